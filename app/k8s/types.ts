@@ -1,0 +1,137 @@
+/**
+ * Public types of the Kubernetes object layer: what `parseScenario` returns.
+ * Objects are the kubernetes-types shapes after API-server defaulting (reference §1).
+ */
+import type { Pod, Service, ConfigMap, Secret } from 'kubernetes-types/core/v1';
+
+export type { Pod, Service, ConfigMap, Secret };
+export type {
+  Container,
+  Probe,
+  Lifecycle,
+  LifecycleHandler,
+  PodSpec,
+  ServiceSpec,
+  Volume,
+  VolumeMount,
+  EnvVar,
+  ContainerPort,
+} from 'kubernetes-types/core/v1';
+
+/** 1-based line and column, as Monaco and editors count them. End is exclusive. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic extends SourceRange {
+  severity: Severity;
+  message: string;
+  /** Object path inside the document, e.g. `spec.containers[0].livenessProbe`. */
+  path?: string;
+  /** Index of the YAML document (0-based) the diagnostic belongs to. */
+  doc?: number;
+  /** Stable machine-readable code: `yaml-syntax`, `unknown-field`, `required`, `invalid-value`, `duplicate`, `not-simulated`, ... */
+  code?: string;
+}
+
+/** A reference to the spec field that caused something: resolvable to a YAML range with `locate`. */
+export interface FieldRef {
+  doc: number;
+  path: string;
+}
+
+export type SimulatedKind = 'Pod' | 'Service' | 'ConfigMap' | 'Secret';
+
+export interface SourceObjectBase<K extends string, T> {
+  kind: K;
+  name: string;
+  namespace: string;
+  /** Document index in the scenario text. */
+  doc: number;
+  /** The defaulted object (status/managedFields/resourceVersion stripped). */
+  object: T;
+}
+
+export type SourceObject =
+  | SourceObjectBase<'Pod', Pod>
+  | SourceObjectBase<'Service', Service>
+  | SourceObjectBase<'ConfigMap', ConfigMap>
+  | SourceObjectBase<'Secret', Secret>;
+
+/** Seconds (float) in every scenario contract. */
+export type Seconds = number;
+
+export interface ObjectKey {
+  kind: SimulatedKind;
+  name: string;
+  namespace?: string;
+}
+
+export type ScenarioAction =
+  | { at: Seconds; doc: number; path: string; apply: ObjectKey }
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean };
+    }
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      /** `command` is run as `sh -c command` when a string, as argv when a list. */
+      exec: { pod: string; container?: string; namespace?: string; command: string | string[] };
+    }
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      /** Kill the container's process: `signal` (default SIGKILL) or make it exit with `exitCode`. */
+      kill: {
+        pod: string;
+        container: string;
+        namespace?: string;
+        signal?: string;
+        exitCode?: number;
+      };
+    }
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      setCondition: {
+        pod: string;
+        namespace?: string;
+        type: string;
+        status: 'True' | 'False' | 'Unknown';
+        reason?: string;
+        message?: string;
+      };
+    };
+
+export interface ScenarioSpec {
+  name: string;
+  /** How much simulated time to run (default 600 s). */
+  until: Seconds;
+  /** Raw KubeletProfile overrides, durations already converted to seconds. Interpreted by app/sim. */
+  profile: Record<string, unknown>;
+  actions: ScenarioAction[];
+  /** Objects not applied at t=0 because an `apply` action creates them later. */
+  deferred: ObjectKey[];
+  /** Document index of the Scenario document, if any. */
+  doc?: number;
+}
+
+export interface ParsedScenario {
+  /** Every simulated object, in document order (including deferred ones). */
+  objects: SourceObject[];
+  scenario: ScenarioSpec;
+  diagnostics: Diagnostic[];
+  /** Maps an object path of document `doc` to its YAML range (the value node; the key for `key: true`). */
+  locate(ref: FieldRef, opts?: { key?: boolean }): SourceRange | undefined;
+}

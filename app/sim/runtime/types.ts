@@ -1,0 +1,172 @@
+/**
+ * The runtime interface: where the kubelet model (app/sim/machines, prober) meets the model of
+ * what runs inside containers (images, processes, shell, files, ports, memory). DESIGN.md §2.3.
+ *
+ * The engine never looks inside a process: it creates containers, starts them, signals them, execs
+ * in them and asks their sandbox for HTTP/TCP/gRPC answers. The runtime calls back on exit and log.
+ * All times are simulated milliseconds from the Scheduler; nothing here reads a wall clock.
+ */
+import type { Scheduler, Ms } from '../clock/types.ts';
+import type { ConfigMap, Container, Pod, Secret, FieldRef } from '../../k8s/types.ts';
+
+export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGQUIT' | 'SIGINT' | 'SIGHUP' | 'SIGUSR1';
+
+export interface RuntimeDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** The YAML field the diagnostic is about (e.g. the command line the interpreter cannot model). */
+  field?: FieldRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Images
+
+export type ImageLookup =
+  | {
+      found: true;
+      /** Normalised reference, e.g. `docker.io/library/nginx:latest`. */
+      ref: string;
+      /** How long a pull takes when the image is not present. */
+      pullMs: Ms;
+      sizeBytes: number;
+      /** Whether the node has it cached at t = 0 (IfNotPresent then skips the pull). */
+      presentOnNode: boolean;
+    }
+  | {
+      found: false;
+      ref: string;
+      /** How long the failing registry lookup takes (~1 s). */
+      pullMs: Ms;
+      /** Registry wording, e.g. `rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": ... not found`. */
+      message: string;
+      /** ErrImagePull (default), InvalidImageName, RegistryUnavailable. */
+      reason?: string;
+    };
+
+// ---------------------------------------------------------------------------------------------
+// Network
+
+export interface HttpRequest {
+  /** Pod IP, Service ClusterIP / DNS name, `localhost` or `127.0.0.1`. */
+  host: string;
+  port: number;
+  path: string;
+  scheme?: 'HTTP' | 'HTTPS';
+  headers?: Record<string, string>;
+  timeoutMs?: Ms;
+}
+
+export type HttpResult =
+  | { ok: true; status: number; body: string; headers?: Record<string, string>; location?: string }
+  /** Transport failure: `connect: connection refused`, `context deadline exceeded`, `no such host`. */
+  | { ok: false; error: string; timeout?: boolean };
+
+export type TcpResult = { ok: true } | { ok: false; error: string; timeout?: boolean };
+
+export type GrpcResult =
+  | { ok: true; status: 'SERVING' | 'NOT_SERVING' | 'UNKNOWN' | 'SERVICE_UNKNOWN' }
+  | { ok: false; error: string; timeout?: boolean };
+
+/** What a pod sees of the cluster network; implemented by app/sim/cluster. */
+export interface ClusterNetwork {
+  /** DNS as seen from a pod of `namespace`: A records, or undefined for NXDOMAIN. */
+  resolve(name: string, namespace: string): string[] | undefined;
+  /** HTTP to any cluster IP (pod or Service, which picks a ready endpoint — pod-level R9.5). */
+  httpGet(req: HttpRequest): HttpResult;
+  tcpConnect(host: string, port: number, timeoutMs?: Ms): TcpResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sandbox and containers
+
+export interface SandboxContext {
+  scheduler: Scheduler;
+  network: ClusterNetwork;
+  /** The defaulted pod. */
+  pod: Pod;
+  /** Document index of the pod in the scenario, for FieldRefs. */
+  doc: number;
+  podIP: string;
+  hostIP: string;
+  nodeName: string;
+  /** Objects the pod may reference (env valueFrom, volumes). Looked up at container creation. */
+  lookup: {
+    configMap(namespace: string, name: string): ConfigMap | undefined;
+    secret(namespace: string, name: string): Secret | undefined;
+  };
+  diagnostic(d: RuntimeDiagnostic): void;
+}
+
+export interface ContainerCallbacks {
+  /**
+   * The main process ended. `reason` as the runtime reports it: Completed (0), Error, OOMKilled
+   * (137), StartError (128: the entrypoint could not be executed).
+   */
+  onExit(exitCode: number, reason: string, message?: string): void;
+  onLog(stream: 'stdout' | 'stderr', line: string): void;
+}
+
+export type CreateContainerResult =
+  | { ok: true; container: ContainerProcess }
+  /** CreateContainerConfigError (missing ConfigMap/Secret key), CreateContainerError, ... */
+  | { ok: false; reason: string; message: string };
+
+export interface ExecResult {
+  exitCode: number;
+  /** Combined stdout+stderr. */
+  output: string;
+  /** Ran past opts.timeoutMs: the kubelet counts it as a failure (`command timed out`). */
+  timedOut?: boolean;
+}
+
+export interface ExecHandle {
+  /** Abandon the command (hook cut off by the grace period, container died). */
+  cancel(): void;
+}
+
+export interface ContainerProcess {
+  /** Start the entrypoint now (StartContainer). Exits are reported through ContainerCallbacks.onExit. */
+  start(): void;
+  /** Deliver a signal to PID 1. SIGKILL always ends it (137); SIGTERM only if the process handles it. */
+  signal(sig: Signal): void;
+  /**
+   * Run a command in the container (exec probe, exec hook, `kubectl exec`). `done` is called once,
+   * possibly synchronously before exec returns when the command takes no simulated time.
+   */
+  exec(
+    argv: string[],
+    opts: { timeoutMs?: Ms; field?: FieldRef },
+    done: (r: ExecResult) => void,
+  ): ExecHandle;
+  /** Current memory usage in bytes (for describe/metrics). */
+  memoryBytes(): number;
+  readonly running: boolean;
+  /** The image's STOPSIGNAL (nginx: SIGQUIT), used by StopContainer. */
+  readonly stopSignal: Signal;
+}
+
+export interface PodSandbox {
+  readonly podIP: string;
+  /**
+   * Prepare a container instance (CreateContainer): resolve command/args over the image, env with
+   * valueFrom, volume mounts. `index` is its index in spec.initContainers / spec.containers.
+   */
+  createContainer(
+    spec: Container,
+    where: { kind: 'init' | 'regular' | 'ephemeral'; index: number },
+    callbacks: ContainerCallbacks,
+  ): CreateContainerResult;
+  /** HTTP from the kubelet to this pod (probes, httpGet hooks). host defaults to the pod IP. */
+  httpGet(req: HttpRequest): HttpResult;
+  tcpConnect(port: number, timeoutMs?: Ms): TcpResult;
+  grpcCheck(port: number, service: string | undefined, timeoutMs?: Ms): GrpcResult;
+  /** Tear down (StopPodSandbox): every process is gone, ports closed. */
+  destroy(): void;
+}
+
+export interface RuntimeModel {
+  inspectImage(image: string): ImageLookup;
+  createSandbox(ctx: SandboxContext): PodSandbox;
+}
+
+export type { Scheduler, Ms };

@@ -1,0 +1,208 @@
+/**
+ * The engine's only output (DESIGN.md §2.5): an append-only list of records. Every view is a pure
+ * projection of it. Times are simulated seconds (float) from pod-admission t = 0.
+ *
+ * Status records (`pod.*`, `container.status`, `endpoints`) are stamped with the time the API
+ * status would change (what a watch shows); runtime records (`process.*`, `signal`, `hook`,
+ * `probe`, `log`) with the time they happened on the node.
+ */
+import type { FieldRef, Pod, Service, SourceObject } from '../../k8s/types.ts';
+
+export type ProbeType = 'startup' | 'readiness' | 'liveness';
+export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+/** Why something happened: the teaching line plus the spec field that drove it. */
+export interface Cause {
+  /** e.g. "livenessProbe failed 3 times in a row (failureThreshold 3)". */
+  message: string;
+  /** The field that drove it, e.g. {doc: 0, path: 'spec.containers[0].livenessProbe.failureThreshold'}. */
+  field?: FieldRef;
+}
+
+export interface TerminatedState {
+  exitCode: number;
+  signal?: number;
+  reason: string; // Completed | Error | OOMKilled | StartError | ContainerStatusUnknown
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+export type ContainerState =
+  | { waiting: { reason: string; message?: string } }
+  | { running: { startedAt: number } }
+  | { terminated: TerminatedState };
+
+/** Mirrors v1.ContainerStatus with times in seconds. */
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  ready: boolean;
+  started?: boolean;
+  restartCount: number;
+  state: ContainerState;
+  lastState?: { terminated: TerminatedState };
+  containerID?: string;
+}
+
+export interface EndpointRecord {
+  pod: string;
+  ip: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+export type TraceRecord =
+  // ---- objects -----------------------------------------------------------------------------
+  | { t: number; type: 'object.applied'; source: SourceObject }
+  | { t: number; type: 'object.deleted'; kind: string; name: string; namespace: string }
+  // ---- pod API status ----------------------------------------------------------------------
+  | {
+      t: number;
+      type: 'pod.phase';
+      pod: string;
+      phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+      reason?: string;
+      message?: string;
+      cause?: Cause;
+    }
+  | {
+      t: number;
+      type: 'pod.condition';
+      pod: string;
+      condition: string;
+      status: ConditionStatus;
+      reason?: string;
+      message?: string;
+      /** Changes only when status changes (reference pod-level R5.7). */
+      lastTransitionTime: number;
+      cause?: Cause;
+    }
+  | { t: number; type: 'pod.ip'; pod: string; ip: string; hostIP: string; startTime: number }
+  | {
+      t: number;
+      type: 'pod.deleting';
+      pod: string;
+      deletionTimestamp: number;
+      gracePeriodSeconds: number;
+      cause?: Cause;
+    }
+  | { t: number; type: 'pod.deleted'; pod: string; cause?: Cause }
+  | {
+      t: number;
+      type: 'container.status';
+      pod: string;
+      container: string;
+      kind: ContainerKind;
+      status: ContainerStatus;
+      cause?: Cause;
+    }
+  // ---- node-side happenings ---------------------------------------------------------------
+  | {
+      t: number;
+      type: 'probe';
+      pod: string;
+      container: string;
+      probe: ProbeType;
+      /** This attempt's outcome; `error` results are discarded by the kubelet (R7.2 step 9). */
+      result: 'success' | 'failure' | 'warning' | 'error';
+      output?: string;
+      /** Set when this attempt changed the published result. */
+      published?: 'Success' | 'Failure';
+      cause?: Cause;
+    }
+  | {
+      t: number;
+      type: 'hook';
+      pod: string;
+      container: string;
+      hook: 'postStart' | 'preStop';
+      phase: 'start' | 'end';
+      result?: 'success' | 'failure' | 'abandoned';
+      output?: string;
+      cause?: Cause;
+    }
+  | {
+      t: number;
+      type: 'signal';
+      pod: string;
+      container: string;
+      signal: string;
+      cause?: Cause;
+    }
+  | {
+      t: number;
+      type: 'process.exit';
+      pod: string;
+      container: string;
+      exitCode: number;
+      reason: string;
+      cause?: Cause;
+    }
+  | {
+      t: number;
+      type: 'log';
+      pod: string;
+      container: string;
+      /** restartCount of the instance that printed it (for `kubectl logs --previous`). */
+      instance: number;
+      stream: 'stdout' | 'stderr';
+      line: string;
+    }
+  | {
+      t: number;
+      type: 'exec';
+      pod: string;
+      container: string;
+      command: string[];
+      exitCode: number;
+      output: string;
+    }
+  // ---- services -----------------------------------------------------------------------------
+  | { t: number; type: 'endpoints'; service: string; endpoints: EndpointRecord[] }
+  // ---- Kubernetes Events (before kubectl's aggregation; projections aggregate) ------------
+  | {
+      t: number;
+      type: 'event';
+      /** `pod/NAME` */
+      object: string;
+      eventType: 'Normal' | 'Warning';
+      reason: string;
+      message: string;
+      source: string; // kubelet | default-scheduler | ...
+      fieldPath?: string; // spec.containers{app}
+      cause?: Cause;
+    }
+  // ---- statechart view ----------------------------------------------------------------------
+  | {
+      t: number;
+      type: 'machine';
+      /** `pod/NAME` or `pod/NAME/CONTAINER` */
+      actor: string;
+      /** Dotted active state value, e.g. `running.probing` */
+      state: string;
+    };
+
+export type TraceRecordType = TraceRecord['type'];
+
+export interface SimDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  doc?: number;
+  path?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** What `simulate` returns. Serialisable (posted from the Web Worker as is). */
+export interface SimResult {
+  until: number;
+  trace: TraceRecord[];
+  diagnostics: SimDiagnostic[];
+}
+
+export type { Pod, Service };
