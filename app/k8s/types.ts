@@ -53,6 +53,11 @@ export interface SourceObjectBase<K extends string, T> {
   namespace: string;
   /** Document index in the scenario text. */
   doc: number;
+  /**
+   * Where the object sits inside its document when it is not the whole document: `items[2]` for an item
+   * of a `kind: List`. Prefix it to FieldRef paths given to `locate`. Absent for a top-level object.
+   */
+  path?: string;
   /** The defaulted object (status/managedFields/resourceVersion stripped). */
   object: T;
 }

@@ -1,0 +1,7 @@
+/** Public entry of the Kubernetes object layer. */
+export { parseScenario } from './parseScenario.ts';
+export { parseDuration } from './duration.ts';
+export { secretData, base64Decode, base64Encode } from './secret.ts';
+export { defaultPullPolicy } from './defaults.ts';
+export { formatPath, parsePath } from './path.ts';
+export type * from './types.ts';

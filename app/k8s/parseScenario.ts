@@ -1,0 +1,203 @@
+/**
+ * YAML text → defaulted, validated API objects + the Scenario spec + diagnostics with positions.
+ * Pipeline per object: strict schema check (unknown fields, types) → defaulting → API validation
+ * (only when the types are right) → cross-object warnings. An object with any error is left out of
+ * `objects`, as the API server would reject it.
+ */
+import { isMap } from 'yaml';
+import { defaultConfigMap, defaultPod, defaultSecret, defaultService } from './defaults.ts';
+import { Issues } from './issues.ts';
+import { asArray, asRecord, asString, cloneJson, pruneNulls, type JsonObject } from './json.ts';
+import { formatPath, parsePath, type Segment } from './path.ts';
+import { emptyScenario, readScenario } from './scenarioDoc.ts';
+import { validateSchema } from './schema/validateSchema.ts';
+import { base64Encode } from './secret.ts';
+import { SourceText } from './source.ts';
+import { closest } from './suggest.ts';
+import type {
+  Diagnostic,
+  ParsedScenario,
+  ScenarioSpec,
+  SimulatedKind,
+  SourceObject,
+} from './types.ts';
+import { validateConfigMap, validateSecret } from './validate/config.ts';
+import { validatePod } from './validate/pod.ts';
+import { checkReferences, type CheckedObject } from './validate/refs.ts';
+import { validateService } from './validate/service.ts';
+
+const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret'];
+const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
+
+interface Entry extends CheckedObject {
+  doc: number;
+  prefix: Segment[];
+}
+
+const VALIDATORS: Record<SimulatedKind, (o: JsonObject, issues: Issues) => void> = {
+  Pod: (o, i) => {
+    defaultPod(o);
+    validatePod(o, i);
+  },
+  Service: (o, i) => {
+    defaultService(o);
+    validateService(o, i);
+  },
+  ConfigMap: (o, i) => {
+    defaultConfigMap(o);
+    validateConfigMap(o, i);
+  },
+  Secret: (o, i) => {
+    validateSecret(o, i);
+    defaultSecret(o, base64Encode);
+  },
+};
+
+/** Fields `kubectl get -o yaml` adds that a create would drop or the server owns. */
+function stripServerFields(obj: JsonObject): void {
+  delete obj.status;
+  const meta = asRecord(obj.metadata);
+  if (!meta) return;
+  for (const f of [
+    'managedFields',
+    'resourceVersion',
+    'uid',
+    'creationTimestamp',
+    'generation',
+    'selfLink',
+  ]) {
+    delete meta[f];
+  }
+}
+
+export function parseScenario(text: string): ParsedScenario {
+  const src = new SourceText(text);
+  const diagnostics: Diagnostic[] = [...src.syntaxDiagnostics];
+  const entries: Entry[] = [];
+  const scenarioDocs: { obj: JsonObject; doc: number; issues: Issues }[] = [];
+  const docIssues: { doc: number; prefix: Segment[]; issues: Issues }[] = [];
+
+  const handle = (value: unknown, doc: number, prefix: Segment[]): void => {
+    const obj = asRecord(value);
+    const issues = new Issues();
+    docIssues.push({ doc, prefix, issues });
+    if (!obj || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
+      issues.raw([], NOT_OBJECT, 'not-object', 'value');
+      return;
+    }
+    const kind = obj.kind;
+    if (kind === 'List' && obj.apiVersion === 'v1') {
+      asArray(obj.items).forEach((item, i) => handle(item, doc, [...prefix, 'items', i]));
+      return;
+    }
+    if (kind === 'Scenario') {
+      validateSchema(obj, issues);
+      scenarioDocs.push({ obj, doc, issues });
+      return;
+    }
+    if (!(SIMULATED as readonly string[]).includes(kind)) {
+      const hint = closest(kind, [...SIMULATED, 'Scenario']);
+      issues.warn(
+        ['kind'],
+        `${kind} is not simulated yet${hint ? ` (did you mean ${hint}?)` : ''}`,
+        'not-simulated',
+      );
+      return;
+    }
+    const typeErrors = validateSchema(obj, issues);
+    const object = cloneJson(obj);
+    stripServerFields(object);
+    if (typeErrors === 0) VALIDATORS[kind as SimulatedKind](object, issues);
+    const meta = asRecord(object.metadata);
+    entries.push({
+      kind,
+      name: asString(meta?.name) ?? '',
+      namespace: asString(meta?.namespace) ?? 'default',
+      object,
+      issues,
+      doc,
+      prefix,
+    });
+  };
+
+  for (const sd of src.docs) {
+    if (sd.hasSyntaxErrors || sd.empty) continue;
+    handle(pruneNulls(sd.doc.toJS({ maxAliasCount: 1000 })), sd.index, []);
+  }
+
+  const known = new Set(entries.map((e) => `${e.kind}/${e.namespace}/${e.name}`));
+  const isValid = (e: { issues: Issues }) => !e.issues.list.some((i) => i.severity === 'error');
+  checkReferences(entries.filter(isValid));
+
+  let scenario: ScenarioSpec = emptyScenario();
+  scenarioDocs.forEach((s, i) => {
+    if (i === 0) {
+      scenario = readScenario(
+        s.obj,
+        s.doc,
+        { has: (k, ns, n) => known.has(`${k}/${ns}/${n}`) },
+        s.issues,
+      );
+    } else {
+      const first = scenarioDocs[0]?.doc ?? 0;
+      s.issues.raw(
+        ['kind'],
+        `only one Scenario document is allowed (the first is document ${first + 1})`,
+        'duplicate',
+        'value',
+      );
+    }
+  });
+
+  for (const { doc, prefix, issues } of docIssues) {
+    for (const issue of issues.list) {
+      const path = [...prefix, ...issue.path];
+      const range =
+        issue.code === 'not-object'
+          ? notObjectRange(src, doc, path)
+          : src.locate(doc, path, issue.anchor === 'key');
+      diagnostics.push({
+        ...(range ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }),
+        severity: issue.severity,
+        message: issue.message,
+        path: formatPath(path),
+        doc,
+        code: issue.code,
+      });
+    }
+  }
+
+  const objects: SourceObject[] = entries.filter(isValid).map((e) => {
+    const o = { kind: e.kind, name: e.name, namespace: e.namespace, doc: e.doc, object: e.object };
+    return (e.prefix.length > 0 ? { ...o, path: formatPath(e.prefix) } : o) as SourceObject;
+  });
+
+  return {
+    objects,
+    scenario,
+    diagnostics: dedupeAndSort(diagnostics),
+    locate: (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false),
+  };
+}
+
+function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
+  if (path.length > 0) return src.locate(doc, path);
+  const contents = src.docs[doc]?.doc.contents;
+  if (!contents) return undefined;
+  // A mapping starts at its first key: point at that line (line 1 of the document's content).
+  const first = isMap(contents) ? contents.items[0]?.key : contents;
+  return first && typeof first === 'object' && 'range' in first
+    ? src.firstLineOf(first as never)
+    : src.firstLineOf(contents);
+}
+
+function dedupeAndSort(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out = list.filter((d) => {
+    const key = `${d.doc ?? ''}|${d.line}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,198 @@
+/**
+ * The playground's own `apiVersion: podlab.dev/v1, kind: Scenario` document (DESIGN.md §3) → ScenarioSpec.
+ * Structure (field names, types) is checked by the schema; this adds durations, "exactly one action",
+ * and references to objects of the scenario.
+ */
+import type { Issues } from './issues.ts';
+import type { Segment } from './path.ts';
+import { formatPath } from './path.ts';
+import { looksLikeDuration, parseDuration } from './duration.ts';
+import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
+import type { ObjectKey, ScenarioAction, ScenarioSpec, SimulatedKind } from './types.ts';
+
+export const DEFAULT_UNTIL = 600;
+const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition'] as const;
+export const SIGNALS = [
+  'SIGTERM',
+  'SIGKILL',
+  'SIGINT',
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGSTOP',
+  'SIGCONT',
+];
+
+/** What the scenario text defines: kind/namespace/name → exists (valid or not). */
+export interface KnownObjects {
+  has(kind: string, namespace: string, name: string): boolean;
+}
+
+function durationAt(v: unknown, path: Segment[], issues: Issues): number | undefined {
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const s = parseDuration(v);
+  if (s === undefined) {
+    issues.invalid(path, v, 'must be a duration such as 90s, 5m, 1h30m or a number of seconds');
+  }
+  return s;
+}
+
+/** Profile overrides: nested values; duration strings (`10s`) become seconds. */
+export function convertProfile(v: unknown): unknown {
+  if (typeof v === 'string' && looksLikeDuration(v)) return parseDuration(v);
+  if (Array.isArray(v)) return v.map(convertProfile);
+  const obj = asRecord(v);
+  if (!obj) return v;
+  return Object.fromEntries(Object.entries(obj).map(([k, val]) => [k, convertProfile(val)]));
+}
+
+export function emptyScenario(): ScenarioSpec {
+  return { name: 'scenario', until: DEFAULT_UNTIL, profile: {}, actions: [], deferred: [] };
+}
+
+function objectKey(v: JsonObject): ObjectKey {
+  const key: ObjectKey = { kind: String(v.kind) as SimulatedKind, name: String(v.name) };
+  const ns = asString(v.namespace);
+  if (ns) key.namespace = ns;
+  return key;
+}
+
+function readAction(
+  raw: JsonObject,
+  base: { at: number; doc: number; path: string },
+  kind: string,
+): ScenarioAction | undefined {
+  const body = asRecord(raw[kind]);
+  if (!body) return undefined;
+  const ns = asString(body.namespace);
+  const withNs = <T extends object>(o: T): T => (ns ? { ...o, namespace: ns } : o);
+  switch (kind) {
+    case 'apply':
+      return { ...base, apply: objectKey(body) };
+    case 'delete': {
+      const del: ObjectKey & { gracePeriodSeconds?: number; force?: boolean } = objectKey(body);
+      const grace = asNumber(body.gracePeriodSeconds);
+      if (grace !== undefined) del.gracePeriodSeconds = grace;
+      if (typeof body.force === 'boolean') del.force = body.force;
+      return { ...base, delete: del };
+    }
+    case 'exec': {
+      const command = Array.isArray(body.command)
+        ? body.command.map(String)
+        : String(body.command ?? '');
+      const container = asString(body.container);
+      return {
+        ...base,
+        exec: withNs({ pod: String(body.pod), command, ...(container ? { container } : {}) }),
+      };
+    }
+    case 'kill': {
+      const kill: { pod: string; container: string; signal?: string; exitCode?: number } = {
+        pod: String(body.pod),
+        container: String(body.container),
+      };
+      const signal = asString(body.signal);
+      if (signal) kill.signal = signal.startsWith('SIG') ? signal : `SIG${signal}`;
+      const exitCode = asNumber(body.exitCode);
+      if (exitCode !== undefined) kill.exitCode = exitCode;
+      return { ...base, kill: withNs(kill) };
+    }
+    default: {
+      const status = String(body.status) as 'True' | 'False' | 'Unknown';
+      const c: {
+        pod: string;
+        type: string;
+        status: typeof status;
+        reason?: string;
+        message?: string;
+      } = {
+        pod: String(body.pod),
+        type: String(body.type),
+        status,
+      };
+      const reason = asString(body.reason);
+      const message = asString(body.message);
+      if (reason) c.reason = reason;
+      if (message) c.message = message;
+      return { ...base, setCondition: withNs(c) };
+    }
+  }
+}
+
+export function readScenario(
+  obj: JsonObject,
+  doc: number,
+  known: KnownObjects,
+  issues: Issues,
+): ScenarioSpec {
+  const spec = asRecord(obj.spec) ?? {};
+  const out = emptyScenario();
+  out.doc = doc;
+  out.name = asString(asRecord(obj.metadata)?.name) ?? 'scenario';
+  const until = durationAt(spec.until, ['spec', 'until'], issues);
+  if (until !== undefined) out.until = until;
+  out.profile = asRecord(convertProfile(spec.profile ?? {})) ?? {};
+  asArray(spec.actions).forEach((a, i) => {
+    const raw = asRecord(a);
+    if (!raw) return;
+    const path: Segment[] = ['spec', 'actions', i];
+    const at = durationAt(raw.at, [...path, 'at'], issues);
+    const present = ACTION_KINDS.filter((k) => raw[k] !== undefined);
+    if (present.length === 0) {
+      issues.required(path, `must specify one of: ${ACTION_KINDS.join(', ')}`);
+      return;
+    }
+    for (const extra of present.slice(1))
+      issues.forbidden([...path, extra], 'may not specify more than 1 action');
+    const kind = present[0] ?? 'apply';
+    if (at === undefined) return;
+    const action = readAction(raw, { at, doc, path: formatPath(path) }, kind);
+    if (!action) return;
+    checkReferences(action, [...path, kind], known, issues);
+    out.actions.push(action);
+  });
+  // Equal times keep document order (Array.prototype.sort is stable).
+  out.actions.sort((a, b) => a.at - b.at);
+  for (const a of out.actions) if ('apply' in a) out.deferred.push(a.apply);
+  return out;
+}
+
+function checkReferences(
+  action: ScenarioAction,
+  path: Segment[],
+  known: KnownObjects,
+  issues: Issues,
+): void {
+  if ('apply' in action) {
+    const { kind, name, namespace = 'default' } = action.apply;
+    if (!known.has(kind, namespace, name)) {
+      issues.raw(
+        [...path, 'name'],
+        `${formatPath([...path, 'name'])}: Not found: ${kind} "${name}" is not defined in this scenario`,
+        'not-found',
+        'value',
+      );
+    }
+    return;
+  }
+  const target =
+    'delete' in action
+      ? { kind: action.delete.kind, name: action.delete.name, ns: action.delete.namespace }
+      : 'exec' in action
+        ? { kind: 'Pod', name: action.exec.pod, ns: action.exec.namespace }
+        : 'kill' in action
+          ? { kind: 'Pod', name: action.kill.pod, ns: action.kill.namespace }
+          : { kind: 'Pod', name: action.setCondition.pod, ns: action.setCondition.namespace };
+  const field = 'delete' in action ? 'name' : 'pod';
+  if (!known.has(target.kind, target.ns ?? 'default', target.name)) {
+    issues.warn(
+      [...path, field],
+      `${target.kind} "${target.name}" is not defined in this scenario: this action will do nothing`,
+      'not-found',
+    );
+  }
+  if ('kill' in action && action.kill.signal && !SIGNALS.includes(action.kill.signal)) {
+    issues.notSupported([...path, 'signal'], action.kill.signal, SIGNALS);
+  }
+}

@@ -1,0 +1,218 @@
+// Generates app/k8s/schema/k8s.schema.json from kubernetes-types (core/v1) with ts-json-schema-generator,
+// then post-processes it: int32 fields become "integer", Quantity accepts numbers, status and managedFields
+// are free-form (kubectl -o yaml output loads), PodSpec requires containers, one kind per document via
+// if/then on `kind`, plus the playground's own `Scenario` kind and `List`.
+// Run with `npm run gen:schema`; `schema.test.ts` fails when the committed file is stale.
+import { createGenerator } from 'ts-json-schema-generator';
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const schemaFile = resolve(here, 'k8s.schema.json');
+
+const DURATION = {
+  type: ['string', 'number'],
+  pattern: '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$|^[0-9]+(\\.[0-9]+)?$',
+  description: 'A duration: `90s`, `5m`, `1h30m`, `500ms`, or a number of seconds.',
+};
+
+const OBJECT_KEY = (extra = {}) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'name'],
+  properties: {
+    kind: { type: 'string', enum: ['Pod', 'Service', 'ConfigMap', 'Secret'] },
+    name: { type: 'string' },
+    namespace: { type: 'string' },
+    ...extra,
+  },
+});
+
+/** Hand-written: the playground's own document kind (DESIGN.md §3). */
+const scenarioDefinitions = {
+  Scenario: {
+    type: 'object',
+    additionalProperties: false,
+    description:
+      'Podlab scenario: how long to simulate, kubelet profile overrides, and timed actions.',
+    required: ['apiVersion', 'kind'],
+    properties: {
+      apiVersion: { type: 'string', const: 'podlab.dev/v1' },
+      kind: { type: 'string', const: 'Scenario' },
+      metadata: { $ref: '#/definitions/ObjectMeta' },
+      spec: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          until: { ...DURATION, description: 'How much simulated time to run (default 10m).' },
+          profile: {
+            type: 'object',
+            description: 'KubeletProfile overrides; duration strings are converted to seconds.',
+          },
+          actions: { type: 'array', items: { $ref: '#/definitions/ScenarioAction' } },
+        },
+      },
+    },
+  },
+  ScenarioAction: {
+    type: 'object',
+    additionalProperties: false,
+    description:
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition.',
+    required: ['at'],
+    properties: {
+      at: { ...DURATION, description: 'When the action happens (simulated time).' },
+      apply: { ...OBJECT_KEY(), description: 'Create an object of this scenario only now.' },
+      delete: {
+        ...OBJECT_KEY({
+          gracePeriodSeconds: { type: 'integer' },
+          force: { type: 'boolean' },
+        }),
+        description: 'Delete an object (like kubectl delete).',
+      },
+      exec: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pod', 'command'],
+        description: 'Run a command in a container (like kubectl exec).',
+        properties: {
+          pod: { type: 'string' },
+          container: { type: 'string' },
+          namespace: { type: 'string' },
+          command: {
+            type: ['string', 'array'],
+            items: { type: 'string' },
+            description: 'A string runs as `sh -c`; a list is the argv.',
+          },
+        },
+      },
+      kill: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pod', 'container'],
+        description: "Kill a container's process with a signal (default SIGKILL) or make it exit.",
+        properties: {
+          pod: { type: 'string' },
+          container: { type: 'string' },
+          namespace: { type: 'string' },
+          signal: { type: 'string' },
+          exitCode: { type: 'integer' },
+        },
+      },
+      setCondition: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pod', 'type', 'status'],
+        description: 'Set a pod condition, e.g. a readiness gate (what a controller would do).',
+        properties: {
+          pod: { type: 'string' },
+          namespace: { type: 'string' },
+          type: { type: 'string' },
+          status: { type: 'string', enum: ['True', 'False', 'Unknown'] },
+          reason: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+    },
+  },
+  List: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'A list of objects, as `kubectl get -o yaml` prints several.',
+    required: ['items'],
+    properties: {
+      apiVersion: { type: 'string', const: 'v1' },
+      kind: { type: 'string', const: 'List' },
+      metadata: { type: 'object' },
+      items: { type: 'array', items: { $ref: '#/definitions/Document' } },
+    },
+  },
+};
+
+const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'List', 'Scenario'];
+
+/** if kind == K then K else (next ...): one kind's schema per document, clearer errors than anyOf. */
+function dispatch(kinds) {
+  const [kind, ...rest] = kinds;
+  if (!kind) return {};
+  return {
+    if: { required: ['kind'], properties: { kind: { const: kind } } },
+    then: { $ref: `#/definitions/${kind}` },
+    else: dispatch(rest),
+  };
+}
+
+function mapTypes(node) {
+  if (Array.isArray(node)) return node.forEach(mapTypes);
+  if (!node || typeof node !== 'object') return;
+  // kubernetes-types writes every int32/int64 as `number`; core/v1 has no float fields.
+  if (node.type === 'number') node.type = 'integer';
+  if (Array.isArray(node.type)) node.type = node.type.map((t) => (t === 'number' ? 'integer' : t));
+  for (const [k, v] of Object.entries(node)) if (k !== 'const' && k !== 'enum') mapTypes(v);
+}
+
+export function generateSchema() {
+  const generator = createGenerator({
+    path: resolve(here, 'entry.ts'),
+    tsconfig: resolve(here, '../../../tsconfig.json'),
+    type: 'K8sDoc',
+    skipTypeCheck: true,
+    expose: 'all',
+    topRef: true,
+    jsDoc: 'extended',
+  });
+  const generated = generator.createSchema('K8sDoc');
+  const defs = generated.definitions;
+  delete defs.K8sDoc;
+  mapTypes(defs);
+
+  // Quantity is "int-or-string" on the wire (`cpu: 1`, `memory: 128Mi`).
+  defs.Quantity.type = ['string', 'number'];
+  // Read-only parts of `kubectl get -o yaml` output: accepted, never validated.
+  const free = (d) => ({ type: 'object', description: d.description });
+  defs.FieldsV1 = free(defs.FieldsV1);
+  defs.Pod.properties.status = free(defs.Pod.properties.status);
+  defs.Service.properties.status = free(defs.Service.properties.status);
+  delete defs.PodStatus;
+  delete defs.ServiceStatus;
+  // Required by the API's own validation, not marked in the types.
+  defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
+
+  Object.assign(defs, scenarioDefinitions);
+  defs.Document = {
+    description: 'One YAML document: a Pod, Service, ConfigMap, Secret, List or podlab Scenario.',
+    ...dispatch(DISPATCH_KINDS),
+  };
+  pruneUnreferenced(defs);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://podlab.dev/schemas/k8s.schema.json',
+    $ref: '#/definitions/Document',
+    definitions: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+function pruneUnreferenced(defs) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name) || !defs[name]) return;
+    seen.add(name);
+    JSON.stringify(defs[name], (k, v) => {
+      if (k === '$ref' && typeof v === 'string') visit(v.replace('#/definitions/', ''));
+      return v;
+    });
+  };
+  visit('Document');
+  for (const name of Object.keys(defs)) if (!seen.has(name)) delete defs[name];
+}
+
+export function schemaText() {
+  return JSON.stringify(generateSchema(), null, 1) + '\n';
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = schemaText();
+  writeFileSync(schemaFile, text);
+  console.log(`wrote ${schemaFile} (${text.length} bytes)`);
+}

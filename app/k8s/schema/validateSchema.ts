@@ -1,0 +1,149 @@
+/**
+ * Structural validation against the generated schema (k8s.schema.json) with ajv, reported the way the
+ * API server's strict decoding does: unknown fields at their key, wrong types at their value.
+ * The validator is compiled once, on first use.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from './k8s.schema.json';
+import { closest } from '../suggest.ts';
+import { formatPath, type Segment } from '../path.ts';
+import { formatValue, type Issues } from '../issues.ts';
+import { asRecord } from '../json.ts';
+
+let compiled: ValidateFunction | undefined;
+
+/**
+ * Compiles the schema on first use (~170 ms cold in Node, ~110 ms warm), then reuses it.
+ * `optimize: false` halves the compile time and costs nothing measurable per validation.
+ */
+export function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      allowUnionTypes: true,
+      code: { optimize: false },
+    });
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+/** `/spec/containers/0` → ['spec', 'containers', 0], numbers only where the data is a list. */
+function segmentsOf(instancePath: string, data: unknown): { path: Segment[]; value: unknown } {
+  if (instancePath === '') return { path: [], value: data };
+  const out: Segment[] = [];
+  let cur: unknown = data;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      const i = Number(key);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(key);
+      cur = asRecord(cur)?.[key];
+    }
+  }
+  return { path: out, value: cur };
+}
+
+/** The schema node a schemaPath (`#/definitions/ContainerPort/additionalProperties`) sits in. */
+function parentSchemaOf(schemaPath: string): Record<string, unknown> | undefined {
+  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+  let cur: unknown = schema;
+  for (const p of parts) cur = asRecord(cur)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return asRecord(cur);
+}
+
+const ARTICLE: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+function describeTypes(t: unknown): string {
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => ARTICLE[String(x)] ?? String(x)).join(' or ');
+}
+
+function shortValue(v: unknown): string {
+  if (Array.isArray(v)) return '[...]';
+  if (typeof v === 'object' && v !== null) return '{...}';
+  return formatValue(v);
+}
+
+function report(
+  err: ErrorObject,
+  data: unknown,
+  issues: Issues,
+  typeErrors: { count: number },
+): void {
+  const { path, value } = segmentsOf(err.instancePath, data);
+  const params = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'if':
+      return;
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const full = [...path, field];
+      const props = asRecord(parentSchemaOf(err.schemaPath)?.properties);
+      const hint = props ? closest(field, Object.keys(props)) : undefined;
+      issues.raw(
+        full,
+        `unknown field "${formatPath(full)}"${hint ? ` (did you mean ${hint}?)` : ''}`,
+        'unknown-field',
+        'key',
+      );
+      return;
+    }
+    case 'required':
+      issues.required([...path, String(params.missingProperty)]);
+      return;
+    case 'type':
+      typeErrors.count++;
+      issues.raw(
+        path,
+        `${formatPath(path)}: Invalid value: ${shortValue(value)}: must be ${describeTypes(params.type)}`,
+        'invalid-type',
+        'value',
+      );
+      return;
+    case 'const': {
+      const top = asRecord(data);
+      if (path.length === 1 && path[0] === 'apiVersion') {
+        issues.raw(
+          path,
+          `no matches for kind "${String(top?.kind)}" in version "${String(value)}"`,
+          'invalid-value',
+          'value',
+        );
+      } else {
+        issues.notSupported(path, value, [String(params.allowedValue)]);
+      }
+      return;
+    }
+    case 'enum':
+      issues.notSupported(path, value, (params.allowedValues as unknown[]).map(String));
+      return;
+    default:
+      issues.raw(
+        path,
+        `${formatPath(path)}: Invalid value: ${shortValue(value)}: ${err.message ?? 'invalid'}`,
+        'invalid-value',
+        'value',
+      );
+  }
+}
+
+/** Validates one object; returns how many type errors were found (typed validation skips those objects). */
+export function validateSchema(obj: unknown, issues: Issues): number {
+  const validate = validator();
+  const typeErrors = { count: 0 };
+  if (!validate(obj)) for (const err of validate.errors ?? []) report(err, obj, issues, typeErrors);
+  return typeErrors.count;
+}
