@@ -1,8 +1,234 @@
+/** The playground page: editor left, timeline centre/right, panels below it. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../k8s/types.ts';
+import { DEFAULT_YAML } from './defaultScenario.ts';
+import type { EditorHandle } from './editor/editorHandle.ts';
+import { EditorPane } from './editor/EditorPane.tsx';
+import { HelpOverlay } from './controls/HelpOverlay.tsx';
+import { shortcutFor } from './controls/shortcuts.ts';
+import { TimeControls } from './controls/TimeControls.tsx';
+import { usePlayback } from './controls/usePlayback.ts';
+import { useTheme } from './lib/useTheme.ts';
+import { Panels } from './panels/Panels.tsx';
+import { SimStatus } from './SimStatus.tsx';
+import type { HitInfo } from './timeline/describeHit.ts';
+import { stepFrom } from './timeline/model.ts';
+import { Timeline } from './timeline/Timeline.tsx';
+import { clampView, followView, zoomView, type View } from './timeline/view.ts';
+import { fieldKey } from './worker/protocol.ts';
+import { useSimulation } from './worker/useSimulation.ts';
+import './styles.css';
+
+declare global {
+  interface Window {
+    __podlab?: {
+      getYaml(): string;
+      setYaml(text: string): void;
+      getCursor(): number;
+      setCursor(t: number): void;
+      getMarkers(): ReturnType<EditorHandle['getMarkers']>;
+      select(line: number, column: number, endLine: number, endColumn: number): void;
+      editorReady: boolean;
+    };
+  }
+}
+
+const EMPTY_DIAGS: Diagnostic[] = [];
+
 export function App() {
+  const [yaml, setYaml] = useState(DEFAULT_YAML);
+  const [cursor, setCursor] = useState(0);
+  const [view, setView] = useState<View | undefined>();
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(10);
+  const [help, setHelp] = useState(false);
+  const { theme, toggle } = useTheme();
+  const sim = useSimulation(yaml);
+  const editor = useRef<EditorHandle | null>(null);
+  const [editorReady, setEditorReady] = useState(false);
+
+  const valid = sim.valid;
+  const until = valid?.result?.until ?? 600;
+  const model = valid?.timeline;
+  const shownView = useMemo(
+    () => (view ? clampView(view, until) : { t0: 0, t1: until }),
+    [view, until],
+  );
+
+  const moveCursor = useCallback(
+    (t: number) => {
+      const c = Math.min(Math.max(0, t), until);
+      setCursor(c);
+      setView((v) => (v ? followView(clampView(v, until), c, until) : v));
+    },
+    [until],
+  );
+
+  usePlayback({
+    playing,
+    speed,
+    cursor,
+    until,
+    onCursor: moveCursor,
+    onEnd: () => setPlaying(false),
+  });
+
+  const step = useCallback(
+    (dir: 1 | -1) => {
+      const times = model?.stepTimes ?? [];
+      const t = stepFrom(times, cursor, dir);
+      if (t !== undefined) moveCursor(t);
+      else moveCursor(dir === 1 ? until : 0);
+    },
+    [model, cursor, moveCursor, until],
+  );
+
+  const onPick = useCallback(
+    (info: HitInfo) => {
+      moveCursor(info.t);
+      const f = info.cause?.field;
+      const range = f ? valid?.locations[fieldKey(f)] : undefined;
+      if (range) editor.current?.highlight(range);
+    },
+    [moveCursor, valid],
+  );
+
+  const onZoom = useCallback(
+    (kind: 'in' | 'out' | 'fit') => {
+      if (kind === 'fit') return setView(undefined);
+      const v = shownView;
+      const anchor = cursor >= v.t0 && cursor <= v.t1 ? cursor : (v.t0 + v.t1) / 2;
+      setView(zoomView(v, kind === 'in' ? 0.5 : 2, anchor, until));
+    },
+    [shownView, cursor, until],
+  );
+
+  // Keyboard shortcuts outside the editor.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target instanceof Element ? e.target : null;
+      const inEditor = !!el?.closest('.monaco-editor');
+      const inField = !!el?.closest('input, textarea, select, [contenteditable="true"]');
+      const inButton = !!el?.closest('button, [role="tab"]');
+      const action = shortcutFor(e, { inEditor, inField });
+      if (!action) return;
+      if (action === 'play' && inButton) return;
+      e.preventDefault();
+      if (action === 'play') setPlaying((p) => !p);
+      else if (action === 'prev') step(-1);
+      else if (action === 'next') step(1);
+      else if (action === 'rerun') sim.rerun();
+      else if (action === 'help') setHelp(true);
+      else if (action === 'close') setHelp(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, sim]);
+
+  // The test hook.
+  const yamlRef = useRef(yaml);
+  const cursorRef = useRef(cursor);
+  useEffect(() => {
+    yamlRef.current = yaml;
+    cursorRef.current = cursor;
+  });
+  useEffect(() => {
+    window.__podlab = {
+      getYaml: () => editor.current?.getValue() ?? yamlRef.current,
+      setYaml: (text) => setYaml(text),
+      getCursor: () => cursorRef.current,
+      setCursor: (t) => moveCursor(t),
+      getMarkers: () => editor.current?.getMarkers() ?? [],
+      select: (line, column, endLine, endColumn) => {
+        editor.current?.highlight({ line, column, endLine, endColumn });
+        editor.current?.focus();
+      },
+      editorReady,
+    };
+  }, [moveCursor, editorReady]);
+
+  const onReveal = useCallback((d: Diagnostic) => editor.current?.revealLine(d.line, d.column), []);
+  const onEditorReady = useCallback((h: EditorHandle) => {
+    editor.current = h;
+    setEditorReady(true);
+  }, []);
+  const diagnostics = sim.latest?.diagnostics ?? EMPTY_DIAGS;
+
+  const editorPane = useMemo(
+    () => (
+      <EditorPane
+        value={yaml}
+        onChange={setYaml}
+        theme={theme}
+        diagnostics={diagnostics}
+        onReady={onEditorReady}
+        onRun={sim.rerun}
+      />
+    ),
+    [yaml, theme, diagnostics, onEditorReady, sim.rerun],
+  );
+
   return (
-    <main>
-      <h1>Podlab</h1>
-      <p>Kubernetes Pod lifecycle playground.</p>
-    </main>
+    <div className="app" data-editor-ready={editorReady ? 'true' : 'false'}>
+      <header className="app-header">
+        <h1>Podlab</h1>
+        <span className="tagline">Kubernetes Pod lifecycle playground</span>
+        <div className="header-actions">
+          <button
+            type="button"
+            onClick={toggle}
+            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          >
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+          <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
+      </header>
+      <section className="editor-col" aria-label="Scenario editor">
+        {editorPane}
+      </section>
+      <section className="main-col" aria-label="Simulation">
+        <div className="toolbar">
+          <TimeControls
+            cursor={cursor}
+            until={until}
+            playing={playing}
+            speed={speed}
+            onPlay={() => setPlaying((p) => !p)}
+            onSpeed={setSpeed}
+            onStep={step}
+            onJump={moveCursor}
+            onZoom={onZoom}
+          />
+          <SimStatus sim={sim} cursor={cursor} />
+        </div>
+        <div className="timeline-wrap">
+          {model ? (
+            <Timeline
+              model={model}
+              cursor={cursor}
+              view={shownView}
+              onView={setView}
+              onCursor={moveCursor}
+              onPick={onPick}
+              stale={sim.stale}
+            />
+          ) : (
+            <p className="empty">{sim.latest?.error ?? 'Simulating…'}</p>
+          )}
+        </div>
+        <Panels
+          sim={sim}
+          cursor={cursor}
+          diagnostics={diagnostics}
+          onReveal={onReveal}
+          yaml={yaml}
+          onYaml={setYaml}
+        />
+      </section>
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+    </div>
   );
 }

@@ -1,0 +1,32 @@
+import { formatDuration } from './lib/time.ts';
+import type { SimulationState } from './worker/useSimulation.ts';
+
+/** The run's status line; its data attributes are what tests and share links read. */
+export function SimStatus({ sim, cursor }: { sim: SimulationState; cursor: number }) {
+  const v = sim.valid;
+  const latest = sim.latest;
+  const errors = latest?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
+  let text = 'simulating…';
+  if (v?.result)
+    text = `simulated ${formatDuration(v.result.until)} in ${Math.max(1, Math.round(v.ms))} ms`;
+  if (v?.source === 'fixture') text += ' (fixture engine)';
+  return (
+    <div className="sim-status">
+      <output
+        data-testid="sim-status"
+        data-trace-hash={v?.hash ?? ''}
+        data-cursor={String(cursor)}
+        data-stale={sim.stale ? 'true' : 'false'}
+        aria-live="polite"
+      >
+        {text}
+      </output>
+      {sim.stale ? (
+        <span className="badge badge-stale" title="The YAML has errors: showing the last valid run">
+          stale{errors ? ` · ${errors} error${errors > 1 ? 's' : ''}` : ''}
+          {latest?.error ? ` · engine: ${latest.error}` : ''}
+        </span>
+      ) : null}
+    </div>
+  );
+}

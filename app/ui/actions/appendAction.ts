@@ -1,0 +1,74 @@
+/**
+ * Appends a user action to the Scenario document of a multi-document YAML text. Only the Scenario
+ * document is re-serialised (with the `yaml` Document API, so its comments survive); every other
+ * byte of the text is kept as it was.
+ */
+import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { formatDuration, parseDuration } from '../lib/time.ts';
+
+export type ActionBody =
+  | { exec: { pod: string; container?: string; command: string } }
+  | { kill: { pod: string; container: string; signal?: string; exitCode?: number } }
+  | { delete: { kind: 'Pod' | 'Service'; name: string; gracePeriodSeconds?: number } }
+  | { apply: { kind: 'Pod' | 'Service'; name: string } }
+  | {
+      setCondition: { pod: string; type: string; status: 'True' | 'False' | 'Unknown' };
+    };
+
+function isScenarioDoc(doc: Document): boolean {
+  return (
+    doc.get('kind') === 'Scenario' && String(doc.get('apiVersion') ?? '').startsWith('podlab.dev/')
+  );
+}
+
+/** `- at: 45s` then the body as one flow map: `exec: { pod: web, command: date }`. */
+function actionNode(doc: Document, action: Record<string, unknown>) {
+  const node = doc.createNode(action);
+  for (const pair of node.items) if (isMap(pair.value)) pair.value.flow = true;
+  return node;
+}
+
+function atSeconds(v: unknown): number {
+  if (typeof v === 'number') return v;
+  return parseDuration(String(v ?? '')) ?? Number.POSITIVE_INFINITY;
+}
+
+/** Returns `text` with `{at, ...body}` added to the Scenario's `spec.actions`, kept in time order. */
+export function appendAction(text: string, at: number, body: ActionBody): string {
+  const action = { at: formatDuration(at), ...body };
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [];
+  const scenario = list.find((d) => d.errors.length === 0 && isMap(d.contents) && isScenarioDoc(d));
+  if (!scenario) {
+    const fresh = parseDocument(
+      'apiVersion: podlab.dev/v1\nkind: Scenario\nmetadata:\n  name: playground\nspec:\n  actions: []\n',
+    );
+    const seq = fresh.getIn(['spec', 'actions'], true);
+    if (isSeq(seq)) {
+      seq.flow = false;
+      seq.add(actionNode(fresh, action));
+    }
+    const sep = text.length === 0 || text.endsWith('\n') ? '' : '\n';
+    return `${text}${sep}---\n${fresh.toString()}`;
+  }
+
+  let seq = scenario.getIn(['spec', 'actions'], true);
+  if (!isSeq(seq)) {
+    scenario.setIn(['spec', 'actions'], scenario.createNode([]));
+    seq = scenario.getIn(['spec', 'actions'], true);
+  }
+  if (isSeq(seq)) {
+    seq.flow = false;
+    const node = actionNode(scenario, action);
+    const idx = seq.items.findIndex((item) => isMap(item) && atSeconds(item.get('at')) > at);
+    if (idx < 0) seq.items.push(node);
+    else seq.items.splice(idx, 0, node);
+  }
+  // Splice the re-serialised document over its own source range.
+  const [start, , end] = scenario.range;
+  let out = scenario.toString();
+  const original = text.slice(start, end);
+  if (original.startsWith('---') && !out.startsWith('---')) out = `---\n${out}`;
+  if (!original.endsWith('\n') && out.endsWith('\n') && end === text.length) out = out.slice(0, -1);
+  return text.slice(0, start) + out + text.slice(end);
+}

@@ -1,0 +1,46 @@
+/** Time strings of the playground: `45s`, `2m`, `1m30s`, `1h`, `1.5s`, or a bare number of seconds. */
+const UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+
+/** Parses a duration to seconds; `undefined` when the text is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  if (s === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+  let total = 0;
+  let consumed = 0;
+  for (const m of s.matchAll(re)) {
+    if (m.index !== consumed) return undefined;
+    total += Number(m[1]) * (UNIT[m[2] ?? 's'] ?? 1);
+    consumed = m.index + m[0].length;
+  }
+  return consumed === s.length ? total : undefined;
+}
+
+/** Rounds to 0.1 s so floating noise never reaches the YAML or the UI. */
+export function roundTenth(s: number): number {
+  return Math.round(s * 10) / 10;
+}
+
+/** `75` → `1m15s`, `45.5` → `45.5s`, `3600` → `1h`: compact and re-parseable by `parseDuration`. */
+export function formatDuration(seconds: number): string {
+  const total = roundTenth(Math.max(0, seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total - h * 3600) / 60);
+  const s = roundTenth(total - h * 3600 - m * 60);
+  let out = '';
+  if (h) out += `${h}h`;
+  if (m) out += `${m}m`;
+  if (s || out === '') out += `${s}s`;
+  return out;
+}
+
+/** Axis label: `0:45`, `12:05`, `1:00:00`. */
+export function formatClock(seconds: number): string {
+  const t = Math.max(0, Math.round(seconds));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const s = t % 60;
+  const ss = String(s).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}

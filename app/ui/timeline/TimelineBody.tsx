@@ -1,0 +1,74 @@
+/** The static part of the timeline (rows, segments, marks) for one view and width. */
+import { memo } from 'react';
+import type { Layout } from './layout.ts';
+import { timeToX } from './layout.ts';
+import { markPaths } from './paths.ts';
+import type { View } from './view.ts';
+
+const CHAR_W = 6.4;
+
+function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View; width: number }) {
+  return (
+    <g>
+      {layout.headers.map((h) => (
+        <rect key={`h${h.group}`} className="tl-group-bg" x={0} y={h.y} width={width} height={24} />
+      ))}
+      {layout.rows.map((r) => {
+        const segs = r.row.segments.filter((s) => s.end > view.t0 && s.start < view.t1);
+        const isProbes = r.row.kind === 'probes';
+        return (
+          <g key={r.row.id} transform={`translate(0 ${r.y})`} className={`tl-row tl-${r.row.kind}`}>
+            <line className="tl-row-line" x1={0} x2={width} y1={r.h - 0.5} y2={r.h - 0.5} />
+            {segs.map((s) => {
+              const x0 = Math.max(0, timeToX(s.start, view, width));
+              const x1 = Math.min(width, timeToX(s.end, view, width));
+              const w = Math.max(0.5, x1 - x0);
+              const showText = w > s.label.length * CHAR_W + 8;
+              return (
+                <g key={s.start}>
+                  <rect
+                    className={`seg tone-${s.tone}`}
+                    x={x0}
+                    y={3}
+                    width={w}
+                    height={r.h - 6}
+                    rx={2}
+                  />
+                  {showText ? (
+                    <text className="seg-label" x={x0 + 4} y={r.h / 2 + 4}>
+                      {s.label}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+            {isProbes ? (
+              <>
+                <rect className="lane-bg" x={0} y={2} width={width} height={5} />
+                <rect className="lane-bg" x={0} y={8} width={width} height={5} />
+                <rect className="lane-bg" x={0} y={14} width={width} height={5} />
+              </>
+            ) : null}
+            {markPaths(r, view, width).map((p) => (
+              <path key={p.kind} className={`mark mark-${p.kind}`} d={p.d} />
+            ))}
+            {r.row.marks
+              .filter((m) => m.kind === 'restart' && m.t >= view.t0 && m.t <= view.t1)
+              .map((m) => (
+                <text
+                  key={`r${m.t}`}
+                  className="mark-label"
+                  x={timeToX(m.t, view, width) + 3}
+                  y={10}
+                >
+                  {m.label}
+                </text>
+              ))}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export const TimelineBody = memo(TimelineBodyImpl);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { largeFixture, livenessFixture } from '../fixture/fixtureTrace.ts';
+import { buildTimeline, stepFrom } from './model.ts';
+
+describe('buildTimeline', () => {
+  const model = buildTimeline(livenessFixture(120));
+  const pod = model.groups.find((g) => g.id === 'pod/liveness-exec');
+
+  it('has one group per pod and per Service', () => {
+    expect(model.groups.map((g) => g.id)).toEqual(['pod/liveness-exec', 'svc/liveness-svc']);
+  });
+
+  it('orders rows: phase, conditions in API order, container, its probes', () => {
+    expect(pod?.rows.map((r) => r.label)).toEqual([
+      'phase',
+      'PodScheduled',
+      'PodReadyToStartContainers',
+      'Initialized',
+      'ContainersReady',
+      'Ready',
+      'liveness',
+      'probes',
+    ]);
+  });
+
+  it('merges repeated states and closes the last interval at until', () => {
+    const phase = pod?.rows[0];
+    expect(phase?.segments.map((s) => [s.start, s.end, s.label])).toEqual([
+      [0, 2, 'Pending'],
+      [2, 120, 'Running'],
+    ]);
+  });
+
+  it('builds container intervals with reasons and restart marks with the running count', () => {
+    const c = pod?.rows.find((r) => r.kind === 'container');
+    expect(c?.segments.map((s) => [s.start, s.end, s.label])).toEqual([
+      [0, 2, 'ContainerCreating'],
+      [2, 120, 'Running'],
+    ]);
+    const restart = c?.marks.find((m) => m.kind === 'restart');
+    expect(restart).toMatchObject({ t: 73, label: '↻1' });
+    const term = c?.marks.find((m) => m.kind === 'sigterm');
+    expect(term?.cause?.message).toMatch(/failureThreshold/);
+  });
+
+  it('puts probe results as ticks in their lane', () => {
+    const probes = pod?.rows.find((r) => r.kind === 'probes');
+    expect(probes?.marks[0]).toMatchObject({ t: 7, kind: 'probe-ok', lane: 2 });
+    expect(probes?.marks.some((m) => m.kind === 'probe-fail')).toBe(true);
+  });
+
+  it('tracks endpoint membership per pod', () => {
+    const svc = model.groups[1];
+    expect(svc?.rows[0]?.label).toBe('liveness-exec');
+    expect(svc?.rows[0]?.segments[0]).toMatchObject({ start: 2, label: 'ready' });
+  });
+
+  it('steps between event times', () => {
+    expect(stepFrom(model.stepTimes, 0, 1)).toBe(1);
+    expect(stepFrom(model.stepTimes, 1, -1)).toBe(0);
+    expect(stepFrom(model.stepTimes, 0, -1)).toBeUndefined();
+  });
+
+  it('handles an hour of 10 containers quickly', () => {
+    const big = largeFixture(1, 10, 3600);
+    const t0 = performance.now();
+    const m = buildTimeline(big);
+    const ms = performance.now() - t0;
+    expect(m.groups[0]?.rows.filter((r) => r.kind === 'container')).toHaveLength(10);
+    expect(ms).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,455 @@
+/**
+ * Timeline model: the trace turned, once per result, into rows of intervals (segments) and point
+ * marks. Rendering only maps these to pixels; nothing here runs per frame.
+ */
+import type { Cause, ContainerState, TraceRecord, SimResult } from '../../sim/trace/types.ts';
+
+export type Tone =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'unknown'
+  | 'true'
+  | 'false'
+  | 'waiting'
+  | 'waiting-bad'
+  | 'ready'
+  | 'unready'
+  | 'terminated-ok'
+  | 'terminated-bad'
+  | 'ep-ready'
+  | 'ep-serving'
+  | 'ep-terminating'
+  | 'ep-notready';
+
+export type MarkKind =
+  | 'probe-ok'
+  | 'probe-fail'
+  | 'restart'
+  | 'hook'
+  | 'sigterm'
+  | 'sigkill'
+  | 'exit'
+  | 'exec'
+  | 'delete';
+
+export interface Segment {
+  start: number;
+  end: number;
+  label: string;
+  tone: Tone;
+  message?: string;
+  cause?: Cause;
+}
+
+export interface Mark {
+  t: number;
+  kind: MarkKind;
+  /** Vertical lane inside the row (probe kinds: 0 startup, 1 readiness, 2 liveness). */
+  lane: number;
+  label: string;
+  message: string;
+  cause?: Cause;
+}
+
+export type RowKind = 'phase' | 'condition' | 'container' | 'probes' | 'endpoint';
+
+export interface Row {
+  id: string;
+  kind: RowKind;
+  label: string;
+  /** Sub-label shown dimmed (container kind, probe lanes). */
+  note?: string;
+  segments: Segment[];
+  /** Sorted by time. */
+  marks: Mark[];
+}
+
+export interface Group {
+  id: string;
+  kind: 'pod' | 'service';
+  title: string;
+  rows: Row[];
+}
+
+export interface TimelineModel {
+  until: number;
+  groups: Group[];
+  /** Sorted unique times where something visible changes: targets for step prev/next. */
+  stepTimes: number[];
+}
+
+const CONDITION_ORDER = [
+  'PodScheduled',
+  'PodReadyToStartContainers',
+  'Initialized',
+  'ContainersReady',
+  'Ready',
+];
+const PROBE_LANE = { startup: 0, readiness: 1, liveness: 2 } as const;
+const BAD_WAITING = /BackOff|Err|Error|Invalid/;
+
+class RowBuilder {
+  readonly row: Row;
+  private open: Segment | undefined;
+  constructor(id: string, kind: RowKind, label: string, note?: string) {
+    this.row = { id, kind, label, segments: [], marks: [] };
+    if (note) this.row.note = note;
+  }
+  /** Starts a segment at t (closing the open one), merging with it when the label and tone match. */
+  set(t: number, label: string, tone: Tone, message?: string, cause?: Cause): void {
+    if (this.open && this.open.label === label && this.open.tone === tone) return;
+    this.close(t);
+    const seg: Segment = { start: t, end: t, label, tone };
+    if (message) seg.message = message;
+    if (cause) seg.cause = cause;
+    this.open = seg;
+  }
+  close(t: number): void {
+    if (!this.open) return;
+    this.open.end = t;
+    if (t > this.open.start) this.row.segments.push(this.open);
+    this.open = undefined;
+  }
+  mark(m: Mark): void {
+    this.row.marks.push(m);
+  }
+}
+
+function containerTone(state: ContainerState, ready: boolean): { label: string; tone: Tone } {
+  if ('waiting' in state) {
+    const reason = state.waiting.reason;
+    return { label: reason, tone: BAD_WAITING.test(reason) ? 'waiting-bad' : 'waiting' };
+  }
+  if ('running' in state) return { label: 'Running', tone: ready ? 'ready' : 'unready' };
+  const term = state.terminated;
+  return {
+    label: term.reason,
+    tone: term.exitCode === 0 ? 'terminated-ok' : 'terminated-bad',
+  };
+}
+
+const PHASE_TONE: Record<string, Tone> = {
+  Pending: 'pending',
+  Running: 'running',
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  Unknown: 'unknown',
+};
+
+interface PodRows {
+  group: Group;
+  phase: RowBuilder;
+  conditions: Map<string, RowBuilder>;
+  containers: Map<string, { row: RowBuilder; kind: string; restarts: number }>;
+  probes: Map<string, RowBuilder>;
+}
+
+function makePod(name: string): PodRows {
+  const phase = new RowBuilder(`pod/${name}/phase`, 'phase', 'phase');
+  return {
+    group: { id: `pod/${name}`, kind: 'pod', title: `pod/${name}`, rows: [] },
+    phase,
+    conditions: new Map(),
+    containers: new Map(),
+    probes: new Map(),
+  };
+}
+
+function endpointState(e: { ready: boolean; serving: boolean; terminating: boolean }): {
+  label: string;
+  tone: Tone;
+} {
+  if (e.terminating)
+    return e.serving
+      ? { label: 'terminating, serving', tone: 'ep-serving' }
+      : { label: 'terminating', tone: 'ep-terminating' };
+  return e.ready
+    ? { label: 'ready', tone: 'ep-ready' }
+    : { label: 'not ready', tone: 'ep-notready' };
+}
+
+function probeMessage(r: Extract<TraceRecord, { type: 'probe' }>): string {
+  let msg = `${r.probe} probe ${r.result}`;
+  if (r.published) msg += ` → published ${r.published}`;
+  if (r.output) msg += `: ${r.output.trim()}`;
+  return msg;
+}
+
+/** Builds the timeline model of a simulation result. O(trace length). */
+export function buildTimeline(result: SimResult): TimelineModel {
+  const pods = new Map<string, PodRows>();
+  const services = new Map<
+    string,
+    { group: Group; rows: Map<string, RowBuilder>; open: Set<string> }
+  >();
+  const steps = new Set<number>();
+  const pod = (name: string): PodRows => {
+    let p = pods.get(name);
+    if (!p) {
+      p = makePod(name);
+      pods.set(name, p);
+    }
+    return p;
+  };
+  const service = (name: string) => {
+    let s = services.get(name);
+    if (!s) {
+      s = {
+        group: { id: `svc/${name}`, kind: 'service', title: `service/${name}`, rows: [] },
+        rows: new Map(),
+        open: new Set(),
+      };
+      services.set(name, s);
+    }
+    return s;
+  };
+  const container = (p: PodRows, name: string, kind = 'regular') => {
+    let c = p.containers.get(name);
+    if (!c) {
+      const note = kind === 'regular' ? undefined : kind;
+      c = {
+        row: new RowBuilder(`${p.group.id}/c/${name}`, 'container', name, note),
+        kind,
+        restarts: 0,
+      };
+      p.containers.set(name, c);
+    }
+    return c;
+  };
+  const probeRow = (p: PodRows, name: string) => {
+    let r = p.probes.get(name);
+    if (!r) {
+      r = new RowBuilder(`${p.group.id}/probes/${name}`, 'probes', 'probes', name);
+      p.probes.set(name, r);
+    }
+    return r;
+  };
+
+  for (const r of result.trace) {
+    switch (r.type) {
+      case 'object.applied':
+        if (r.source.kind === 'Pod') pod(r.source.name);
+        else if (r.source.kind === 'Service') service(r.source.name);
+        break;
+      case 'pod.phase': {
+        const p = pod(r.pod);
+        p.phase.set(r.t, r.phase, PHASE_TONE[r.phase] ?? 'unknown', r.message ?? r.reason, r.cause);
+        steps.add(r.t);
+        break;
+      }
+      case 'pod.condition': {
+        const p = pod(r.pod);
+        let row = p.conditions.get(r.condition);
+        if (!row) {
+          row = new RowBuilder(`${p.group.id}/cond/${r.condition}`, 'condition', r.condition);
+          p.conditions.set(r.condition, row);
+        }
+        const tone: Tone =
+          r.status === 'True' ? 'true' : r.status === 'False' ? 'false' : 'unknown';
+        const label = r.reason ? `${r.status} (${r.reason})` : r.status;
+        row.set(r.t, label, tone, r.message, r.cause);
+        steps.add(r.t);
+        break;
+      }
+      case 'container.status': {
+        const p = pod(r.pod);
+        const c = container(p, r.container, r.kind);
+        const { label, tone } = containerTone(r.status.state, r.status.ready);
+        const msg = 'waiting' in r.status.state ? r.status.state.waiting.message : undefined;
+        c.row.set(r.t, label, tone, msg, r.cause);
+        if (r.status.restartCount > c.restarts) {
+          c.restarts = r.status.restartCount;
+          c.row.mark({
+            t: r.t,
+            kind: 'restart',
+            lane: 0,
+            label: `↻${c.restarts}`,
+            message: `restart #${c.restarts}`,
+            ...(r.cause ? { cause: r.cause } : {}),
+          });
+        }
+        steps.add(r.t);
+        break;
+      }
+      case 'probe': {
+        const p = pod(r.pod);
+        container(p, r.container);
+        const row = probeRow(p, r.container);
+        row.mark({
+          t: r.t,
+          kind: r.result === 'success' ? 'probe-ok' : 'probe-fail',
+          lane: PROBE_LANE[r.probe],
+          label: r.probe,
+          message: probeMessage(r),
+          ...(r.cause ? { cause: r.cause } : {}),
+        });
+        if (r.published) steps.add(r.t);
+        break;
+      }
+      case 'hook': {
+        if (r.phase !== 'start' && r.result === 'success') break;
+        const c = container(pod(r.pod), r.container);
+        const what = r.phase === 'start' ? 'started' : (r.result ?? 'ended');
+        c.row.mark({
+          t: r.t,
+          kind: 'hook',
+          lane: 0,
+          label: r.hook,
+          message: `${r.hook} hook ${what}${r.output ? `: ${r.output.trim()}` : ''}`,
+          ...(r.cause ? { cause: r.cause } : {}),
+        });
+        steps.add(r.t);
+        break;
+      }
+      case 'signal': {
+        const c = container(pod(r.pod), r.container);
+        c.row.mark({
+          t: r.t,
+          kind: r.signal === 'SIGKILL' ? 'sigkill' : 'sigterm',
+          lane: 0,
+          label: r.signal,
+          message: `${r.signal} sent to ${r.container}`,
+          ...(r.cause ? { cause: r.cause } : {}),
+        });
+        steps.add(r.t);
+        break;
+      }
+      case 'process.exit': {
+        const c = container(pod(r.pod), r.container);
+        c.row.mark({
+          t: r.t,
+          kind: 'exit',
+          lane: 0,
+          label: `exit ${r.exitCode}`,
+          message: `process exited with code ${r.exitCode} (${r.reason})`,
+          ...(r.cause ? { cause: r.cause } : {}),
+        });
+        steps.add(r.t);
+        break;
+      }
+      case 'exec': {
+        const c = container(pod(r.pod), r.container);
+        c.row.mark({
+          t: r.t,
+          kind: 'exec',
+          lane: 0,
+          label: 'exec',
+          message: `exec ${r.command.join(' ')} → exit ${r.exitCode}${r.output ? `: ${r.output.trim()}` : ''}`,
+        });
+        steps.add(r.t);
+        break;
+      }
+      case 'pod.deleting': {
+        const p = pod(r.pod);
+        p.phase.mark({
+          t: r.t,
+          kind: 'delete',
+          lane: 0,
+          label: 'delete',
+          message: `deletion requested (grace period ${r.gracePeriodSeconds}s)`,
+          ...(r.cause ? { cause: r.cause } : {}),
+        });
+        steps.add(r.t);
+        break;
+      }
+      case 'pod.deleted': {
+        const p = pod(r.pod);
+        p.phase.close(r.t);
+        for (const b of p.conditions.values()) b.close(r.t);
+        for (const c of p.containers.values()) c.row.close(r.t);
+        steps.add(r.t);
+        break;
+      }
+      case 'endpoints': {
+        const s = service(r.service);
+        const seen = new Set<string>();
+        for (const e of r.endpoints) {
+          seen.add(e.pod);
+          let row = s.rows.get(e.pod);
+          if (!row) {
+            row = new RowBuilder(`${s.group.id}/ep/${e.pod}`, 'endpoint', e.pod, e.ip);
+            s.rows.set(e.pod, row);
+          }
+          const st = endpointState(e);
+          row.set(r.t, st.label, st.tone);
+        }
+        for (const [name, row] of s.rows) if (!seen.has(name)) row.close(r.t);
+        steps.add(r.t);
+        break;
+      }
+      case 'object.deleted':
+        if (r.kind === 'Service') {
+          const s = services.get(r.name);
+          if (s) for (const row of s.rows.values()) row.close(r.t);
+          steps.add(r.t);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  const until = result.until;
+  const groups: Group[] = [];
+  for (const p of pods.values()) {
+    p.phase.close(until);
+    p.group.rows.push(p.phase.row);
+    const conds = [...p.conditions.entries()].sort(
+      ([a], [b]) => rank(CONDITION_ORDER, a) - rank(CONDITION_ORDER, b),
+    );
+    for (const [, b] of conds) {
+      b.close(until);
+      p.group.rows.push(b.row);
+    }
+    const cs = [...p.containers.entries()].sort(
+      ([, a], [, b]) => kindRank(a.kind) - kindRank(b.kind),
+    );
+    for (const [name, c] of cs) {
+      c.row.close(until);
+      p.group.rows.push(c.row.row);
+      const pr = p.probes.get(name);
+      if (pr) p.group.rows.push(pr.row);
+    }
+    groups.push(p.group);
+  }
+  for (const s of services.values()) {
+    for (const b of s.rows.values()) {
+      b.close(until);
+      s.group.rows.push(b.row);
+    }
+    groups.push(s.group);
+  }
+  for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);
+  return { until, groups, stepTimes: [...steps].sort((a, b) => a - b) };
+}
+
+function rank(order: string[], v: string): number {
+  const i = order.indexOf(v);
+  return i < 0 ? order.length : i;
+}
+
+function kindRank(kind: string): number {
+  return kind === 'init' || kind === 'sidecar' ? 0 : kind === 'regular' ? 1 : 2;
+}
+
+/** Index of the first element of sorted `xs` that is >= t. */
+export function lowerBound(xs: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] ?? 0) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The step time strictly after (dir 1) or before (dir -1) t, or undefined at the ends. */
+export function stepFrom(times: number[], t: number, dir: 1 | -1): number | undefined {
+  const eps = 1e-6;
+  if (dir === 1) return times[lowerBound(times, t + eps)];
+  const i = lowerBound(times, t - eps) - 1;
+  return i >= 0 ? times[i] : undefined;
+}

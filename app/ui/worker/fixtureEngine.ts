@@ -1,0 +1,16 @@
+/** Stand-in engine used only while `app/sim/index.ts` does not exist: a fixed liveness trace. */
+import type { ParsedScenario } from '../../k8s/types.ts';
+import { livenessFixture } from '../fixture/fixtureTrace.ts';
+import type { SimulateText } from './runSimulation.ts';
+
+export const fixtureSimulateText: SimulateText = (text) => {
+  const m = /periodSeconds:\s*(\d+)/.exec(text);
+  const until = 300 + Number(m?.[1] ?? 0);
+  const parsed: ParsedScenario = {
+    objects: [],
+    scenario: { name: 'fixture', until, profile: {}, actions: [], deferred: [] },
+    diagnostics: [],
+    locate: () => ({ line: 1, column: 1, endLine: 1, endColumn: 10 }),
+  };
+  return { parsed, result: livenessFixture(until) };
+};

@@ -1,0 +1,33 @@
+/** Messages between the page and the simulation worker. */
+import type { Diagnostic, SourceRange } from '../../k8s/types.ts';
+import type { SimResult } from '../../sim/trace/types.ts';
+import type { TimelineModel } from '../timeline/model.ts';
+
+export interface SimRequest {
+  id: number;
+  text: string;
+}
+
+export interface SimOutput {
+  id: number;
+  /** True when the run is usable (no error diagnostics, the engine did not throw). */
+  ok: boolean;
+  result: SimResult | undefined;
+  timeline: TimelineModel | undefined;
+  /** FNV-1a hex of `JSON.stringify(result.trace)`. */
+  hash: string;
+  /** Object-layer and engine diagnostics, with 1-based ranges when known. */
+  diagnostics: Diagnostic[];
+  /** `doc:path` → YAML range, for every `cause.field` in the trace. */
+  locations: Record<string, SourceRange>;
+  /** Engine wall time in ms (inside the worker). */
+  ms: number;
+  /** Set when the engine threw. */
+  error?: string;
+  /** Which engine produced it (`engine` or `fixture` while the engine is not there). */
+  source: 'engine' | 'fixture';
+}
+
+export function fieldKey(f: { doc: number; path: string }): string {
+  return `${f.doc}:${f.path}`;
+}
