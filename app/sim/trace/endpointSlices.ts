@@ -1,0 +1,140 @@
+/**
+ * `kubectl get endpointslices` at time t (printers.go `printEndpointSlice`, pod-level §9): one
+ * slice per Service with a selector, named `<svc>-<5 chars>` (deterministic here), endpoint
+ * conditions as the engine published them.
+ */
+import type { Service } from '../../k8s/types.ts';
+import type { EndpointRecord } from './types.ts';
+import { valueAt } from './series.ts';
+import { podSnapshot } from './podState.ts';
+import { serviceAt, type TraceIndex } from './traceIndex.ts';
+import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
+import { apiSeconds, humanDuration } from './time.ts';
+
+export interface EndpointSlicePort {
+  name: string;
+  /** Undefined when a named targetPort could not be resolved. */
+  port?: number;
+  protocol: string;
+}
+
+export interface EndpointView extends EndpointRecord {
+  nodeName?: string;
+}
+
+export interface EndpointSliceView {
+  name: string;
+  service: string;
+  addressType: 'IPv4';
+  ports: EndpointSlicePort[];
+  endpoints: EndpointView[];
+  age: string;
+}
+
+/** Characters of Kubernetes' generated names (apimachinery util/rand). */
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function sliceName(service: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of service) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += ALPHANUMS[h % ALPHANUMS.length] ?? 'x';
+    h = Math.floor(h / ALPHANUMS.length) + Math.imul(h, 7) + i;
+    h >>>= 0;
+  }
+  return `${service}-${suffix}`;
+}
+
+function resolvePorts(
+  idx: TraceIndex,
+  svc: Service,
+  endpoints: EndpointRecord[],
+  t: number,
+): EndpointSlicePort[] {
+  if (endpoints.length === 0) return [];
+  const first = endpoints[0] ? podSnapshot(idx, endpoints[0].pod, t) : undefined;
+  return (svc.spec?.ports ?? []).map((p) => {
+    const target = p.targetPort ?? p.port;
+    let port: number | undefined =
+      typeof target === 'number'
+        ? target
+        : Number.isFinite(Number(target))
+          ? Number(target)
+          : undefined;
+    if (port === undefined && first) {
+      for (const c of first.pod.spec?.containers ?? []) {
+        const named = (c.ports ?? []).find((cp) => cp.name === target);
+        if (named) port = named.containerPort;
+      }
+    }
+    return {
+      name: p.name ?? '',
+      ...(port !== undefined ? { port } : {}),
+      protocol: p.protocol ?? 'TCP',
+    };
+  });
+}
+
+export function getEndpointSlices(idx: TraceIndex, t: number): EndpointSliceView[] {
+  const views: EndpointSliceView[] = [];
+  for (const name of [...idx.services.keys()].sort()) {
+    const track = serviceAt(idx, name, t);
+    if (!track) continue;
+    const svc = valueAt(track.spec, t);
+    if (!svc?.spec?.selector) continue;
+    const endpoints = valueAt(track.endpoints, t) ?? [];
+    views.push({
+      name: sliceName(name),
+      service: name,
+      addressType: 'IPv4',
+      ports: resolvePorts(idx, svc, endpoints, t),
+      endpoints: endpoints.map((e) => ({ ...e, nodeName: podSnapshot(idx, e.pod, t)?.nodeName })),
+      age: humanDuration(t - apiSeconds(track.createdAt)),
+    });
+  }
+  return views;
+}
+
+function listWithMore(list: string[]): string {
+  if (list.length > 3) return `${list.slice(0, 3).join(',')} + ${list.length - 3} more...`;
+  return list.length === 0 ? '<unset>' : list.join(',');
+}
+
+/** NAME ADDRESSTYPE PORTS ENDPOINTS AGE, as kubectl prints it. */
+export function formatEndpointSlicesTable(
+  views: EndpointSliceView[],
+  namespace = 'default',
+): string {
+  if (views.length === 0) return `No resources found in ${namespace} namespace.\n`;
+  const rows = views.map((v) => [
+    v.name,
+    v.addressType,
+    listWithMore(v.ports.map((p) => (p.port !== undefined ? String(p.port) : p.name || '*'))),
+    listWithMore(v.endpoints.map((e) => e.ip)),
+    v.age,
+  ]);
+  return tabwrite(
+    tabRows([['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], ...rows]),
+    TABLE_TABWRITER,
+  );
+}
+
+/** A detailed view: one line per endpoint with its conditions (kubectl describe endpointslice). */
+export function formatEndpointConditions(views: EndpointSliceView[]): string {
+  const rows: string[][] = [['SLICE', 'POD', 'ADDRESS', 'READY', 'SERVING', 'TERMINATING', 'NODE']];
+  for (const v of views) {
+    for (const e of v.endpoints) {
+      rows.push([
+        v.name,
+        e.pod,
+        e.ip,
+        String(e.ready),
+        String(e.serving),
+        String(e.terminating),
+        e.nodeName ?? '<none>',
+      ]);
+    }
+  }
+  return tabwrite(tabRows(rows), TABLE_TABWRITER);
+}

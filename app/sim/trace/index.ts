@@ -1,0 +1,27 @@
+/**
+ * Trace projections (DESIGN.md §2.5): pure functions of a SimResult at time t. Build the index once
+ * per result with createTraceIndex; every query at t is then a few binary searches.
+ */
+export type * from './types.ts';
+export { createTraceIndex, podNames, podAt, serviceAt } from './traceIndex.ts';
+export type { TraceIndex, PodTrack, ServiceTrack } from './traceIndex.ts';
+export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
+export type { PodRow, WatchRow } from './podRows.ts';
+export { describePod, describePodAt } from './describe.ts';
+export { podYaml, podObjectAt, toKubectlYaml } from './podYaml.ts';
+export { podSnapshot } from './podState.ts';
+export type { PodSnapshot } from './podState.ts';
+export {
+  getEndpointSlices,
+  formatEndpointSlicesTable,
+  formatEndpointConditions,
+} from './endpointSlices.ts';
+export type { EndpointSliceView, EndpointSlicePort, EndpointView } from './endpointSlices.ts';
+export { getEvents, eventAge } from './events.ts';
+export type { AggregatedEvent } from './events.ts';
+export { getLogs, readLogs } from './logs.ts';
+export type { LogsResult } from './logs.ts';
+export { humanDuration, formatGoDuration, rfc3339, rfc1123z, EPOCH_MS } from './time.ts';
+export { toPodsimJson } from './podsimJson.ts';
+export type { PodsimJson, PodsimPod, PodsimContainerState } from './podsimJson.ts';
+export { tabwrite, TABLE_TABWRITER, DESCRIBE_TABWRITER } from './tabwriter.ts';

@@ -1,0 +1,130 @@
+/**
+ * `kubectl get pod NAME -o yaml` at time t: the defaulted object plus the status the kubelet has
+ * written by then. Keys are sorted at every level and sequences are not indented, as kubectl's
+ * JSON → YAML conversion (sigs.k8s.io/yaml) prints them; timestamps are RFC 3339 from the epoch.
+ */
+import { stringify } from 'yaml';
+import type { ContainerState, ContainerStatus, TerminatedState } from './types.ts';
+import { imageID } from './describeContainers.ts';
+import { admittedTolerations } from './describe.ts';
+import { podSnapshot, type PodSnapshot } from './podState.ts';
+import { podQOSClass } from './qos.ts';
+import type { TraceIndex } from './traceIndex.ts';
+import { rfc3339 } from './time.ts';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function sortKeys(v: unknown): Json {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)
+    return v;
+  return null;
+}
+
+function terminatedJson(
+  term: TerminatedState,
+  containerID: string | undefined,
+): Record<string, unknown> {
+  return {
+    containerID,
+    exitCode: term.exitCode,
+    finishedAt: rfc3339(term.finishedAt),
+    message: term.message,
+    reason: term.reason,
+    signal: term.signal,
+    startedAt: rfc3339(term.startedAt),
+  };
+}
+
+function stateJson(
+  state: ContainerState,
+  containerID: string | undefined,
+): Record<string, unknown> {
+  if ('running' in state) return { running: { startedAt: rfc3339(state.running.startedAt) } };
+  if ('waiting' in state)
+    return { waiting: { reason: state.waiting.reason, message: state.waiting.message } };
+  return { terminated: terminatedJson(state.terminated, containerID) };
+}
+
+function statusJson(s: ContainerStatus): Record<string, unknown> {
+  return {
+    containerID: s.containerID,
+    image: s.image,
+    imageID: s.containerID ? imageID(s.image) : '',
+    lastState: s.lastState ? { terminated: terminatedJson(s.lastState.terminated, undefined) } : {},
+    name: s.name,
+    ready: s.ready,
+    restartCount: s.restartCount,
+    started: s.started,
+    state: stateJson(s.state, s.containerID),
+  };
+}
+
+export function podObjectAt(snap: PodSnapshot): Record<string, unknown> {
+  const meta = snap.pod.metadata ?? {};
+  const spec = snap.pod.spec;
+  const list = (xs: ContainerStatus[]): unknown => (xs.length > 0 ? xs.map(statusJson) : undefined);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...meta,
+      name: snap.name,
+      namespace: snap.namespace,
+      creationTimestamp: rfc3339(snap.createdAt),
+      deletionTimestamp:
+        snap.deletionTimestamp !== undefined ? rfc3339(snap.deletionTimestamp) : undefined,
+      deletionGracePeriodSeconds: snap.deletionGracePeriodSeconds,
+    },
+    spec: {
+      ...spec,
+      nodeName: snap.nodeName,
+      priority: spec?.priority ?? 0,
+      serviceAccountName: spec?.serviceAccountName ?? 'default',
+      tolerations: admittedTolerations(snap),
+    },
+    status: {
+      conditions: snap.conditions.length
+        ? snap.conditions.map((c) => ({
+            lastProbeTime: null,
+            lastTransitionTime: rfc3339(c.lastTransitionTime),
+            message: c.message,
+            reason: c.reason,
+            status: c.status,
+            type: c.type,
+          }))
+        : undefined,
+      containerStatuses: list(snap.containerStatuses),
+      ephemeralContainerStatuses: list(snap.ephemeralContainerStatuses),
+      hostIP: snap.hostIP,
+      hostIPs: snap.hostIP ? [{ ip: snap.hostIP }] : undefined,
+      initContainerStatuses: list(snap.initContainerStatuses),
+      message: snap.message,
+      phase: snap.phase,
+      podIP: snap.podIP,
+      podIPs: snap.podIP ? [{ ip: snap.podIP }] : undefined,
+      qosClass: podQOSClass(snap.pod),
+      reason: snap.reason,
+      startTime: snap.startTime !== undefined ? rfc3339(snap.startTime) : undefined,
+    },
+  };
+}
+
+export function toKubectlYaml(obj: unknown): string {
+  return stringify(sortKeys(obj), { version: '1.1', indentSeq: false, lineWidth: 0 });
+}
+
+/** kubectl get pod NAME -o yaml at t, or kubectl's NotFound error text. */
+export function podYaml(idx: TraceIndex, name: string, t: number): string {
+  const snap = podSnapshot(idx, name, t);
+  if (!snap) return `Error from server (NotFound): pods "${name}" not found\n`;
+  return toKubectlYaml(podObjectAt(snap));
+}

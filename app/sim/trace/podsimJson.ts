@@ -1,0 +1,149 @@
+/**
+ * The `podsim run --json` document (DESIGN.md §4): per-pod change series, endpoints and raw events.
+ * Every series lists a value only when it changes.
+ */
+import type { ContainerState, SimResult } from './types.ts';
+import { getWatchRows } from './podRows.ts';
+import { createTraceIndex, type TraceIndex } from './traceIndex.ts';
+
+export interface PodsimContainerState {
+  t: number;
+  state: 'waiting' | 'running' | 'terminated';
+  reason?: string;
+  exitCode?: number;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+export interface PodsimPod {
+  rows: { t: number; ready: string; status: string; restarts: number }[];
+  phase: { t: number; value: string }[];
+  conditions: Record<string, { t: number; status: string; reason?: string }[]>;
+  containers: Record<
+    string,
+    {
+      state: PodsimContainerState[];
+      ready: { t: number; value: boolean }[];
+      started: { t: number; value: boolean }[];
+      restartCount: { t: number; value: number }[];
+    }
+  >;
+}
+
+export interface PodsimJson {
+  until: number;
+  pods: Record<string, PodsimPod>;
+  endpoints: Record<
+    string,
+    { t: number; ready: string[]; serving: string[]; terminating: string[] }[]
+  >;
+  events: { t: number; object: string; type: string; reason: string; message: string }[];
+  diagnostics: { severity: string; message: string; line?: number; column?: number }[];
+}
+
+/** Appends `entry` unless it equals the last one apart from `t`. */
+function pushChanged<T extends { t: number }>(list: T[], entry: T): void {
+  const last = list[list.length - 1];
+  if (last) {
+    const { t: _a, ...a } = last;
+    const { t: _b, ...b } = entry;
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+  }
+  list.push(entry);
+}
+
+function stateEntry(t: number, s: ContainerState): PodsimContainerState {
+  if ('waiting' in s)
+    return { t, state: 'waiting', ...(s.waiting.reason ? { reason: s.waiting.reason } : {}) };
+  if ('running' in s) return { t, state: 'running', startedAt: s.running.startedAt };
+  const term = s.terminated;
+  return {
+    t,
+    state: 'terminated',
+    ...(term.reason ? { reason: term.reason } : {}),
+    exitCode: term.exitCode,
+    startedAt: term.startedAt,
+    finishedAt: term.finishedAt,
+  };
+}
+
+function podJson(idx: TraceIndex, name: string): PodsimPod {
+  const out: PodsimPod = { rows: [], phase: [], conditions: {}, containers: {} };
+  for (const r of getWatchRows(idx)) {
+    if (r.pod === name)
+      out.rows.push({ t: r.t, ready: r.ready, status: r.status, restarts: r.restartCount });
+  }
+  for (const track of idx.pods.get(name) ?? []) {
+    track.phase.t.forEach((t, i) => {
+      const v = track.phase.v[i];
+      if (v) pushChanged(out.phase, { t, value: v.phase });
+    });
+    for (const [type, s] of track.conditions) {
+      const list = (out.conditions[type] ??= []);
+      s.t.forEach((t, i) => {
+        const v = s.v[i];
+        if (v)
+          pushChanged(list, { t, status: v.status, ...(v.reason ? { reason: v.reason } : {}) });
+      });
+    }
+    for (const [cname, c] of track.containers) {
+      const cj = (out.containers[cname] ??= {
+        state: [],
+        ready: [],
+        started: [],
+        restartCount: [],
+      });
+      c.status.t.forEach((t, i) => {
+        const s = c.status.v[i];
+        if (!s) return;
+        pushChanged(cj.state, stateEntry(t, s.state));
+        pushChanged(cj.ready, { t, value: s.ready });
+        pushChanged(cj.started, { t, value: s.started ?? false });
+        pushChanged(cj.restartCount, { t, value: s.restartCount });
+      });
+    }
+  }
+  return out;
+}
+
+export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson {
+  const idx = index ?? createTraceIndex(result);
+  const pods: Record<string, PodsimPod> = {};
+  for (const name of [...idx.pods.keys()].sort()) pods[name] = podJson(idx, name);
+  const endpoints: PodsimJson['endpoints'] = {};
+  for (const name of [...idx.services.keys()].sort()) {
+    const list: PodsimJson['endpoints'][string] = [];
+    for (const track of idx.services.get(name) ?? []) {
+      track.endpoints.t.forEach((t, i) => {
+        const eps = track.endpoints.v[i] ?? [];
+        pushChanged(list, {
+          t,
+          ready: eps.filter((e) => e.ready).map((e) => e.pod),
+          serving: eps.filter((e) => e.serving).map((e) => e.pod),
+          terminating: eps.filter((e) => e.terminating).map((e) => e.pod),
+        });
+      });
+    }
+    endpoints[name] = list;
+  }
+  const events: PodsimJson['events'] = [];
+  for (const r of result.trace) {
+    if (r.type === 'event') {
+      events.push({
+        t: r.t,
+        object: r.object,
+        type: r.eventType,
+        reason: r.reason,
+        message: r.message,
+      });
+    }
+  }
+  events.sort((a, b) => a.t - b.t);
+  const diagnostics = result.diagnostics.map((d) => ({
+    severity: d.severity,
+    message: d.message,
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    ...(d.column !== undefined ? { column: d.column } : {}),
+  }));
+  return { until: result.until, pods, endpoints, events, diagnostics };
+}

@@ -1,0 +1,277 @@
+/**
+ * One pass over a SimResult that sorts every record into per-object change lists, so that each
+ * projection at time t is a handful of binary searches (DESIGN.md §2.5: views are projections).
+ */
+import type { Pod, Service } from '../../k8s/types.ts';
+import type {
+  ConditionStatus,
+  ContainerKind,
+  ContainerStatus,
+  EndpointRecord,
+  SimResult,
+  TraceRecord,
+} from './types.ts';
+import { createSeries, pushChange, type Series } from './series.ts';
+import { buildEventIndex, type EventIndex } from './eventCorrelator.ts';
+
+export interface PhaseValue {
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  reason?: string;
+  message?: string;
+}
+
+export interface ConditionValue {
+  type: string;
+  status: ConditionStatus;
+  reason?: string;
+  message?: string;
+  lastTransitionTime: number;
+}
+
+export interface ContainerTrack {
+  name: string;
+  kind: ContainerKind;
+  status: Series<ContainerStatus>;
+}
+
+export interface LogLine {
+  t: number;
+  instance: number;
+  stream: 'stdout' | 'stderr';
+  line: string;
+}
+
+export interface PodTrack {
+  name: string;
+  namespace: string;
+  doc: number;
+  /** creationTimestamp (the object.applied time). */
+  createdAt: number;
+  /** When the object left the API (pod.deleted), if it did. */
+  deletedAt?: number;
+  spec: Series<Pod>;
+  phase: Series<PhaseValue>;
+  conditions: Map<string, Series<ConditionValue>>;
+  /** Condition types in the order they first appeared. */
+  conditionOrder: string[];
+  ip: Series<{ ip: string; hostIP: string; startTime: number }>;
+  deleting: Series<{ deletionTimestamp: number; gracePeriodSeconds: number }>;
+  containers: Map<string, ContainerTrack>;
+  logs: Map<string, LogLine[]>;
+  /** Times at which anything `kubectl get pods` reads may change, sorted, unique. */
+  changeTimes: number[];
+}
+
+export interface ServiceTrack {
+  name: string;
+  namespace: string;
+  createdAt: number;
+  deletedAt?: number;
+  spec: Series<Service>;
+  endpoints: Series<EndpointRecord[]>;
+}
+
+export interface TraceIndex {
+  result: SimResult;
+  /** Incarnations per pod name (a pod deleted and applied again gets a new one). */
+  pods: Map<string, PodTrack[]>;
+  services: Map<string, ServiceTrack[]>;
+  events: EventIndex;
+  /** Memo for derived per-pod data (watch rows), filled lazily. */
+  memo: Map<string, unknown>;
+}
+
+function newPodTrack(name: string, namespace: string, doc: number, t: number, pod: Pod): PodTrack {
+  const spec = createSeries<Pod>();
+  pushChange(spec, t, pod);
+  return {
+    name,
+    namespace,
+    doc,
+    createdAt: t,
+    spec,
+    phase: createSeries(),
+    conditions: new Map(),
+    conditionOrder: [],
+    ip: createSeries(),
+    deleting: createSeries(),
+    containers: new Map(),
+    logs: new Map(),
+    changeTimes: [t],
+  };
+}
+
+function currentPod(idx: TraceIndex, name: string): PodTrack | undefined {
+  const list = idx.pods.get(name);
+  const last = list?.[list.length - 1];
+  return last && last.deletedAt === undefined ? last : undefined;
+}
+
+function currentService(idx: TraceIndex, name: string): ServiceTrack | undefined {
+  const list = idx.services.get(name);
+  const last = list?.[list.length - 1];
+  return last && last.deletedAt === undefined ? last : undefined;
+}
+
+function applyObject(idx: TraceIndex, r: Extract<TraceRecord, { type: 'object.applied' }>): void {
+  const src = r.source;
+  if (src.kind === 'Pod') {
+    const existing = currentPod(idx, src.name);
+    if (existing) {
+      pushChange(existing.spec, r.t, src.object);
+      return;
+    }
+    const list = idx.pods.get(src.name) ?? [];
+    list.push(newPodTrack(src.name, src.namespace, src.doc, r.t, src.object));
+    idx.pods.set(src.name, list);
+  } else if (src.kind === 'Service') {
+    const existing = currentService(idx, src.name);
+    if (existing) {
+      pushChange(existing.spec, r.t, src.object);
+      return;
+    }
+    const spec = createSeries<Service>();
+    pushChange(spec, r.t, src.object);
+    const list = idx.services.get(src.name) ?? [];
+    list.push({
+      name: src.name,
+      namespace: src.namespace,
+      createdAt: r.t,
+      spec,
+      endpoints: createSeries(),
+    });
+    idx.services.set(src.name, list);
+  }
+}
+
+function addRecord(idx: TraceIndex, r: TraceRecord): void {
+  switch (r.type) {
+    case 'object.applied':
+      applyObject(idx, r);
+      return;
+    case 'object.deleted': {
+      if (r.kind === 'Service') {
+        const svc = currentService(idx, r.name);
+        if (svc) svc.deletedAt = r.t;
+      } else if (r.kind === 'Pod') {
+        const pod = currentPod(idx, r.name);
+        if (pod) pod.deletedAt = r.t;
+      }
+      return;
+    }
+    case 'endpoints': {
+      const svc = currentService(idx, r.service);
+      if (svc) pushChange(svc.endpoints, r.t, r.endpoints);
+      return;
+    }
+    default:
+      break;
+  }
+  if (!('pod' in r)) return;
+  const pod = currentPod(idx, r.pod);
+  if (!pod) return;
+  switch (r.type) {
+    case 'pod.phase':
+      pushChange(pod.phase, r.t, { phase: r.phase, reason: r.reason, message: r.message });
+      pod.changeTimes.push(r.t);
+      return;
+    case 'pod.condition': {
+      let s = pod.conditions.get(r.condition);
+      if (!s) {
+        s = createSeries();
+        pod.conditions.set(r.condition, s);
+        pod.conditionOrder.push(r.condition);
+      }
+      pushChange(s, r.t, {
+        type: r.condition,
+        status: r.status,
+        reason: r.reason,
+        message: r.message,
+        lastTransitionTime: r.lastTransitionTime,
+      });
+      pod.changeTimes.push(r.t);
+      return;
+    }
+    case 'pod.ip':
+      pushChange(pod.ip, r.t, { ip: r.ip, hostIP: r.hostIP, startTime: r.startTime });
+      return;
+    case 'pod.deleting':
+      pushChange(pod.deleting, r.t, {
+        deletionTimestamp: r.deletionTimestamp,
+        gracePeriodSeconds: r.gracePeriodSeconds,
+      });
+      pod.changeTimes.push(r.t);
+      return;
+    case 'pod.deleted':
+      pod.deletedAt = r.t;
+      return;
+    case 'container.status': {
+      let c = pod.containers.get(r.container);
+      if (!c) {
+        c = { name: r.container, kind: r.kind, status: createSeries() };
+        pod.containers.set(r.container, c);
+      }
+      pushChange(c.status, r.t, r.status);
+      pod.changeTimes.push(r.t);
+      return;
+    }
+    case 'log': {
+      const lines = pod.logs.get(r.container) ?? [];
+      lines.push({ t: r.t, instance: r.instance, stream: r.stream, line: r.line });
+      pod.logs.set(r.container, lines);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export function createTraceIndex(result: SimResult): TraceIndex {
+  const idx: TraceIndex = {
+    result,
+    pods: new Map(),
+    services: new Map(),
+    events: buildEventIndex([]),
+    memo: new Map(),
+  };
+  // Stable sort by time: status and runtime records are stamped by different clocks.
+  const records = result.trace
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.t - b.r.t || a.i - b.i)
+    .map((x) => x.r);
+  for (const r of records) addRecord(idx, r);
+  for (const list of idx.pods.values()) {
+    for (const pod of list) {
+      pod.changeTimes = [...new Set(pod.changeTimes)].sort((a, b) => a - b);
+      for (const lines of pod.logs.values()) lines.sort((a, b) => a.t - b.t);
+    }
+  }
+  idx.events = buildEventIndex(records);
+  return idx;
+}
+
+/** The incarnation of pod `name` that exists at time t, if any. */
+export function podAt(idx: TraceIndex, name: string, t: number): PodTrack | undefined {
+  const list = idx.pods.get(name);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const p = list[i];
+    if (p && p.createdAt <= t) return p.deletedAt === undefined || t < p.deletedAt ? p : undefined;
+  }
+  return undefined;
+}
+
+export function serviceAt(idx: TraceIndex, name: string, t: number): ServiceTrack | undefined {
+  const list = idx.services.get(name);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    if (s && s.createdAt <= t) return s.deletedAt === undefined || t < s.deletedAt ? s : undefined;
+  }
+  return undefined;
+}
+
+/** Every pod name that appears in the trace, sorted like `kubectl get pods` (by name). */
+export function podNames(idx: TraceIndex): string[] {
+  return [...idx.pods.keys()].sort();
+}
