@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { describePod } from './describe.ts';
+import { livenessExecTrace } from './fixtures.ts';
+import { createTraceIndex } from './traceIndex.ts';
+import { running, TraceBuilder, waiting } from './traceBuilder.ts';
+
+describe('describePod (kubectl describe.go layout)', () => {
+  const idx = createTraceIndex(livenessExecTrace(700));
+
+  it('prints the G4 pod at 100 s like kubectl', () => {
+    const out = describePod(idx, 'liveness-exec', 100);
+    expect(out.split('\n').slice(0, 13).join('\n')).toBe(
+      [
+        'Name:             liveness-exec',
+        'Namespace:        default',
+        'Priority:         0',
+        'Service Account:  default',
+        'Node:             node-1/192.168.49.2',
+        'Start Time:       Thu, 01 Jan 2026 00:00:01 +0000',
+        'Labels:           test=liveness',
+        'Annotations:      <none>',
+        'Status:           Running',
+        'IP:               10.244.0.5',
+        'IPs:',
+        '  IP:  10.244.0.5',
+        'Containers:',
+      ].join('\n'),
+    );
+    expect(out).toContain(
+      [
+        '    State:          Running',
+        '      Started:      Thu, 01 Jan 2026 00:01:17 +0000',
+        '    Last State:     Terminated',
+        '      Reason:       Error',
+        '      Exit Code:    137',
+        '      Started:      Thu, 01 Jan 2026 00:00:02 +0000',
+        '      Finished:     Thu, 01 Jan 2026 00:01:17 +0000',
+        '    Ready:          True',
+        '    Restart Count:  1',
+        '    Liveness:       exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3',
+      ].join('\n'),
+    );
+    expect(out).toContain(
+      [
+        'Conditions:',
+        '  Type                        Status',
+        '  PodReadyToStartContainers   True ',
+        '  Initialized                 True ',
+        '  Ready                       True ',
+        '  ContainersReady             True ',
+        '  PodScheduled                True ',
+        'Volumes:                      <none>',
+        'QoS Class:                    BestEffort',
+        'Node-Selectors:               <none>',
+        'Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+        '                              node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
+      ].join('\n'),
+    );
+    // Events align on their own (kubectl flushes the tabwriter first) and aggregate (R4.5).
+    expect(out.slice(out.indexOf('Events:'))).toBe(
+      [
+        'Events:',
+        '  Type     Reason     Age                From               Message',
+        '  ----     ------     ----               ----               -------',
+        '  Normal   Scheduled  100s               default-scheduler  Successfully assigned default/liveness-exec to node-1',
+        "  Warning  Unhealthy  53s (x3 over 63s)  kubelet            Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+        '  Normal   Killing    53s                kubelet            Container liveness failed liveness probe, will be restarted',
+        '  Normal   Pulled     23s (x2 over 99s)  kubelet            Container image "registry.k8s.io/busybox" already present on machine',
+        '  Normal   Created    23s (x2 over 99s)  kubelet            Created container: liveness',
+        '  Normal   Started    23s (x2 over 99s)  kubelet            Started container liveness',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows Waiting with its reason during CrashLoopBackOff', () => {
+    const out = describePod(idx, 'liveness-exec', 460);
+    expect(out).toContain('    State:          Waiting\n      Reason:       CrashLoopBackOff\n');
+    expect(out).toContain('    Ready:          False\n    Restart Count:  5\n');
+  });
+
+  it('shows Terminating like kubectl (translateTimestampSince of deletionTimestamp)', () => {
+    const b = new TraceBuilder().pod('web', {
+      containers: [
+        { name: 'nginx', image: 'nginx', ports: [{ containerPort: 80, protocol: 'TCP' }] },
+      ],
+    });
+    b.started('web', ['nginx']);
+    b.container(2, 'web', 'nginx', { state: running(2), ready: true, started: true });
+    b.deleting(10, 'web', 30);
+    const i = createTraceIndex(b.build());
+    const during = describePod(i, 'web', 16);
+    expect(during).toContain('Status:                    Terminating (lasts <invalid>)\n');
+    expect(during).toContain('Termination Grace Period:  30s\n');
+    expect(during).toContain('    Port:           80/TCP\n    Host Port:      0/TCP\n');
+    expect(describePod(i, 'web', 42)).toContain('Terminating (lasts 2s)');
+  });
+
+  it('lists init containers, Events: <none> in the main block, and NotFound', () => {
+    const b = new TraceBuilder().pod('p', {
+      initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'sleep 1'] }],
+      containers: [
+        {
+          name: 'app',
+          image: 'nginx',
+          resources: { limits: { cpu: '100m', memory: '64Mi' } },
+          env: [{ name: 'MODE', value: 'demo' }],
+          volumeMounts: [{ name: 'data', mountPath: '/data' }],
+        },
+      ],
+      volumes: [{ name: 'data', emptyDir: {} }],
+    });
+    b.container(0, 'p', 'init', { state: waiting('PodInitializing') }, 'init');
+    const out = describePod(createTraceIndex(b.build()), 'p', 0);
+    expect(out).toContain(
+      'Init Containers:\n  init:\n    Container ID:  \n    Image:         busybox\n',
+    );
+    expect(out).toContain('    Command:\n      sh\n      -c\n      sleep 1\n');
+    expect(out).toContain(
+      '    Limits:\n      cpu:     100m\n      memory:  64Mi\n    Requests:\n      cpu:     100m\n      memory:  64Mi\n',
+    );
+    expect(out).toContain(
+      '    Environment:\n      MODE:  demo\n    Mounts:\n      /data from data (rw)\n',
+    );
+    // The volume lines share a tabwriter block with QoS Class and what follows, as in kubectl.
+    expect(out).toContain(
+      "  data:\n    Type:        EmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:      \n    SizeLimit:   <unset>\nQoS Class:       Burstable\n",
+    );
+    expect(out).toMatch(/\nEvents:\s+<none>\n$/);
+    expect(out).toContain('Node:             <none>\n');
+    expect(describePod(createTraceIndex(b.build()), 'nope', 0)).toBe(
+      'Error from server (NotFound): pods "nope" not found\n',
+    );
+  });
+});
