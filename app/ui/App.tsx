@@ -9,7 +9,7 @@ import { shortcutFor } from './controls/shortcuts.ts';
 import { TimeControls } from './controls/TimeControls.tsx';
 import { usePlayback } from './controls/usePlayback.ts';
 import { useTheme } from './lib/useTheme.ts';
-import { Panels } from './panels/Panels.tsx';
+import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
 import type { HitInfo } from './timeline/describeHit.ts';
 import { stepFrom } from './timeline/model.ts';
@@ -42,6 +42,7 @@ export function App() {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(10);
   const [help, setHelp] = useState(false);
+  const [tab, setTab] = useState<TabId>('pods');
   const { theme, toggle } = useTheme();
   const sim = useSimulation(yaml);
   const editor = useRef<EditorHandle | null>(null);
@@ -226,6 +227,8 @@ export function App() {
           onReveal={onReveal}
           yaml={yaml}
           onYaml={setYaml}
+          tab={tab}
+          onTab={setTab}
         />
       </section>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}

@@ -1,8 +1,16 @@
 /** The tabbed panels at the cursor time. */
-import { useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../k8s/types.ts';
+import { createTraceIndex, podAt, podNames } from '../../sim/trace/index.ts';
 import type { SimulationState } from '../worker/useSimulation.ts';
+import { DescribePanel } from './DescribePanel.tsx';
+import { EndpointsPanel } from './EndpointsPanel.tsx';
+import { LogsPanel } from './LogsPanel.tsx';
+import { PodsPanel } from './PodsPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+
+const StatechartPanel = lazy(() => import('../statechart/StatechartPanel.tsx'));
+const ActPanel = lazy(() => import('../actions/ActPanel.tsx'));
 
 const TABS = [
   { id: 'pods', label: 'get pods' },
@@ -14,7 +22,7 @@ const TABS = [
   { id: 'act', label: 'act' },
   { id: 'problems', label: 'problems' },
 ] as const;
-type TabId = (typeof TABS)[number]['id'];
+export type TabId = (typeof TABS)[number]['id'];
 
 export interface PanelsProps {
   sim: SimulationState;
@@ -23,29 +31,91 @@ export interface PanelsProps {
   onReveal(d: Diagnostic): void;
   yaml: string;
   onYaml(text: string): void;
+  tab: TabId;
+  onTab(tab: TabId): void;
 }
 
 export function Panels(p: PanelsProps) {
-  const [tab, setTab] = useState<TabId>('pods');
+  const { tab, onTab } = p;
+  const t = useDeferredValue(p.cursor);
+  const result = p.sim.valid?.result;
+  const idx = useMemo(() => (result ? createTraceIndex(result) : undefined), [result]);
+  const pods = useMemo(() => (idx ? podNames(idx) : []), [idx]);
+  const [podChoice, setPod] = useState('');
+  const [containerChoice, setContainer] = useState('');
+  const pod = pods.includes(podChoice) ? podChoice : pods[0];
+  const track = idx && pod ? podAt(idx, pod, t) : undefined;
+  const containers = useMemo(() => (track ? [...track.containers.keys()] : []), [track]);
+  const container = containers.includes(containerChoice) ? containerChoice : containers[0];
   const count = p.diagnostics.length;
+
+  let body: React.ReactNode = <p className="empty">Simulating…</p>;
+  if (tab === 'problems')
+    body = <ProblemsPanel diagnostics={p.diagnostics} onReveal={p.onReveal} />;
+  else if (idx && result) {
+    const pick = { pods, pod, onPod: setPod };
+    if (tab === 'pods') body = <PodsPanel idx={idx} t={t} />;
+    else if (tab === 'describe' || tab === 'yaml')
+      body = <DescribePanel idx={idx} t={t} {...pick} mode={tab} />;
+    else if (tab === 'endpoints') body = <EndpointsPanel idx={idx} t={t} />;
+    else if (tab === 'logs')
+      body = (
+        <LogsPanel
+          idx={idx}
+          t={t}
+          {...pick}
+          containers={containers}
+          container={container}
+          onContainer={setContainer}
+        />
+      );
+    else if (tab === 'statechart')
+      body = (
+        <StatechartPanel result={result} t={t} pods={pods} pod={pod} containers={containers} />
+      );
+    else if (tab === 'act')
+      body = (
+        <ActPanel
+          t={p.cursor}
+          yaml={p.yaml}
+          onYaml={p.onYaml}
+          pod={pod}
+          containers={containers}
+          trace={result.trace}
+        />
+      );
+  }
+
   return (
     <div className="panels">
       <div role="tablist" aria-label="Panels" className="tabs">
-        {TABS.map((t) => (
+        {TABS.map((x) => (
           <button
-            key={t.id}
+            key={x.id}
             role="tab"
             type="button"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            className={tab === t.id ? 'on' : ''}
-            onClick={() => setTab(t.id)}
+            id={`tab-${x.id}`}
+            aria-selected={tab === x.id}
+            aria-controls={`panel-${x.id}`}
+            className={tab === x.id ? 'on' : ''}
+            onClick={() => onTab(x.id)}
           >
-            {t.label}
-            {t.id === 'problems' && count ? <span className="count">{count}</span> : null}
+            {x.label}
+            {x.id === 'problems' && count ? <span className="count">{count}</span> : null}
           </button>
         ))}
+        {tab === 'act' && pods.length > 1 ? (
+          <select
+            className="tab-pod"
+            aria-label="Act on pod"
+            value={pod}
+            onChange={(e) => setPod(e.target.value)}
+          >
+            {pods.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        ) : null}
       </div>
       <div
         role="tabpanel"
@@ -53,11 +123,7 @@ export function Panels(p: PanelsProps) {
         aria-labelledby={`tab-${tab}`}
         className="panel-body"
       >
-        {tab === 'problems' ? (
-          <ProblemsPanel diagnostics={p.diagnostics} onReveal={p.onReveal} />
-        ) : (
-          <p className="empty">…</p>
-        )}
+        <Suspense fallback={<p className="empty">Loading…</p>}>{body}</Suspense>
       </div>
     </div>
   );

@@ -1,0 +1,37 @@
+/** Names of the Services and the readiness gates declared in the scenario text (pure). */
+import { parseAllDocuments } from 'yaml';
+
+export interface ScenarioObjects {
+  services: string[];
+  /** readinessGates condition types per pod name. */
+  gates: Record<string, string[]>;
+}
+
+export function scenarioObjects(text: string): ScenarioObjects {
+  const out: ScenarioObjects = { services: [], gates: {} };
+  const docs = parseAllDocuments(text);
+  for (const d of Array.isArray(docs) ? docs : []) {
+    const kind = d.get('kind');
+    const name = d.getIn(['metadata', 'name']);
+    if (typeof name !== 'string') continue;
+    if (kind === 'Service') out.services.push(name);
+    if (kind === 'Pod') {
+      const gates = d.getIn(['spec', 'readinessGates']);
+      const js: unknown =
+        gates && typeof gates === 'object' && 'toJSON' in gates
+          ? (gates as { toJSON(): unknown }).toJSON()
+          : undefined;
+      out.gates[name] = Array.isArray(js)
+        ? js.flatMap((g: unknown) =>
+            g &&
+            typeof g === 'object' &&
+            'conditionType' in g &&
+            typeof g.conditionType === 'string'
+              ? [g.conditionType]
+              : [],
+          )
+        : [];
+    }
+  }
+  return out;
+}
