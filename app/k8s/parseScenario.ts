@@ -187,8 +187,8 @@ function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
   // A mapping starts at its first key: point at that line (line 1 of the document's content).
   const first = isMap(contents) ? contents.items[0]?.key : contents;
   return first && typeof first === 'object' && 'range' in first
-    ? src.firstLineOf(first as never)
-    : src.firstLineOf(contents);
+    ? src.firstLineOf(doc, first as never)
+    : src.firstLineOf(doc, contents);
 }
 
 function dedupeAndSort(list: Diagnostic[]): Diagnostic[] {

@@ -3,7 +3,6 @@
  * diagnostics, and the mapping from an object path (`spec.containers[0].name`) back to a YAML range.
  */
 import {
-  LineCounter,
   isMap,
   isPair,
   isScalar,
@@ -19,6 +18,8 @@ import type { Segment } from './path.ts';
 export interface SourceDoc {
   index: number;
   doc: Document.Parsed;
+  /** Offset of the document's chunk in the whole text: node ranges are relative to it. */
+  offset: number;
   /** True when the document holds nothing (only comments or `---`). */
   empty: boolean;
   hasSyntaxErrors: boolean;
@@ -32,53 +33,92 @@ interface Walk {
   pair?: Pair;
 }
 
+/**
+ * Splits at `---` lines (only spaces or a comment after them), as kubectl's YAMLReader does, so a broken
+ * document (an unclosed quote) cannot swallow the ones after it.
+ */
+function splitDocuments(text: string): { start: number; end: number }[] {
+  const chunks: { start: number; end: number }[] = [];
+  const sep = /^---[ \t]*(#.*)?$/gm;
+  let start = 0;
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    chunks.push({ start, end: m.index });
+    start = m.index;
+  }
+  chunks.push({ start, end: text.length });
+  return chunks.filter((c) => c.end > c.start);
+}
+
 export class SourceText {
-  readonly lineCounter = new LineCounter();
-  readonly docs: SourceDoc[];
+  private readonly lineStarts: number[] = [0];
+  readonly docs: SourceDoc[] = [];
   readonly syntaxDiagnostics: Diagnostic[] = [];
 
   constructor(readonly text: string) {
-    const parsed = parseAllDocuments(text, {
-      lineCounter: this.lineCounter,
-      prettyErrors: false,
-      // Kubernetes (sigs.k8s.io/yaml) reads YAML 1.2-ish core schema; keep `yes`/`on` as strings.
-      version: '1.2',
-    });
-    this.docs = Array.from(parsed, (doc, index) => {
-      for (const e of doc.errors) {
-        this.syntaxDiagnostics.push({
-          ...this.rangeOf(e.pos[0], e.pos[1]),
-          severity: 'error',
-          code: 'yaml-syntax',
-          message: e.message,
-          doc: index,
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
+    for (const chunk of splitDocuments(text)) {
+      const chunkText = text.slice(chunk.start, chunk.end);
+      // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
+      for (const doc of parseAllDocuments(chunkText, { prettyErrors: false, version: '1.2' })) {
+        const index = this.docs.length;
+        for (const e of doc.errors) {
+          // An error "at the end" of a chunk is shown on its last character, not on the next `---`.
+          const last = Math.max(0, chunkText.trimEnd().length - 1);
+          const [s, end] = [Math.min(e.pos[0], last), Math.min(e.pos[1], last + 1)];
+          this.syntaxDiagnostics.push({
+            ...this.rangeOf(chunk.start + s, chunk.start + end),
+            severity: 'error',
+            code: 'yaml-syntax',
+            message: e.message,
+            doc: index,
+          });
+        }
+        this.docs.push({
+          index,
+          doc,
+          offset: chunk.start,
+          empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null),
+          hasSyntaxErrors: doc.errors.length > 0,
         });
       }
-      return {
-        index,
-        doc,
-        empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null),
-        hasSyntaxErrors: doc.errors.length > 0,
-      };
-    });
+    }
   }
 
-  /** 1-based range of the offsets [start, end); a zero-width range is widened to one character. */
+  private linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - (this.lineStarts[lo] ?? 0) + 1 };
+  }
+
+  /** 1-based range of the absolute offsets [start, end); a zero-width range is widened to one character. */
   rangeOf(start: number, end: number): SourceRange {
-    const a = this.lineCounter.linePos(start);
-    const b = this.lineCounter.linePos(Math.max(end, start));
+    const a = this.linePos(start);
+    const b = this.linePos(Math.max(end, start));
     const endColumn = a.line === b.line && b.col <= a.col ? a.col + 1 : b.col;
     return { line: a.line, column: a.col, endLine: b.line, endColumn };
   }
 
-  /** The first line of a node: where "this document/item" diagnostics point. */
-  firstLineOf(node: YamlNode): SourceRange {
-    const [start, valueEnd] = node.range ?? [0, 0, 0];
-    const nl = this.text.indexOf('\n', start);
-    const lineEnd = nl === -1 ? this.text.length : nl;
-    return this.rangeOf(start, Math.min(valueEnd, lineEnd));
+  private nodeRange(docIndex: number, node: YamlNode): SourceRange {
+    const offset = this.docs[docIndex]?.offset ?? 0;
+    const [s, e] = node.range ?? [0, 0];
+    return this.rangeOf(offset + s, offset + e);
   }
 
+  /** The first line of a node: where "this document/item" diagnostics point. */
+  firstLineOf(docIndex: number, node: YamlNode): SourceRange {
+    const offset = this.docs[docIndex]?.offset ?? 0;
+    const [s, valueEnd] = node.range ?? [0, 0, 0];
+    const start = offset + s;
+    const nl = this.text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? this.text.length : nl;
+    return this.rangeOf(start, Math.min(offset + valueEnd, lineEnd));
+  }
   private walk(docIndex: number, segments: readonly Segment[]): Walk | undefined {
     const source = this.docs[docIndex];
     if (!source) return undefined;
@@ -117,13 +157,11 @@ export class SourceText {
     const keyNode = w.pair && isScalar(w.pair.key) ? (w.pair.key as YamlNode) : undefined;
     const isCollection = isMap(w.node) || isSeq(w.node);
     if (keyNode && (key || !exact || w.node === null || isCollection)) {
-      const [s, e] = keyNode.range ?? [0, 0];
-      return this.rangeOf(s, e);
+      return this.nodeRange(docIndex, keyNode);
     }
     if (w.node) {
-      if (!exact || isCollection) return this.firstLineOf(w.node);
-      const [s, e] = w.node.range ?? [0, 0];
-      return this.rangeOf(s, e);
+      if (!exact || isCollection) return this.firstLineOf(docIndex, w.node);
+      return this.nodeRange(docIndex, w.node);
     }
     return { line: 1, column: 1, endLine: 1, endColumn: 2 };
   }

@@ -48,12 +48,30 @@ function segmentsOf(instancePath: string, data: unknown): { path: Segment[]; val
   return { path: out, value: cur };
 }
 
-/** The schema node a schemaPath (`#/definitions/ContainerPort/additionalProperties`) sits in. */
-function parentSchemaOf(schemaPath: string): Record<string, unknown> | undefined {
-  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-  let cur: unknown = schema;
-  for (const p of parts) cur = asRecord(cur)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return asRecord(cur);
+const definitions = asRecord(schema.definitions) ?? {};
+
+function deref(node: unknown): Record<string, unknown> | undefined {
+  let cur = asRecord(node);
+  for (let i = 0; i < 8 && typeof cur?.$ref === 'string'; i++) {
+    cur = asRecord(definitions[cur.$ref.replace('#/definitions/', '')]);
+  }
+  return cur;
+}
+
+/**
+ * The object schema at `path` of a document of kind `kind`, walked through properties/items/$ref.
+ * (ajv's schemaPath is relative to the compiled sub-function, so it cannot name the parent schema.)
+ */
+function schemaAt(kind: unknown, path: readonly Segment[]): Record<string, unknown> | undefined {
+  let cur = deref(definitions[String(kind)]);
+  for (const seg of path) {
+    if (!cur) return undefined;
+    cur =
+      typeof seg === 'number'
+        ? deref(cur.items)
+        : deref(asRecord(cur.properties)?.[seg] ?? cur.additionalProperties);
+  }
+  return cur;
 }
 
 const ARTICLE: Record<string, string> = {
@@ -87,11 +105,12 @@ function report(
   const params = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'if':
+    case 'pattern': // durations: readScenario reports them in words
       return;
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
       const full = [...path, field];
-      const props = asRecord(parentSchemaOf(err.schemaPath)?.properties);
+      const props = asRecord(schemaAt(asRecord(data)?.kind, path)?.properties);
       const hint = props ? closest(field, Object.keys(props)) : undefined;
       issues.raw(
         full,
