@@ -206,9 +206,11 @@ status:
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n';
     const r = parseScenario(text);
     expect(r.diagnostics).toEqual([]);
-    expect(Object.keys(r.objects[0]?.object.spec?.containers[0] ?? {})).not.toContain(
-      'livenessProbe',
-    );
+    const pod = r.objects[0];
+    expect(pod?.kind).toBe('Pod');
+    if (pod?.kind !== 'Pod') return;
+    expect(Object.keys(pod.object.spec?.containers[0] ?? {})).not.toContain('livenessProbe');
+    expect(pod.object.metadata?.labels).toBeUndefined();
   });
 
   it('wrong types are reported at the value and stop API validation of that object', () => {
