@@ -1,0 +1,57 @@
+/** Shared by every command: read, parse, report diagnostics, simulate, index. */
+import { createTraceIndex, type TraceIndex } from '../sim/trace/index.ts';
+import type { SimResult } from '../sim/trace/types.ts';
+import type { ParsedScenario } from '../k8s/types.ts';
+import type { CliIO } from './io.ts';
+import { InputError, readScenario, type ScenarioInput } from './input.ts';
+import { collectDiagnostics, formatDiagnostic, parse, simulateParsed } from './simulate.ts';
+
+export interface Loaded {
+  input: ScenarioInput;
+  parsed: ParsedScenario;
+  result: SimResult;
+  idx: TraceIndex;
+}
+
+/** Exit code when loading failed (diagnostics or messages already on stderr). */
+export type LoadOutcome = { ok: true; loaded: Loaded } | { ok: false; code: number };
+
+export async function loadScenario(
+  fileArg: string,
+  io: CliIO,
+  opts: { until?: number; at?: number } = {},
+): Promise<LoadOutcome> {
+  let input: ScenarioInput;
+  try {
+    input = await readScenario(fileArg, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`podsim: ${e.message}\n`);
+      return { ok: false, code: 1 };
+    }
+    throw e;
+  }
+  const parsed = parse(input.text);
+  const parseDiags = collectDiagnostics(parsed);
+  if (parseDiags.some((d) => d.severity === 'error')) {
+    for (const d of parseDiags) io.stderr(formatDiagnostic(input.label, d));
+    return { ok: false, code: 1 };
+  }
+  const scenarioUntil = parsed.scenario.until;
+  const wanted = Math.max(opts.until ?? scenarioUntil, opts.at ?? 0);
+  let result: SimResult;
+  try {
+    result = await simulateParsed(
+      parsed,
+      input.text,
+      wanted !== scenarioUntil ? wanted : undefined,
+    );
+  } catch (e) {
+    io.stderr(`podsim: ${(e as Error).message}\n`);
+    return { ok: false, code: 1 };
+  }
+  const diags = collectDiagnostics(parsed, result);
+  for (const d of diags) if (d.severity !== 'info') io.stderr(formatDiagnostic(input.label, d));
+  if (diags.some((d) => d.severity === 'error')) return { ok: false, code: 1 };
+  return { ok: true, loaded: { input, parsed, result, idx: createTraceIndex(result) } };
+}

@@ -1,0 +1,178 @@
+/**
+ * `podsim`: the playground's engine and kubectl projections from the command line (DESIGN.md §4).
+ * Exit 0 on success, 1 on an invalid scenario or a missing object, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../k8s/index.ts';
+import { encodeShareFragment } from '../scenario/shareLink.ts';
+import { describePodAt } from '../sim/trace/index.ts';
+import { getEndpointSlicesCommand, getPods, type CommandOutput } from './commands/get.ts';
+import { logsCommand } from './commands/logs.ts';
+import { runCommand } from './commands/run.ts';
+import { InputError, readScenario } from './input.ts';
+import { processIO, type CliIO } from './io.ts';
+import { loadScenario, type Loaded } from './load.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+const OPTIONS = {
+  until: { type: 'string' },
+  at: { type: 'string' },
+  json: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  container: { type: 'string', short: 'c' },
+  previous: { type: 'boolean', short: 'p' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Flags {
+  until?: number;
+  at?: number;
+  json: boolean;
+  output?: string;
+  container?: string;
+  previous: boolean;
+}
+
+function duration(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const s = parseDuration(v);
+  if (s === undefined)
+    throw new UsageError(`invalid --${name} "${v}": use a duration such as 45s or 1m30s`);
+  return s;
+}
+
+function expectArity(positionals: string[], n: number, what: string): void {
+  if (positionals.length !== n) throw new UsageError(`usage: podsim ${what}`);
+}
+
+function emit(io: CliIO, out: CommandOutput): number {
+  if (out.stderr) io.stderr(out.stderr);
+  if (out.stdout) io.stdout(out.stdout);
+  return out.code;
+}
+
+async function withScenario(
+  io: CliIO,
+  file: string,
+  flags: Flags,
+  fn: (loaded: Loaded, t: number) => CommandOutput,
+): Promise<number> {
+  const outcome = await loadScenario(file, io, {
+    ...(flags.until !== undefined ? { until: flags.until } : {}),
+    ...(flags.at !== undefined ? { at: flags.at } : {}),
+  });
+  if (!outcome.ok) return outcome.code;
+  const { loaded } = outcome;
+  const t = flags.at ?? loaded.input.t ?? loaded.result.until;
+  return emit(io, fn(loaded, t));
+}
+
+async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise<number> {
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'run': {
+      expectArity(rest, 1, 'run FILE [--until 10m] [--json]');
+      return withScenario(io, rest[0] ?? '', { ...flags, at: undefined }, (l) => ({
+        stdout: runCommand(l.result, l.idx, flags.json),
+        code: 0,
+      }));
+    }
+    case 'get': {
+      const [resource, ...args] = rest;
+      if (resource === 'pods' || resource === 'pod' || resource === 'po') {
+        if (args.length !== 1 && args.length !== 2)
+          throw new UsageError('usage: podsim get pods [NAME] FILE [--at 45s] [-o wide|yaml]');
+        if (flags.output !== undefined && flags.output !== 'wide' && flags.output !== 'yaml') {
+          throw new UsageError(`unsupported output format "${flags.output}" (use wide or yaml)`);
+        }
+        const name = args.length === 2 ? args[0] : undefined;
+        return withScenario(io, args[args.length - 1] ?? '', flags, (l, t) =>
+          getPods(l.idx, t, name, flags.output),
+        );
+      }
+      if (resource === 'endpointslices' || resource === 'endpointslice') {
+        expectArity(args, 1, 'get endpointslices FILE [--at 45s] [-o wide]');
+        return withScenario(io, args[0] ?? '', flags, (l, t) =>
+          getEndpointSlicesCommand(l.idx, t, flags.output),
+        );
+      }
+      throw new UsageError(
+        `unknown resource "${resource ?? ''}" (podsim gets pods and endpointslices)`,
+      );
+    }
+    case 'describe': {
+      const [resource, name, file] = rest;
+      if (resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
+        throw new UsageError('usage: podsim describe pod NAME FILE [--at 45s]');
+      }
+      expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
+      return withScenario(io, file ?? '', flags, (l, t) => {
+        const text = describePodAt(l.idx, name ?? '', t);
+        return text === undefined
+          ? {
+              stdout: '',
+              stderr: `Error from server (NotFound): pods "${name ?? ''}" not found\n`,
+              code: 1,
+            }
+          : { stdout: text, code: 0 };
+      });
+    }
+    case 'logs': {
+      expectArity(rest, 2, 'logs POD [-c CONTAINER] [--previous] FILE [--at 45s]');
+      return withScenario(io, rest[1] ?? '', flags, (l, t) =>
+        logsCommand(l.idx, t, rest[0] ?? '', flags.container, flags.previous),
+      );
+    }
+    case 'link': {
+      expectArity(rest, 1, 'link FILE [--at 45s]');
+      try {
+        const input = await readScenario(rest[0] ?? '', io);
+        const t = flags.at ?? input.t;
+        io.stdout(
+          `#${encodeShareFragment({ yaml: input.text, ...(t !== undefined ? { t } : {}) })}\n`,
+        );
+        return 0;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        io.stderr(`podsim: ${e.message}\n`);
+        return 1;
+      }
+    }
+    default:
+      throw new UsageError(
+        command === undefined ? 'no command given' : `unknown command "${command}"`,
+      );
+  }
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+    });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const flags: Flags = {
+      json: values.json ?? false,
+      previous: values.previous ?? false,
+      ...(values.output !== undefined ? { output: values.output } : {}),
+      ...(values.container !== undefined ? { container: values.container } : {}),
+    };
+    const until = duration('until', values.until);
+    const at = duration('at', values.at);
+    if (until !== undefined) flags.until = until;
+    if (at !== undefined) flags.at = at;
+    return await dispatch(positionals, flags, io);
+  } catch (e) {
+    const isUsage =
+      e instanceof UsageError ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    if (!isUsage) throw e;
+    io.stderr(`podsim: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+}

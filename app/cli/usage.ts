@@ -1,0 +1,23 @@
+/** The usage text printed for `podsim --help` and on usage errors (exit 2). */
+export const USAGE = `Usage: podsim COMMAND [options]
+
+Simulate a Kubernetes Pod scenario (YAML) and print what kubectl would show.
+
+Commands:
+  run FILE [--until 10m] [--json]             kubectl get pods -w rows with a time column, or the JSON run
+  get pods [NAME] FILE [--at 45s] [-o wide|yaml]
+                                              kubectl get pods at a simulated time
+  get endpointslices FILE [--at 45s] [-o wide]
+                                              kubectl get endpointslices (-o wide adds endpoint conditions)
+  describe pod NAME FILE [--at 45s]           kubectl describe pod
+  logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
+                                              kubectl logs
+  link FILE [--at 45s]                        print the share-link fragment (#s=1.…)
+
+FILE is a path, "-" for standard input, or a share link (#s=1.… or a full URL).
+Times accept Go durations (45s, 1m30s) or plain seconds. --at defaults to the end of the run.
+
+Exit status: 0 success, 1 invalid scenario or object not found, 2 usage error.
+`;
+
+export class UsageError extends Error {}
