@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { toKubectlScript } from './kubectlScript.ts';
+import { shellQuote } from './shellQuote.ts';
+import { loadExamples } from './examplesNode.ts';
+
+const SCENARIO = `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata: { name: demo }
+spec:
+  until: 2m
+  actions:
+    - at: 20s
+      apply: { kind: Service, name: late }
+    - at: 30.5s
+      exec: { pod: web, container: nginx, command: "echo it's ok > /tmp/x" }
+    - at: 40s
+      exec: { pod: web, command: [ls, -l, /tmp] }
+    - at: 50s
+      setCondition: { pod: web, type: example.com/gate, status: "True" }
+    - at: 60s
+      kill: { pod: web, container: nginx, signal: SIGTERM }
+    - at: 90s
+      delete: { kind: Pod, name: web, gracePeriodSeconds: 5 }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels: { app: web } # keep this comment
+spec:
+  containers:
+    - name: nginx
+      image: nginx:1.27
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: late
+spec:
+  selector: { app: web }
+  ports: [{ port: 80 }]
+`;
+
+describe('toKubectlScript', () => {
+  const script = toKubectlScript(SCENARIO);
+  const lines = script.split('\n');
+
+  it('watches pods in the background and applies the t = 0 objects as written', () => {
+    expect(lines[0]).toBe('#!/bin/sh');
+    expect(script).toContain('kubectl get pods -w &\nWATCH=$!');
+    const first = script.indexOf("kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod");
+    expect(first).toBeGreaterThan(0);
+    expect(script).toContain('labels: { app: web } # keep this comment');
+    // The Scenario document itself is never sent to the cluster.
+    expect(script).not.toContain('podlab.dev/v1');
+  });
+
+  it('replays actions in order, at their times', () => {
+    const order = [
+      'wait_until 20',
+      "kubectl apply -f - <<'EOF'",
+      'wait_until 31',
+      `kubectl exec web -c nginx -- sh -c 'echo it'\\''s ok > /tmp/x'`,
+      'wait_until 40',
+      'kubectl exec web -- ls -l /tmp',
+      `kubectl patch pod web --subresource=status --type=strategic -p '{"status":{"conditions":[{"type":"example.com/gate","status":"True"}]}}'`,
+      'kubectl exec web -c nginx -- kill -TERM 1 || true',
+      'wait_until 90',
+      'kubectl delete pod web --grace-period=5 --wait=false',
+      'wait_until 120',
+    ];
+    let at = 0;
+    for (const line of order) {
+      const i = lines.indexOf(line, at);
+      expect(i, line).toBeGreaterThanOrEqual(at);
+      at = i;
+    }
+    // The late Service is applied at 20 s, not at t = 0.
+    expect(script.indexOf('name: late')).toBeGreaterThan(script.indexOf('wait_until 20'));
+    expect(script.trimEnd().split('\n').pop()).toBe(
+      '# clean up: kubectl delete pod/web service/late',
+    );
+  });
+
+  it('is valid POSIX sh', () => {
+    expect(() => execFileSync('sh', ['-n'], { input: script })).not.toThrow();
+  });
+
+  it('picks a heredoc delimiter that does not clash with the body', () => {
+    const yaml = `apiVersion: v1
+kind: ConfigMap
+metadata: { name: c }
+data:
+  script: |
+    cat <<EOF
+    hi
+    EOF
+`;
+    const s = toKubectlScript(yaml);
+    expect(s).toContain("kubectl apply -f - <<'EOF_'");
+    expect(s).toMatch(/\nEOF_\n/);
+  });
+
+  it('writes a script for every bundled example', () => {
+    for (const e of loadExamples()) {
+      const s = toKubectlScript(e.yaml);
+      expect(s.startsWith('#!/bin/sh\n'), e.slug).toBe(true);
+      expect(s, e.slug).toContain('kubectl apply -f -');
+      // POSIX sh accepts it (syntax check only: nothing runs).
+      expect(() => execFileSync('sh', ['-n'], { input: s }), e.slug).not.toThrow();
+    }
+  });
+});
+
+describe('shellQuote', () => {
+  it('quotes only when needed', () => {
+    expect(shellQuote('/tmp/x')).toBe('/tmp/x');
+    expect(shellQuote('a b')).toBe("'a b'");
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote('')).toBe("''");
+    expect(shellQuote('$HOME')).toBe("'$HOME'");
+  });
+});

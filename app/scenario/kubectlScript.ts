@@ -1,0 +1,137 @@
+/**
+ * A shell script of kubectl commands that replays a scenario on a real cluster: objects applied at
+ * t = 0, then each action when its time has come, with `kubectl get pods -w` running in the background.
+ * Pure (no DOM, no Node APIs): the UI offers it as a download, the CLI can print it.
+ */
+import { parseAllDocuments, stringify } from 'yaml';
+import { parseScenario } from '../k8s/index.ts';
+import type { ObjectKey, ScenarioAction, SourceObject } from '../k8s/types.ts';
+import { formatDuration } from './duration.ts';
+import { shellQuote } from './shellQuote.ts';
+
+const sameKey = (o: SourceObject, k: ObjectKey) =>
+  o.kind === k.kind && o.name === k.name && o.namespace === (k.namespace ?? 'default');
+
+/** The object's own YAML, as written (comments kept) when it is a whole document. */
+function objectYaml(text: string, docs: ReturnType<typeof parseAllDocuments>, o: SourceObject) {
+  const doc = Array.isArray(docs) ? docs[o.doc] : undefined;
+  const value: unknown = doc?.toJS();
+  const meta = (value as { kind?: unknown; metadata?: { name?: unknown } } | undefined) ?? {};
+  const range = doc?.contents?.range;
+  if (range && meta.kind === o.kind && meta.metadata?.name === o.name) {
+    return text.slice(range[0], range[2]).replace(/\s+$/, '');
+  }
+  return stringify(o.object).replace(/\s+$/, '');
+}
+
+/** A heredoc delimiter that does not occur as a line of the body. */
+function delimiter(body: string): string {
+  let d = 'EOF';
+  while (body.split('\n').some((l) => l.trim() === d)) d = `${d}_`;
+  return d;
+}
+
+function applyBlock(bodies: string[]): string[] {
+  const body = bodies.join('\n---\n');
+  const d = delimiter(body);
+  return [`kubectl apply -f - <<'${d}'`, body, d];
+}
+
+const ns = (namespace: string | undefined) =>
+  namespace && namespace !== 'default' ? ` -n ${shellQuote(namespace)}` : '';
+
+function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undefined): string[] {
+  if ('apply' in a) {
+    const body = yamlOf(a.apply);
+    return body ? applyBlock([body]) : [`# ${a.apply.kind} ${a.apply.name} is not in the scenario`];
+  }
+  if ('delete' in a) {
+    const d = a.delete;
+    const flags: string[] = [];
+    if (d.gracePeriodSeconds !== undefined) flags.push(`--grace-period=${d.gracePeriodSeconds}`);
+    if (d.force) flags.push('--force');
+    flags.push('--wait=false');
+    return [
+      `kubectl delete ${d.kind.toLowerCase()} ${shellQuote(d.name)}${ns(d.namespace)} ${flags.join(' ')}`,
+    ];
+  }
+  if ('exec' in a) {
+    const e = a.exec;
+    const argv = typeof e.command === 'string' ? ['sh', '-c', e.command] : e.command;
+    const c = e.container ? ` -c ${shellQuote(e.container)}` : '';
+    return [
+      `kubectl exec ${shellQuote(e.pod)}${ns(e.namespace)}${c} -- ${argv.map(shellQuote).join(' ')}`,
+    ];
+  }
+  if ('kill' in a) {
+    const k = a.kill;
+    const signal = k.exitCode !== undefined ? 'KILL' : (k.signal ?? 'SIGKILL').replace(/^SIG/, '');
+    return [
+      `# Podlab kills ${k.container}'s process${k.exitCode !== undefined ? ` with exit code ${k.exitCode}` : ` with SIG${signal}`}.`,
+      '# PID 1 ignores signals it has no handler for (even SIGKILL from inside the container), so on',
+      '# a real node this may need `crictl` or a debug container instead.',
+      `kubectl exec ${shellQuote(k.pod)}${ns(k.namespace)} -c ${shellQuote(k.container)} -- kill -${signal} 1 || true`,
+    ];
+  }
+  const c = a.setCondition;
+  const condition: Record<string, string> = { type: c.type, status: c.status };
+  if (c.reason) condition.reason = c.reason;
+  if (c.message) condition.message = c.message;
+  const patch = JSON.stringify({ status: { conditions: [condition] } });
+  return [
+    `kubectl patch pod ${shellQuote(c.pod)}${ns(c.namespace)} --subresource=status --type=strategic -p ${shellQuote(patch)}`,
+  ];
+}
+
+export function toKubectlScript(text: string): string {
+  const parsed = parseScenario(text);
+  const { scenario } = parsed;
+  const docs = parseAllDocuments(text);
+  const yamlOf = (k: ObjectKey) => {
+    const o = parsed.objects.find((x) => sameKey(x, k));
+    return o ? objectYaml(text, docs, o) : undefined;
+  };
+  const initial = parsed.objects.filter((o) => !scenario.deferred.some((k) => sameKey(o, k)));
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+
+  const out: string[] = [
+    '#!/bin/sh',
+    `# Replays the Podlab scenario "${scenario.name}" on a real cluster (the current kubectl context).`,
+    '# A real kubelet adds a few seconds of jitter; Podlab shows the deterministic timeline.',
+  ];
+  if (errors.length > 0) {
+    out.push(
+      `# Warning: the scenario has ${errors.length} error(s); objects with errors are left out.`,
+    );
+  }
+  out.push(
+    'set -eu',
+    '',
+    'kubectl get pods -w &',
+    'WATCH=$!',
+    "trap 'kill $WATCH 2>/dev/null || true' EXIT",
+    '# wait_until N: sleep until N s after the start (kubectl itself takes time)',
+    'START=$(date +%s)',
+    'wait_until() { d=$((START + $1 - $(date +%s))); if [ "$d" -gt 0 ]; then sleep "$d"; fi; }',
+    '',
+  );
+  if (initial.length > 0) {
+    out.push('# t = 0s', ...applyBlock(initial.map((o) => objectYaml(text, docs, o))), '');
+  }
+  let now = 0;
+  for (const a of scenario.actions) {
+    if (a.at > now) out.push(`wait_until ${Math.ceil(a.at)}`);
+    now = Math.max(now, a.at);
+    out.push(`# t = ${formatDuration(a.at)}`, ...actionLines(a, yamlOf), '');
+  }
+  if (scenario.until > now) {
+    out.push(
+      `# watch until t = ${formatDuration(scenario.until)}`,
+      `wait_until ${Math.ceil(scenario.until)}`,
+      '',
+    );
+  }
+  const names = parsed.objects.map((o) => `${o.kind.toLowerCase()}/${o.name}`);
+  if (names.length > 0) out.push(`# clean up: kubectl delete ${names.map(shellQuote).join(' ')}`);
+  return `${out.join('\n')}\n`;
+}
