@@ -13,7 +13,10 @@ export interface Simulation {
 
 interface EngineModule {
   simulate?: (input: ParsedScenario, opts?: { until?: number }) => SimResult;
-  simulateText?: (text: string) => { parsed: ParsedScenario; result: SimResult };
+  simulateText?: (
+    text: string,
+    opts?: { until?: number },
+  ) => { parsed: ParsedScenario; result: SimResult };
 }
 
 export interface CliDiagnostic {
@@ -66,8 +69,9 @@ export async function simulateParsed(
       cause: e,
     });
   }
-  if (until !== undefined && engine.simulate) return engine.simulate(parsed, { until });
-  if (engine.simulateText) return engine.simulateText(text).result;
-  if (engine.simulate) return engine.simulate(parsed);
+  // simulateText maps engine diagnostics to line/column; prefer it.
+  if (engine.simulateText)
+    return engine.simulateText(text, until !== undefined ? { until } : {}).result;
+  if (engine.simulate) return engine.simulate(parsed, until !== undefined ? { until } : {});
   throw new Error('the simulation engine exports neither simulate nor simulateText');
 }
