@@ -1,0 +1,23 @@
+/**
+ * The trace sink: stamps records with the clock's current time (seconds) and appends them.
+ * Lives beside the clock because every record's `t` is the clock's `now()`.
+ */
+import type { TraceRecord } from '../trace/types.ts';
+import type { Scheduler } from './types.ts';
+
+type Stamped<R> = R extends TraceRecord ? Omit<R, 't'> : never;
+export type TraceInput = Stamped<TraceRecord>;
+
+export class Recorder {
+  readonly records: TraceRecord[] = [];
+  constructor(private readonly clock: Scheduler) {}
+
+  /** Current simulated time in seconds. */
+  nowS(): number {
+    return this.clock.now() / 1000;
+  }
+
+  add(record: TraceInput): void {
+    this.records.push({ t: this.nowS(), ...record } as TraceRecord);
+  }
+}

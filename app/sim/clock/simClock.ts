@@ -1,0 +1,132 @@
+/**
+ * Discrete-event clock (DESIGN.md §2.1): a binary heap of timers ordered by (dueMs, seq).
+ * `now()` is exactly the due time of the callback being run; ties run in scheduling order, which
+ * makes runs reproducible. It implements the engine's `Scheduler` and XState's clock
+ * (`setTimeout`/`clearTimeout`), so `after` delays inside actors are simulated time too.
+ */
+import type { Ms, Scheduler, TimerId } from './types.ts';
+
+interface Timer {
+  due: Ms;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+export class SimClock implements Scheduler {
+  private heap: Timer[] = [];
+  private live = new Map<TimerId, Timer>();
+  private seq = 0;
+  private nowMs: Ms = 0;
+  /** Number of callbacks run so far (for benches and loop guards). */
+  fired = 0;
+  /** runUntil stops early once this many callbacks have run (runaway-loop guard). */
+  limit = Infinity;
+
+  now(): Ms {
+    return this.nowMs;
+  }
+
+  /** Run `callback` after `delayMs` (rounded to whole ms, never in the past). */
+  after(delayMs: Ms, callback: () => void): TimerId {
+    return this.at(this.nowMs + Math.max(0, Math.round(delayMs)), callback);
+  }
+
+  /** Run `callback` at absolute time `dueMs` (clamped to now). */
+  at(dueMs: Ms, callback: () => void): TimerId {
+    const timer: Timer = {
+      due: Math.max(this.nowMs, Math.round(dueMs)),
+      seq: ++this.seq,
+      fn: callback,
+      cancelled: false,
+    };
+    this.push(timer);
+    this.live.set(timer.seq, timer);
+    return timer.seq;
+  }
+
+  cancel(id: TimerId): void {
+    const timer = this.live.get(id);
+    if (timer) {
+      timer.cancelled = true;
+      this.live.delete(id);
+    }
+  }
+
+  // XState's Clock interface.
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): TimerId {
+    return this.after(timeout, fn);
+  }
+  clearTimeout(id: unknown): void {
+    if (typeof id === 'number') this.cancel(id);
+  }
+
+  /** Number of timers still pending. */
+  get pending(): number {
+    return this.live.size;
+  }
+
+  /** Due time of the next pending timer, if any. */
+  peek(): Ms | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.due;
+  }
+
+  /** Run every timer due at or before `untilMs`, in (due, seq) order; then set now = untilMs. */
+  runUntil(untilMs: Ms): void {
+    for (;;) {
+      this.dropCancelled();
+      const top = this.heap[0];
+      if (!top || top.due > untilMs || this.fired >= this.limit) break;
+      this.pop();
+      this.live.delete(top.seq);
+      this.nowMs = top.due;
+      this.fired++;
+      top.fn();
+    }
+    if (untilMs > this.nowMs) this.nowMs = untilMs;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
+
+/** Seconds (float, API contracts) to integer ms. */
+export const sToMs = (s: number): Ms => Math.round(s * 1000);
+/** Integer ms to seconds (float) for trace records. */
+export const msToS = (ms: Ms): number => ms / 1000;

@@ -1,0 +1,308 @@
+/**
+ * The cluster: an API store of Pods, Services, ConfigMaps and Secrets over time, the scheduler's
+ * Scheduled event, the EndpointSlice controller (an `endpoints` record whenever a Service's list
+ * changes), the network pods see, and the scenario actions applied at their times.
+ */
+import type {
+  ConfigMap,
+  ObjectKey,
+  Pod,
+  ScenarioAction,
+  Secret,
+  Service,
+  SourceObject,
+} from '../../k8s/types.ts';
+import type { SimClock } from '../clock/simClock.ts';
+import type { Recorder } from '../clock/recorder.ts';
+import type { KubeletProfile } from '../profile.ts';
+import type { RuntimeModel, RuntimeDiagnostic, Signal as ProcSignal } from '../runtime/types.ts';
+import type { SimDiagnostic } from '../trace/types.ts';
+import { Backoff } from '../machines/backoff.ts';
+import { PodWorker } from '../machines/podWorker.ts';
+import type { KubeletEnv } from '../machines/types.ts';
+import { getEndpoints, type PodView } from './endpoints.ts';
+import { Network, type ServiceEntry } from './network.ts';
+
+const key = (ns: string, name: string) => `${ns}/${name}`;
+
+function ipFrom(cidr: string, offset: number): string {
+  const [base] = cidr.split('/');
+  const p = (base ?? '10.0.0.0').split('.').map((x) => parseInt(x, 10));
+  const n = ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) + offset;
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+export class Cluster {
+  readonly pods = new Map<string, PodWorker>();
+  readonly services = new Map<string, ServiceEntry>();
+  readonly configMaps = new Map<string, ConfigMap>();
+  readonly secrets = new Map<string, Secret>();
+  readonly diagnostics: SimDiagnostic[] = [];
+  readonly network: Network;
+  readonly env: KubeletEnv;
+  private podIPs = 0;
+  private serviceIPs = 0;
+  private endpointsJson = new Map<string, string>();
+
+  constructor(
+    readonly clock: SimClock,
+    readonly recorder: Recorder,
+    readonly profile: KubeletProfile,
+    runtime: RuntimeModel,
+  ) {
+    this.network = new Network({
+      clusterDomain: 'cluster.local',
+      defaultNamespace: profile.namespace,
+      services: () => this.services.values(),
+      podByIP: (ip) => {
+        for (const w of this.pods.values()) {
+          if (w.podIP !== ip || !w.sandbox) continue;
+          const ports = new Map<string, number>();
+          for (const s of w.slots)
+            for (const p of s.spec.ports ?? []) if (p.name) ports.set(p.name, p.containerPort);
+          return { sandbox: w.sandbox, ports };
+        }
+        return undefined;
+      },
+    });
+    this.env = {
+      clock,
+      recorder,
+      profile,
+      runtime,
+      network: this.network,
+      lookup: {
+        configMap: (ns, name) => this.configMaps.get(key(ns, name)),
+        secret: (ns, name) => this.secrets.get(key(ns, name)),
+      },
+      diagnostic: (d) => this.runtimeDiagnostic(d),
+      nodeImages: new Set(),
+      imageBackoff: new Backoff(profile.imageBackOff.initialMs, profile.imageBackOff.maxMs),
+      crashBackoff: new Backoff(
+        profile.crashLoopBackOff.initialMs,
+        profile.crashLoopBackOff.maxMs,
+        (e, l) => e - l > profile.crashLoopResetMs,
+      ),
+      allocatePodIP: () => ipFrom(profile.podCIDR, 2 + this.podIPs++),
+      onPodStatus: () => this.syncEndpoints(),
+      onPodDeleted: (name) => this.podDeleted(name),
+    };
+  }
+
+  private runtimeDiagnostic(d: RuntimeDiagnostic): void {
+    const dup = this.diagnostics.some(
+      (x) => x.message === d.message && x.doc === d.field?.doc && x.path === d.field?.path,
+    );
+    if (dup) return;
+    this.diagnostics.push({
+      severity: d.severity,
+      message: d.message,
+      ...(d.field ? { doc: d.field.doc, path: d.field.path } : {}),
+    });
+  }
+
+  diagnostic(d: SimDiagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  apply(src: SourceObject): void {
+    const ns = src.namespace || this.profile.namespace;
+    this.recorder.add({ type: 'object.applied', source: src });
+    switch (src.kind) {
+      case 'Pod': {
+        if (this.pods.has(key(ns, src.name))) {
+          this.diagnostic({
+            severity: 'warning',
+            message: `pod ${src.name} already exists`,
+            doc: src.doc,
+          });
+          return;
+        }
+        const pod: Pod = {
+          ...src.object,
+          metadata: { ...src.object.metadata, name: src.name, namespace: ns },
+        };
+        const w = new PodWorker(this.env, pod, src.doc);
+        this.pods.set(key(ns, src.name), w);
+        this.recorder.add({
+          type: 'event',
+          object: `pod/${src.name}`,
+          eventType: 'Normal',
+          reason: 'Scheduled',
+          message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
+          source: 'default-scheduler',
+        });
+        w.admit();
+        return;
+      }
+      case 'Service': {
+        const headless = src.object.spec?.clusterIP === 'None';
+        const clusterIP = headless
+          ? 'None'
+          : src.object.spec?.clusterIP || ipFrom(this.profile.serviceCIDR, 10 + this.serviceIPs++);
+        this.services.set(key(ns, src.name), {
+          service: src.object as Service,
+          name: src.name,
+          namespace: ns,
+          clusterIP,
+          endpoints: [],
+          requests: 0,
+        });
+        this.syncEndpoints();
+        return;
+      }
+      case 'ConfigMap':
+        this.configMaps.set(key(ns, src.name), src.object);
+        return;
+      case 'Secret':
+        this.secrets.set(key(ns, src.name), src.object);
+        return;
+    }
+  }
+
+  private podViews(): PodView[] {
+    const out: PodView[] = [];
+    for (const w of this.pods.values()) {
+      if (w.lifecycle === 'deleted') continue;
+      out.push({
+        name: w.name,
+        namespace: w.namespace,
+        labels: w.pod.metadata?.labels ?? {},
+        ip: w.podIP,
+        phase: w.phase,
+        readyCondition: w.condition('Ready')?.status === 'True',
+        terminating: w.deletion !== undefined,
+      });
+    }
+    return out;
+  }
+
+  /** The EndpointSlice controller, reacting at once (R9.7). */
+  syncEndpoints(): void {
+    if (this.services.size === 0) return;
+    const pods = this.podViews();
+    for (const [k, e] of this.services) {
+      e.endpoints = getEndpoints(e.service, pods);
+      const json = JSON.stringify(e.endpoints);
+      if (this.endpointsJson.get(k) === json) continue;
+      this.endpointsJson.set(k, json);
+      this.recorder.add({ type: 'endpoints', service: e.name, endpoints: e.endpoints });
+    }
+  }
+
+  private podDeleted(name: string): void {
+    for (const [k, w] of this.pods) {
+      if (w.name !== name || w.lifecycle !== 'deleted') continue;
+      this.pods.delete(k);
+      this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: w.namespace });
+    }
+    this.syncEndpoints();
+  }
+
+  private findPod(name: string, ns?: string): PodWorker | undefined {
+    return this.pods.get(key(ns ?? this.profile.namespace, name));
+  }
+
+  private actionError(a: ScenarioAction, message: string): void {
+    this.diagnostic({ severity: 'warning', message, doc: a.doc, path: a.path });
+  }
+
+  delete(
+    a: ScenarioAction & { delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean } },
+  ): void {
+    const d = a.delete;
+    const ns = d.namespace ?? this.profile.namespace;
+    if (d.kind === 'Pod') {
+      const w = this.findPod(d.name, ns);
+      if (!w) return this.actionError(a, `pods "${d.name}" not found`);
+      w.requestDelete({
+        ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
+        ...(d.force ? { force: true } : {}),
+      });
+      return;
+    }
+    const store =
+      d.kind === 'Service'
+        ? this.services
+        : d.kind === 'ConfigMap'
+          ? this.configMaps
+          : this.secrets;
+    if (!store.delete(key(ns, d.name)))
+      return this.actionError(a, `${d.kind} "${d.name}" not found`);
+    this.recorder.add({ type: 'object.deleted', kind: d.kind, name: d.name, namespace: ns });
+    if (d.kind === 'Service') {
+      this.endpointsJson.delete(key(ns, d.name));
+    }
+  }
+
+  runAction(a: ScenarioAction, deferred: Map<string, SourceObject>): void {
+    if ('apply' in a) {
+      const k = `${a.apply.kind}/${a.apply.namespace ?? this.profile.namespace}/${a.apply.name}`;
+      const src = deferred.get(k);
+      if (!src)
+        return this.actionError(a, `no ${a.apply.kind} named ${a.apply.name} in the scenario`);
+      deferred.delete(k);
+      this.apply(src);
+    } else if ('delete' in a) {
+      this.delete(a);
+    } else if ('exec' in a) {
+      const w = this.findPod(a.exec.pod, a.exec.namespace);
+      if (!w) return this.actionError(a, `pods "${a.exec.pod}" not found`);
+      const slot = a.exec.container
+        ? w.slot(a.exec.container)
+        : w.slots.find((s) => s.kind === 'regular');
+      const inst = w.runningInstance(slot);
+      const command =
+        typeof a.exec.command === 'string' ? ['sh', '-c', a.exec.command] : a.exec.command;
+      const rec = {
+        type: 'exec',
+        pod: w.name,
+        container: slot?.name ?? a.exec.container ?? '',
+        command,
+      } as const;
+      if (!slot || !inst) {
+        this.recorder.add({
+          ...rec,
+          exitCode: 1,
+          output: `error: unable to upgrade connection: container not found ("${rec.container}")`,
+        });
+        return;
+      }
+      inst.proc.exec(command, { field: { doc: a.doc, path: `${a.path}.exec.command` } }, (r) =>
+        this.recorder.add({ ...rec, exitCode: r.exitCode, output: r.output }),
+      );
+    } else if ('kill' in a) {
+      const w = this.findPod(a.kill.pod, a.kill.namespace);
+      const slot = w?.slot(a.kill.container);
+      const inst = w?.runningInstance(slot);
+      if (!w || !slot || !inst)
+        return this.actionError(a, `no running container ${a.kill.container} in pod ${a.kill.pod}`);
+      const proc = inst.proc as typeof inst.proc & { exit?: (code: number) => void };
+      if (a.kill.exitCode !== undefined) {
+        if (typeof proc.exit === 'function') proc.exit(a.kill.exitCode);
+        else {
+          this.actionError(a, 'this runtime cannot force an exit code; sending SIGKILL instead');
+          proc.signal('SIGKILL');
+        }
+      } else proc.signal((a.kill.signal ?? 'SIGKILL') as ProcSignal);
+      this.recorder.add({
+        type: 'signal',
+        pod: w.name,
+        container: slot.name,
+        signal:
+          a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),
+        cause: { message: 'scenario action', field: { doc: a.doc, path: a.path } },
+      });
+    } else if ('setCondition' in a) {
+      const c = a.setCondition;
+      const w = this.findPod(c.pod, c.namespace);
+      if (!w) return this.actionError(a, `pods "${c.pod}" not found`);
+      w.setExternalCondition({
+        type: c.type,
+        status: c.status,
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.message ? { message: c.message } : {}),
+      });
+    }
+  }
+}

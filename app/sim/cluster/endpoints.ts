@@ -1,0 +1,51 @@
+/**
+ * Services → EndpointSlice endpoints (pkg/controller/endpointslice `podToEndpoint`,
+ * `ShouldPodBeInEndpoints` with includeTerminating = true; pod-level R9.1–R9.3).
+ */
+import type { Service } from '../../k8s/types.ts';
+import type { EndpointRecord } from '../trace/types.ts';
+
+export interface PodView {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  ip: string | undefined;
+  phase: string;
+  readyCondition: boolean;
+  terminating: boolean;
+}
+
+export function selects(service: Service, pod: PodView): boolean {
+  const sel = service.spec?.selector;
+  if (!sel) return false;
+  if ((service.metadata?.namespace ?? 'default') !== pod.namespace) return false;
+  return Object.entries(sel).every(([k, v]) => pod.labels[k] === v);
+}
+
+export function getEndpoints(service: Service, pods: PodView[]): EndpointRecord[] {
+  if (!service.spec?.selector) return [];
+  const pnra = service.spec.publishNotReadyAddresses === true;
+  const out: EndpointRecord[] = [];
+  for (const p of pods) {
+    if (!selects(service, p)) continue;
+    if (p.phase === 'Succeeded' || p.phase === 'Failed') continue;
+    if (!p.ip) continue;
+    const serving = p.readyCondition;
+    const terminating = p.terminating;
+    out.push({
+      pod: p.name,
+      ip: p.ip,
+      ready: pnra || (serving && !terminating),
+      serving,
+      terminating,
+    });
+  }
+  return out.sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+}
+
+/** kube-proxy's choice (R9.5): ready endpoints, else serving+terminating ones, else none. */
+export function trafficTargets(eps: EndpointRecord[]): EndpointRecord[] {
+  const ready = eps.filter((e) => e.ready);
+  if (ready.length > 0) return ready;
+  return eps.filter((e) => e.serving && e.terminating);
+}

@@ -1,0 +1,196 @@
+/**
+ * The container statechart (DESIGN §2.2): one actor per container slot (init, sidecar, regular).
+ * It holds the kubelet's own view of the container — waiting (with the kubelet's reasons), running
+ * (parallel regions: postStart hook, startup / readiness / liveness results), terminating (preStop,
+ * SIGTERM, SIGKILL), terminated — and its restart count. The pod worker sends it events as the
+ * kubelet acts; probe ticks never reach it, only published result changes do.
+ */
+import { assign, setup } from 'xstate';
+
+export type ContainerEvent =
+  | { type: 'image.pulling' }
+  | { type: 'container.waiting'; reason: string }
+  | { type: 'container.started'; restartCount: number; postStart: boolean }
+  | { type: 'hook.postStartDone' }
+  | { type: 'probe.startup'; result: 'Success' | 'Failure' | 'Unknown' }
+  | { type: 'probe.readiness'; result: 'Success' | 'Failure' | 'Unknown' }
+  | { type: 'probe.liveness'; result: 'Success' | 'Failure' | 'Unknown' }
+  | { type: 'kill.requested'; preStop: boolean }
+  | { type: 'hook.preStopDone' }
+  | { type: 'signal.sent'; signal: string }
+  | { type: 'container.exited'; exitCode: number; reason: string };
+
+export interface ContainerContext {
+  name: string;
+  restartCount: number;
+  waitingReason: string;
+  lastExitCode: number | undefined;
+}
+
+const waitingTargets: Record<string, string> = {
+  CrashLoopBackOff: '.crashLoopBackOff',
+  ErrImagePull: '.errImagePull',
+  ImagePullBackOff: '.imagePullBackOff',
+  ErrImageNeverPull: '.errImagePull',
+  InvalidImageName: '.errImagePull',
+  RegistryUnavailable: '.errImagePull',
+};
+
+export const containerMachine = setup({
+  types: {
+    context: {} as ContainerContext,
+    events: {} as ContainerEvent,
+    input: {} as { name: string; waitingReason: string },
+  },
+  actions: {
+    setWaitingReason: assign({
+      waitingReason: ({ event }) => (event.type === 'container.waiting' ? event.reason : ''),
+    }),
+    setRestartCount: assign({
+      restartCount: ({ event, context }) =>
+        event.type === 'container.started' ? event.restartCount : context.restartCount,
+    }),
+    recordExit: assign({
+      lastExitCode: ({ event, context }) =>
+        event.type === 'container.exited' ? event.exitCode : context.lastExitCode,
+    }),
+  },
+  guards: {
+    hasPostStart: ({ event }) => event.type === 'container.started' && event.postStart,
+    hasPreStop: ({ event }) => event.type === 'kill.requested' && event.preStop,
+    isCrashLoop: ({ event }) =>
+      event.type === 'container.waiting' && event.reason === 'CrashLoopBackOff',
+    isImagePullError: ({ event }) =>
+      event.type === 'container.waiting' && waitingTargets[event.reason] === '.errImagePull',
+    isImagePullBackOff: ({ event }) =>
+      event.type === 'container.waiting' && event.reason === 'ImagePullBackOff',
+    isSigkill: ({ event }) => event.type === 'signal.sent' && event.signal === 'SIGKILL',
+    resultSuccess: ({ event }) => 'result' in event && event.result === 'Success',
+    resultFailure: ({ event }) => 'result' in event && event.result === 'Failure',
+  },
+}).createMachine({
+  id: 'container',
+  context: ({ input }) => ({
+    name: input.name,
+    restartCount: 0,
+    waitingReason: input.waitingReason,
+    lastExitCode: undefined,
+  }),
+  initial: 'waiting',
+  states: {
+    waiting: {
+      initial: 'pending',
+      states: {
+        pending: {},
+        pulling: {},
+        errImagePull: {},
+        imagePullBackOff: {},
+        crashLoopBackOff: {},
+        createError: {},
+      },
+      on: {
+        'image.pulling': '.pulling',
+        'container.waiting': [
+          { guard: 'isCrashLoop', target: '.crashLoopBackOff', actions: 'setWaitingReason' },
+          { guard: 'isImagePullBackOff', target: '.imagePullBackOff', actions: 'setWaitingReason' },
+          { guard: 'isImagePullError', target: '.errImagePull', actions: 'setWaitingReason' },
+          { target: '.createError', actions: 'setWaitingReason' },
+        ],
+        'container.started': [
+          {
+            guard: 'hasPostStart',
+            target: 'running.postStart.running',
+            actions: 'setRestartCount',
+          },
+          { target: 'running', actions: 'setRestartCount' },
+        ],
+      },
+    },
+    running: {
+      type: 'parallel',
+      states: {
+        postStart: {
+          initial: 'none',
+          states: { none: {}, running: { on: { 'hook.postStartDone': 'done' } }, done: {} },
+        },
+        startup: {
+          initial: 'unknown',
+          states: {
+            unknown: {},
+            success: {},
+            failure: {},
+          },
+          on: {
+            'probe.startup': [
+              { guard: 'resultSuccess', target: '.success' },
+              { guard: 'resultFailure', target: '.failure' },
+            ],
+          },
+        },
+        readiness: {
+          initial: 'notReady',
+          states: { notReady: {}, ready: {} },
+          on: {
+            'probe.readiness': [
+              { guard: 'resultSuccess', target: '.ready' },
+              { target: '.notReady' },
+            ],
+          },
+        },
+        liveness: {
+          initial: 'healthy',
+          states: { healthy: {}, failed: {} },
+          on: {
+            'probe.liveness': [
+              { guard: 'resultFailure', target: '.failed' },
+              { target: '.healthy' },
+            ],
+          },
+        },
+      },
+      on: {
+        'kill.requested': [
+          { guard: 'hasPreStop', target: 'terminating.preStop' },
+          { target: 'terminating.stopping' },
+        ],
+        'container.exited': { target: 'terminated', actions: 'recordExit' },
+      },
+    },
+    terminating: {
+      initial: 'preStop',
+      states: {
+        preStop: { on: { 'hook.preStopDone': 'stopping' } },
+        stopping: { on: { 'signal.sent': { guard: 'isSigkill', target: 'killing' } } },
+        killing: {},
+      },
+      on: { 'container.exited': { target: 'terminated', actions: 'recordExit' } },
+    },
+    terminated: {
+      on: {
+        'container.waiting': [
+          { guard: 'isCrashLoop', target: 'waiting.crashLoopBackOff', actions: 'setWaitingReason' },
+          {
+            guard: 'isImagePullBackOff',
+            target: 'waiting.imagePullBackOff',
+            actions: 'setWaitingReason',
+          },
+          {
+            guard: 'isImagePullError',
+            target: 'waiting.errImagePull',
+            actions: 'setWaitingReason',
+          },
+          { target: 'waiting.createError', actions: 'setWaitingReason' },
+        ],
+        'image.pulling': 'waiting.pulling',
+        'container.started': [
+          {
+            guard: 'hasPostStart',
+            target: 'running.postStart.running',
+            actions: 'setRestartCount',
+          },
+          { target: 'running', actions: 'setRestartCount' },
+        ],
+      },
+    },
+  },
+});

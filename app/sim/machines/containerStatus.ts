@@ -1,0 +1,112 @@
+/**
+ * API container status from the kubelet's PLEG view (kubelet_pods.go `convertToAPIContainerStatuses`,
+ * prober_manager.go `UpdatePodStatus`; pod-level R2, R9). Only the newest two seen instances matter:
+ * the newest is `state`, the one before is `lastState`. A pending restart with a cached start error
+ * shows `waiting{reason}` with the exited instance moved to `lastState` (R9.3).
+ */
+import type { ContainerStatus, TerminatedState } from '../trace/types.ts';
+import type { Instance, Slot } from './types.ts';
+
+export interface StatusView {
+  restartPolicy: string;
+  hasInitContainers: boolean;
+  deleting: boolean;
+  /** Published probe result for (container, type, containerID); undefined when none. */
+  probeResult(slot: Slot, type: 'startup' | 'readiness', id: string): string | undefined;
+  hasProbe(slot: Slot, type: 'startup' | 'readiness'): boolean;
+}
+
+export function terminatedOf(i: Instance): TerminatedState {
+  return {
+    exitCode: i.exitCode ?? 0,
+    reason: i.reason ?? (i.exitCode ? 'Error' : 'Completed'),
+    ...(i.message ? { message: i.message } : {}),
+    startedAt: i.startedAtMs / 1000,
+    finishedAt: (i.finishedAtMs ?? 0) / 1000,
+  };
+}
+
+/** `ShouldContainerBeRestarted` (pkg/kubelet/container/helpers.go) for an exited instance. */
+export function shouldRestart(slot: Slot, exitCode: number, v: StatusView): boolean {
+  if (v.deleting) return false;
+  if (slot.kind === 'sidecar') return true;
+  if (slot.kind === 'init' && exitCode === 0) return false;
+  if (v.restartPolicy === 'Always') return slot.kind === 'regular' || exitCode !== 0;
+  if (v.restartPolicy === 'OnFailure') return exitCode !== 0;
+  return false;
+}
+
+function seenInstances(slot: Slot): Instance[] {
+  const out: Instance[] = [];
+  for (let i = slot.instances.length - 1; i >= 0 && out.length < 2; i--) {
+    const inst = slot.instances[i]!;
+    if (inst.seen !== 'none') out.push(inst);
+  }
+  return out;
+}
+
+/** started / ready for a status whose state is already decided (R7.5, R7.6). */
+export function probeFlags(slot: Slot, st: ContainerStatus, v: StatusView): ContainerStatus {
+  const id = st.containerID ?? '';
+  if (!('running' in st.state)) {
+    const ready =
+      slot.kind === 'init' && 'terminated' in st.state && st.state.terminated.exitCode === 0;
+    return { ...st, ready, started: false };
+  }
+  const started = v.hasProbe(slot, 'startup')
+    ? v.probeResult(slot, 'startup', id) === 'Success'
+    : true;
+  const ready =
+    started &&
+    (!v.hasProbe(slot, 'readiness') || v.probeResult(slot, 'readiness', id) === 'Success');
+  return { ...st, started, ready };
+}
+
+export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
+  const [newest, previous] = seenInstances(slot);
+  const base = { name: slot.name, image: slot.spec.image ?? '' };
+  if (!newest) {
+    const reason =
+      slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');
+    return {
+      ...base,
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: {
+        waiting: {
+          reason,
+          ...(slot.reasonCache?.message ? { message: slot.reasonCache.message } : {}),
+        },
+      },
+    };
+  }
+  let st: ContainerStatus = {
+    ...base,
+    ready: false,
+    restartCount: newest.restartCount,
+    containerID: newest.id,
+    state:
+      newest.seen === 'running'
+        ? { running: { startedAt: newest.startedAtMs / 1000 } }
+        : { terminated: terminatedOf(newest) },
+    ...(previous ? { lastState: { terminated: terminatedOf(previous) } } : {}),
+  };
+  if (
+    newest.seen === 'exited' &&
+    slot.reasonCache &&
+    shouldRestart(slot, newest.exitCode ?? 0, v)
+  ) {
+    st = {
+      ...st,
+      state: {
+        waiting: {
+          reason: slot.reasonCache.reason,
+          ...(slot.reasonCache.message ? { message: slot.reasonCache.message } : {}),
+        },
+      },
+      lastState: { terminated: terminatedOf(newest) },
+    };
+  }
+  return probeFlags(slot, st, v);
+}

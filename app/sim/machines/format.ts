@@ -1,0 +1,47 @@
+/** Text formats the kubelet uses in statuses and events. */
+
+/**
+ * Go's `time.Duration.String()` for a duration in ms: `10s`, `1m20s`, `5m0s`, `1.2s`, `500ms`, `0s`.
+ * Used in CrashLoopBackOff messages (pod-level R2.4) and Pulled events.
+ */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const neg = ms < 0;
+  let rest = Math.abs(Math.round(ms));
+  if (rest < 1000) return `${neg ? '-' : ''}${rest}ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = Math.floor(rest / 1000);
+  const frac = rest - s * 1000;
+  const secs = frac === 0 ? `${s}` : `${s}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
+  let out = `${secs}s`;
+  if (h > 0) out = `${h}h${m}m${out}`;
+  else if (m > 0) out = `${m}m${out}`;
+  return (neg ? '-' : '') + out;
+}
+
+/** `pod_namespace(uid)` as in the CrashLoopBackOff message (kuberuntime_manager.go doBackOff). */
+export const podDesc = (name: string, namespace: string, uid: string) =>
+  `${name}_${namespace}(${uid})`;
+
+/** Go `%s` of a []string: `[a b]` (status/generate.go condition messages). */
+export const goList = (xs: readonly string[]) => `[${xs.join(' ')}]`;
+
+/** Deterministic pod UID from namespace/name (a stable v4-shaped hex string). */
+export function podUID(namespace: string, name: string, salt = 0): string {
+  let h1 = 0x811c9dc5 ^ salt;
+  let h2 = 0x01000193;
+  const s = `${namespace}/${name}`;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < s.length; i++) {
+      h1 = Math.imul(h1 ^ s.charCodeAt(i), 16777619) >>> 0;
+      h2 = Math.imul(h2 + s.charCodeAt(i) + round, 2246822519) >>> 0;
+    }
+    hex.push(((h1 ^ h2) >>> 0).toString(16).padStart(8, '0'));
+  }
+  const x = hex.join('');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-4${x.slice(13, 16)}-a${x.slice(17, 20)}-${x.slice(20, 32)}`;
+}

@@ -1,0 +1,510 @@
+/**
+ * The kubelet's view of one pod (pod_workers.go + the status manager): one sync at a time (a
+ * later request waits and coalesces), PLEG relists exactly plegMs after each container change,
+ * requeues after failed syncs, status generation (container statuses, phase, conditions) and the
+ * records that say why. The sync itself is in syncPod.ts, termination in terminate.ts.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Pod } from '../../k8s/types.ts';
+import type { TimerId } from '../clock/types.ts';
+import type { Cause, ConditionStatus, ContainerKind, ProbeType } from '../trace/types.ts';
+import type { PodSandbox } from '../runtime/types.ts';
+import { ProbeManager } from '../prober/manager.ts';
+import type { ProbeResultValue } from '../prober/results.ts';
+import { getConditions, type Condition } from './conditions.ts';
+import { containerMachine, type ContainerEvent } from './containerMachine.ts';
+import { containerStatus, probeFlags, type StatusView } from './containerStatus.ts';
+import { podUID } from './format.ts';
+import { getPhase, type Phase } from './phase.ts';
+import { podMachine, stateString, type PodEvent } from './podMachine.ts';
+import { runTask, type TaskHandle } from './task.ts';
+import type { KubeletEnv, Slot, SlotKind } from './types.ts';
+import { syncPod, type SyncResult } from './syncPod.ts';
+import { startTermination } from './terminate.ts';
+
+interface CondState extends Condition {
+  lastTransitionTime: number;
+}
+
+export type Lifecycle = 'active' | 'terminating' | 'terminated' | 'deleted';
+
+export class PodWorker {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly slots: Slot[] = [];
+  readonly probes: ProbeManager;
+  readonly podActor: Actor<typeof podMachine>;
+  sandbox: PodSandbox | undefined;
+  podIP: string | undefined;
+  sandboxReady = false;
+  sandboxStopped = false;
+  /** Init sequence complete (computeInitContainerActions found nothing left to run). */
+  initialized = false;
+  phase: Phase = 'Pending';
+  private phaseRecorded = false;
+  forcedPhase?: { phase: Phase; reason: string; message: string };
+  lifecycle: Lifecycle = 'active';
+  deletion?: { timestampMs: number; graceS: number };
+  readonly external = new Map<string, Condition>();
+  private conditions = new Map<string, CondState>();
+  readonly startTimeMs: number;
+  private sync: TaskHandle | undefined;
+  private syncQueued = false;
+  private pending = false;
+  private requeueTimer: TimerId | undefined;
+  private relistAt = new Set<number>();
+  private exitListeners = new Set<() => void>();
+  /** Everything the termination task needs to cancel on deletion. */
+  termination: TaskHandle | undefined;
+
+  constructor(
+    readonly env: KubeletEnv,
+    readonly pod: Pod,
+    readonly doc: number,
+  ) {
+    this.name = pod.metadata?.name ?? 'pod';
+    this.namespace = pod.metadata?.namespace ?? env.profile.namespace;
+    this.uid = pod.metadata?.uid ?? podUID(this.namespace, this.name);
+    this.startTimeMs = env.clock.now();
+    const spec = pod.spec;
+    const hasInit = (spec?.initContainers ?? []).length > 0;
+    const add = (
+      c: NonNullable<typeof spec>['containers'][number],
+      kind: SlotKind,
+      index: number,
+      base: string,
+    ) => {
+      const actor = createActor(containerMachine, {
+        clock: env.clock,
+        input: { name: c.name, waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating' },
+      });
+      this.watch(actor, `pod/${this.name}/${c.name}`);
+      this.slots.push({
+        name: c.name,
+        kind,
+        index,
+        spec: c,
+        base,
+        instances: [],
+        actor,
+        postStartRunning: false,
+      });
+    };
+    (spec?.initContainers ?? []).forEach((c, i) =>
+      add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i, `spec.initContainers[${i}]`),
+    );
+    (spec?.containers ?? []).forEach((c, i) => add(c, 'regular', i, `spec.containers[${i}]`));
+    this.podActor = createActor(podMachine, { clock: env.clock });
+    this.watch(this.podActor, `pod/${this.name}`);
+    this.probes = new ProbeManager({
+      scheduler: env.clock,
+      pod: this.name,
+      doc,
+      podPhase: () => this.phase,
+      deleting: () => this.deletion !== undefined,
+      restartPolicy: () => this.restartPolicy,
+      status: (c) => this.slot(c)?.status,
+      process: (c) => this.runningInstance(this.slot(c))?.proc,
+      sandbox: () => this.sandbox,
+      podIP: () => this.podIP ?? '',
+      record: (r) => env.recorder.add(r),
+      event: (type, reason, message, c) => this.event(type, reason, message, this.slot(c)),
+      publish: (c, type, result) => this.onProbeResult(c, type, result),
+    });
+  }
+
+  private watch(
+    actor: { subscribe(f: (s: { value: unknown }) => void): unknown; start(): unknown },
+    id: string,
+  ) {
+    let last = '';
+    actor.subscribe((snap: { value: unknown }) => {
+      const state = stateString(snap.value);
+      if (state === last) return;
+      last = state;
+      this.env.recorder.add({ type: 'machine', actor: id, state });
+    });
+    actor.start();
+  }
+
+  get restartPolicy(): string {
+    return this.pod.spec?.restartPolicy ?? 'Always';
+  }
+  get graceS(): number {
+    return this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+  }
+  get hasInitContainers(): boolean {
+    return this.slots.some((s) => s.kind !== 'regular');
+  }
+
+  slot(name: string): Slot | undefined {
+    return this.slots.find((s) => s.name === name);
+  }
+  latest(slot: Slot | undefined) {
+    return slot?.instances[slot.instances.length - 1];
+  }
+  runningInstance(slot: Slot | undefined) {
+    const i = this.latest(slot);
+    return i && i.finishedAtMs === undefined ? i : undefined;
+  }
+
+  send(slot: Slot, e: ContainerEvent): void {
+    slot.actor.send(e);
+  }
+  sendPod(e: PodEvent): void {
+    this.podActor.send(e);
+  }
+
+  event(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    slot?: Slot,
+    cause?: Cause,
+  ): void {
+    const fieldPath = slot
+      ? `spec.${slot.kind === 'regular' ? 'containers' : 'initContainers'}{${slot.name}}`
+      : undefined;
+    this.env.recorder.add({
+      type: 'event',
+      object: `pod/${this.name}`,
+      eventType: type,
+      reason,
+      message,
+      source: 'kubelet',
+      ...(fieldPath ? { fieldPath } : {}),
+      ...(cause ? { cause } : {}),
+    });
+  }
+
+  // ---- admission and the sync loop -------------------------------------------------------
+
+  /** The kubelet admits the pod (HandlePodAdditions): first status, probe workers, first sync. */
+  admit(): void {
+    this.sendPod({ type: 'pod.admitted' });
+    this.writeStatus('full');
+    this.probes.addPod(
+      this.slots.filter((s) => s.kind !== 'init').map((s) => ({ container: s.spec, base: s.base })),
+    );
+    const ads = this.pod.spec?.activeDeadlineSeconds;
+    if (ads !== undefined && ads !== null) {
+      this.env.clock.at(this.startTimeMs + ads * 1000, () => this.deadlineExceeded(ads));
+    }
+    this.requestSync();
+  }
+
+  requestSync(): void {
+    if (this.lifecycle !== 'active') return;
+    if (this.sync) {
+      this.pending = true;
+      return;
+    }
+    if (this.syncQueued) return;
+    this.syncQueued = true;
+    this.env.clock.after(0, () => {
+      this.syncQueued = false;
+      if (this.lifecycle !== 'active' || this.sync) return;
+      if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
+      this.requeueTimer = undefined;
+      this.pending = false;
+      this.sync = runTask(this.env.clock, syncPod(this), (r) => this.afterSync(r));
+    });
+  }
+
+  private afterSync(r: SyncResult): void {
+    this.sync = undefined;
+    if (this.lifecycle !== 'active') return;
+    this.writeStatus('full');
+    if (this.lifecycle !== 'active') return;
+    if (r.requeueAtMs !== undefined) {
+      this.requeueTimer = this.env.clock.at(r.requeueAtMs, () => {
+        this.requeueTimer = undefined;
+        this.requestSync();
+      });
+    }
+    if (this.pending) this.requestSync();
+  }
+
+  /** Cancel the running sync (its context is cancelled by termination). */
+  cancelSync(): void {
+    this.sync?.cancel();
+    this.sync = undefined;
+    if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
+    this.requeueTimer = undefined;
+  }
+
+  /** PLEG: a relist exactly plegMs from now sees everything that happened until then. */
+  scheduleRelist(): void {
+    const due = this.env.clock.now() + this.env.profile.plegMs;
+    if (this.relistAt.has(due)) return;
+    this.relistAt.add(due);
+    this.env.clock.at(due, () => {
+      this.relistAt.delete(due);
+      if (this.markSeen()) this.requestSync();
+    });
+  }
+
+  /** Update the PLEG cache to the runtime's current state; true if anything changed. */
+  markSeen(): boolean {
+    let changed = false;
+    for (const s of this.slots)
+      for (const i of s.instances) {
+        const seen = i.finishedAtMs !== undefined ? 'exited' : 'running';
+        if (i.seen !== seen) {
+          i.seen = seen;
+          changed = true;
+        }
+      }
+    return changed;
+  }
+
+  onExit(): void {
+    for (const l of [...this.exitListeners]) l();
+  }
+  /** Register a check run after every container exit (sidecar termination order). */
+  onAnyExit(check: () => void): () => void {
+    this.exitListeners.add(check);
+    return () => this.exitListeners.delete(check);
+  }
+
+  // ---- probes ----------------------------------------------------------------------------
+
+  private onProbeResult(container: string, type: ProbeType, result: ProbeResultValue): void {
+    const slot = this.slot(container);
+    if (!slot) return;
+    this.send(slot, { type: `probe.${type}`, result });
+    // statusManager.SetContainerReadiness / SetContainerStartup patch the cached status at once.
+    if (type !== 'liveness') this.writeStatus('patch');
+    this.requestSync();
+  }
+
+  // ---- status ------------------------------------------------------------------------------
+
+  private statusView(): StatusView {
+    return {
+      restartPolicy: this.restartPolicy,
+      hasInitContainers: this.hasInitContainers,
+      deleting: this.deletion !== undefined,
+      probeResult: (slot, type, id) => this.probes.result(slot.name, type, id),
+      hasProbe: (slot, type) => this.probes.has(slot.name, type),
+    };
+  }
+
+  /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
+  get regularStarted(): boolean {
+    return this.slots.some(
+      (s) => s.kind === 'regular' && s.instances.some((i) => i.seen !== 'none'),
+    );
+  }
+
+  /**
+   * Generate and record the API status. 'full' regenerates container statuses from the PLEG
+   * cache (a sync); 'patch' only recomputes ready/started (probe updates between syncs).
+   */
+  writeStatus(mode: 'full' | 'patch', terminal = false): void {
+    if (this.lifecycle === 'deleted') return;
+    const rec = this.env.recorder;
+    const v = this.statusView();
+    for (const slot of this.slots) {
+      const st =
+        mode === 'full' || !slot.status
+          ? containerStatus(slot, v)
+          : probeFlags(slot, slot.status, v);
+      const json = JSON.stringify(st);
+      if (json === slot.statusJson) continue;
+      slot.status = st;
+      slot.statusJson = json;
+      const kind: ContainerKind = slot.kind;
+      rec.add({
+        type: 'container.status',
+        pod: this.name,
+        container: slot.name,
+        kind,
+        status: st,
+        ...(slot.cause ? { cause: slot.cause } : {}),
+      });
+      slot.cause = undefined;
+    }
+    const statuses = this.slots.map((s) => ({
+      name: s.name,
+      kind: s.kind as ContainerKind,
+      status: s.status,
+    }));
+    let phase =
+      this.forcedPhase?.phase ??
+      getPhase({
+        statuses,
+        restartPolicy: this.restartPolicy,
+        podIsTerminal: terminal,
+        podHasInitialized: this.regularStarted,
+      });
+    // R1.5: a terminal phase never goes back.
+    if (this.phase === 'Succeeded' || this.phase === 'Failed') phase = this.phase;
+    if (phase !== this.phase || !this.phaseRecorded) {
+      this.phase = phase;
+      this.phaseRecorded = true;
+      rec.add({
+        type: 'pod.phase',
+        pod: this.name,
+        phase,
+        ...(this.forcedPhase
+          ? { reason: this.forcedPhase.reason, message: this.forcedPhase.message }
+          : {}),
+        cause: this.phaseCause(phase),
+      });
+      this.sendPod({ type: 'phase.changed', phase });
+    }
+    const conds = getConditions({
+      statuses,
+      phase,
+      sandboxReady: this.sandboxReady,
+      podHasInitialized: this.regularStarted,
+      readinessGates: (this.pod.spec?.readinessGates ?? []).map((g) => g.conditionType),
+      external: this.external,
+    });
+    for (const c of [...this.external.values(), ...conds]) this.setCondition(c);
+    this.env.onPodStatus(this.name);
+    if (mode === 'full') this.readinessTriggers();
+    if ((phase === 'Succeeded' || phase === 'Failed') && this.lifecycle === 'active') {
+      this.lifecycle = 'terminated';
+      this.cancelSync();
+      this.probes.stopAll();
+      startTermination(this, { reason: 'completed', graceS: this.graceS });
+    }
+  }
+
+  private setCondition(c: Condition): void {
+    const prev = this.conditions.get(c.type);
+    if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
+      return;
+    const now = this.env.recorder.nowS();
+    const ltt = prev && prev.status === c.status ? prev.lastTransitionTime : now;
+    this.conditions.set(c.type, { ...c, lastTransitionTime: ltt });
+    this.env.recorder.add({
+      type: 'pod.condition',
+      pod: this.name,
+      condition: c.type,
+      status: c.status as ConditionStatus,
+      ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.message ? { message: c.message } : {}),
+      lastTransitionTime: ltt,
+    });
+  }
+
+  condition(type: string): CondState | undefined {
+    return this.conditions.get(type);
+  }
+
+  /** Readiness manual trigger on the status generation that first sees the container started (§12). */
+  private readinessTriggers(): void {
+    for (const slot of this.slots) {
+      const st = slot.status;
+      if (!st?.containerID || !('running' in st.state) || !st.started) continue;
+      if (!this.probes.has(slot.name, 'readiness') || slot.readinessTriggered === st.containerID)
+        continue;
+      if (this.probes.result(slot.name, 'readiness', st.containerID) === 'Success') continue;
+      slot.readinessTriggered = st.containerID;
+      this.probes.triggerReadiness(slot.name);
+    }
+  }
+
+  private phaseCause(phase: Phase): Cause {
+    const policy = { doc: this.doc, path: 'spec.restartPolicy' };
+    if (this.forcedPhase)
+      return {
+        message: this.forcedPhase.message,
+        field: { doc: this.doc, path: 'spec.activeDeadlineSeconds' },
+      };
+    switch (phase) {
+      case 'Pending':
+        return { message: 'not every container has started yet' };
+      case 'Running':
+        return { message: 'a container is running (or will be restarted)', field: policy };
+      case 'Succeeded':
+        return { message: 'every container exited 0 and none will restart', field: policy };
+      case 'Failed':
+        return {
+          message: `a container failed and none will restart (restartPolicy: ${this.restartPolicy})`,
+          field: policy,
+        };
+    }
+  }
+
+  // ---- pod-level actions -------------------------------------------------------------------
+
+  private deadlineExceeded(ads: number): void {
+    if (this.lifecycle !== 'active' || this.phase === 'Succeeded' || this.phase === 'Failed')
+      return;
+    const message = 'Pod was active on the node longer than the specified deadline';
+    this.forcedPhase = { phase: 'Failed', reason: 'DeadlineExceeded', message };
+    this.event('Normal', 'DeadlineExceeded', message, undefined, {
+      message: `activeDeadlineSeconds (${ads}s) passed since startTime`,
+      field: { doc: this.doc, path: 'spec.activeDeadlineSeconds' },
+    });
+    this.lifecycle = 'terminating';
+    this.cancelSync();
+    this.probes.stopLivenessAndStartup();
+    this.writeStatus('full');
+    startTermination(this, { reason: 'deadline', graceS: this.graceS });
+  }
+
+  /** API DELETE (pod-level R8.1) and the kubelet's termination (R8.2). */
+  requestDelete(opts: { gracePeriodSeconds?: number; force?: boolean }): void {
+    if (this.lifecycle === 'deleted' || this.deletion) return;
+    const terminalPhase = this.phase === 'Succeeded' || this.phase === 'Failed';
+    const grace = opts.gracePeriodSeconds ?? this.graceS;
+    if (terminalPhase || opts.force || grace === 0) {
+      this.remove({
+        message: terminalPhase
+          ? `the pod is already ${this.phase}: deleted at once (grace 0)`
+          : 'force delete: the object is removed without waiting for the kubelet',
+      });
+      return;
+    }
+    const now = this.env.clock.now();
+    this.deletion = { timestampMs: now + grace * 1000, graceS: grace };
+    this.env.recorder.add({
+      type: 'pod.deleting',
+      pod: this.name,
+      deletionTimestamp: (now + grace * 1000) / 1000,
+      gracePeriodSeconds: grace,
+      cause: {
+        message: `deleted with a grace period of ${grace}s`,
+        field: { doc: this.doc, path: 'spec.terminationGracePeriodSeconds' },
+      },
+    });
+    this.lifecycle = 'terminating';
+    this.sendPod({ type: 'pod.terminating' });
+    this.cancelSync();
+    this.probes.stopLivenessAndStartup();
+    this.writeStatus('patch');
+    startTermination(this, { reason: 'deletion', graceS: grace });
+  }
+
+  /** The object disappears from the API (status manager delete with grace 0, or force). */
+  remove(cause: Cause): void {
+    if (this.lifecycle === 'deleted') return;
+    const wasActive = this.lifecycle === 'active' || this.lifecycle === 'terminating';
+    this.lifecycle = 'deleted';
+    this.cancelSync();
+    this.probes.stopAll();
+    this.env.recorder.add({ type: 'pod.deleted', pod: this.name, cause });
+    this.sendPod({ type: 'pod.deleted' });
+    if (wasActive) {
+      // The kubelet still stops whatever runs (no API status any more).
+      for (const s of this.slots) this.runningInstance(s)?.proc.signal('SIGKILL');
+    }
+    this.termination?.cancel();
+    this.sandbox?.destroy();
+    this.sandbox = undefined;
+    this.env.onPodDeleted(this.name);
+  }
+
+  /** setCondition scenario action (readiness gates, custom conditions). */
+  setExternalCondition(c: Condition): void {
+    if (this.lifecycle === 'deleted') return;
+    this.external.set(c.type, c);
+    this.writeStatus('patch');
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * `startContainer` (kuberuntime_container.go; reference R4, R5): EnsureImageExists (pull policy,
+ * per-pod image backoff keyed podUID_image) → restartCount = previous + 1 → CreateContainer (Created)
+ * → StartContainer (Started) → postStart, which blocks the sync; a failed postStart kills the
+ * container through preStop and the grace period.
+ */
+import { eventWording } from '../profile.ts';
+import { goDuration } from './format.ts';
+import { runHook } from './hooks.ts';
+import { killContainer } from './killContainer.ts';
+import type { PodWorker } from './podWorker.ts';
+import { Signal, type Task } from './task.ts';
+import type { Instance, Slot } from './types.ts';
+
+export interface StartResult {
+  ok: boolean;
+  /** When the pod worker should retry (error requeue or backoff expiry). */
+  requeueAtMs?: number;
+}
+
+/** API default (R1.3): Always for `:latest` or no tag, else IfNotPresent. */
+export function defaultPullPolicy(image: string): string {
+  if (image.includes('@')) return 'IfNotPresent';
+  const last = image.split('/').pop() ?? image;
+  const tag = last.includes(':') ? last.split(':').pop() : undefined;
+  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartResult {
+  slot.reasonCache = { reason, message };
+  w.send(slot, { type: 'container.waiting', reason });
+  return { ok: false, requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs };
+}
+
+function* ensureImage(w: PodWorker, slot: Slot): Task<StartResult | undefined> {
+  const { env } = w;
+  const image = slot.spec.image ?? '';
+  const policy = slot.spec.imagePullPolicy ?? defaultPullPolicy(image);
+  const policyField = { doc: w.doc, path: `${slot.base}.imagePullPolicy` };
+  const lookup = env.runtime.inspectImage(image);
+  const present = lookup.found && (lookup.presentOnNode || env.nodeImages.has(lookup.ref));
+  const already = `Container image "${image}" already present on machine`;
+  if (policy === 'Never') {
+    if (present) {
+      w.event('Normal', 'Pulled', already, slot);
+      return undefined;
+    }
+    const msg = `Container image "${image}" is not present with pull policy of Never`;
+    w.event('Warning', 'ErrImageNeverPull', msg, slot, {
+      message: 'imagePullPolicy: Never and the image is not on the node',
+      field: policyField,
+    });
+    slot.cause = {
+      message: 'imagePullPolicy: Never and the image is not on the node',
+      field: policyField,
+    };
+    return fail(w, slot, 'ErrImageNeverPull', msg);
+  }
+  if (policy === 'IfNotPresent' && present) {
+    w.event('Normal', 'Pulled', already, slot, {
+      message: 'imagePullPolicy: IfNotPresent and the image is cached',
+      field: policyField,
+    });
+    return undefined;
+  }
+  const key = `${w.uid}_${image}`;
+  const now = env.clock.now();
+  if (env.imageBackoff.isInBackOffSinceUpdate(key, now)) {
+    const msg = `Back-off pulling image "${image}"`;
+    w.event('Normal', 'BackOff', msg, slot);
+    w.event('Warning', 'Failed', 'Error: ImagePullBackOff', slot);
+    slot.cause = {
+      message: `image pull back-off ${goDuration(env.imageBackoff.get(key) ?? 0)} after a failed pull`,
+      field: { doc: w.doc, path: `${slot.base}.image` },
+    };
+    return fail(w, slot, 'ImagePullBackOff', msg);
+  }
+  w.event('Normal', 'Pulling', `Pulling image "${image}"`, slot, {
+    message:
+      policy === 'Always'
+        ? 'imagePullPolicy: Always pulls on every start'
+        : 'the image is not on the node',
+    field: policyField,
+  });
+  w.send(slot, { type: 'image.pulling' });
+  const pullMs = lookup.found
+    ? present
+      ? env.profile.cachedPullMs
+      : lookup.pullMs
+    : lookup.pullMs;
+  if (pullMs > 0) yield { ms: pullMs };
+  if (!lookup.found) {
+    const reason = lookup.reason ?? 'ErrImagePull';
+    w.event('Warning', 'Failed', `Failed to pull image "${image}": ${lookup.message}`, slot);
+    w.event('Warning', 'Failed', `Error: ${reason}`, slot);
+    const b = env.imageBackoff.next(key, env.clock.now(), env.clock.now());
+    slot.cause = {
+      message: `pull failed; next pull attempt after a ${goDuration(b)} back-off`,
+      field: { doc: w.doc, path: `${slot.base}.image` },
+    };
+    return fail(w, slot, reason, lookup.message);
+  }
+  env.nodeImages.add(lookup.ref);
+  const d = goDuration(pullMs);
+  w.event(
+    'Normal',
+    'Pulled',
+    `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${lookup.sizeBytes} bytes.`,
+    slot,
+  );
+  return undefined;
+}
+
+function containerID(w: PodWorker, slot: Slot, restartCount: number): string {
+  let h = 0x811c9dc5;
+  const s = `${w.uid}/${slot.name}/${restartCount}`;
+  let hex = '';
+  for (let round = 0; round < 8; round++) {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619 + round) >>> 0;
+    hex += h.toString(16).padStart(8, '0');
+  }
+  return `containerd://${hex}`;
+}
+
+export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
+  const { env } = w;
+  const img = yield* ensureImage(w, slot);
+  if (img) return img;
+  const sandbox = w.sandbox;
+  if (!sandbox) return { ok: false };
+  const prev = w.latest(slot);
+  const restartCount = prev ? prev.restartCount + 1 : 0;
+  const ref: { inst?: Instance } = {};
+  const res = sandbox.createContainer(
+    slot.spec,
+    { kind: slot.kind === 'regular' ? 'regular' : 'init', index: slot.index },
+    {
+      onExit: (exitCode, reason, message) => {
+        const inst = ref.inst;
+        if (!inst || inst.finishedAtMs !== undefined) return;
+        inst.finishedAtMs = env.clock.now();
+        inst.exitCode = exitCode;
+        inst.reason = reason;
+        if (message) inst.message = message;
+        env.recorder.add({
+          type: 'process.exit',
+          pod: w.name,
+          container: slot.name,
+          exitCode,
+          reason,
+        });
+        w.send(slot, { type: 'container.exited', exitCode, reason });
+        w.scheduleRelist();
+        inst.exited.fire();
+        w.onExit();
+      },
+      onLog: (stream, line) =>
+        env.recorder.add({
+          type: 'log',
+          pod: w.name,
+          container: slot.name,
+          instance: restartCount,
+          stream,
+          line,
+        }),
+    },
+  );
+  if (!res.ok) {
+    w.event('Warning', 'Failed', `Error: ${res.message}`, slot);
+    slot.cause = { message: res.message, field: { doc: w.doc, path: slot.base } };
+    return fail(w, slot, res.reason, res.message);
+  }
+  w.event('Normal', 'Created', createdText(w, slot.name), slot);
+  const inst: Instance = {
+    id: containerID(w, slot, restartCount),
+    restartCount,
+    proc: res.container,
+    startedAtMs: env.clock.now(),
+    seen: 'none',
+    exited: new Signal(),
+    killing: false,
+  };
+  ref.inst = inst;
+  slot.instances.push(inst);
+  slot.reasonCache = undefined;
+  if (restartCount > 0)
+    slot.cause = {
+      message: `restarted (restartCount ${restartCount})`,
+      field: { doc: w.doc, path: 'spec.restartPolicy' },
+    };
+  // The relist is scheduled before the process runs: a process that exits exactly one PLEG period
+  // later is first seen running (ties run in scheduling order).
+  w.scheduleRelist();
+  res.container.start();
+  w.event('Normal', 'Started', startedText(w, slot.name), slot);
+  const postStart = slot.spec.lifecycle?.postStart;
+  w.send(slot, { type: 'container.started', restartCount, postStart: !!postStart });
+  if (!postStart) return { ok: true };
+  slot.postStartRunning = true;
+  const out = yield* runHook(w, slot, inst, 'postStart', postStart);
+  slot.postStartRunning = false;
+  w.send(slot, { type: 'hook.postStartDone' });
+  if (out.result === 'success') return { ok: true };
+  const field = { doc: w.doc, path: `${slot.base}.lifecycle.postStart` };
+  w.event('Warning', 'FailedPostStartHook', 'PostStartHook failed', slot, {
+    message: `postStart hook failed${out.output ? `: ${out.output.trim()}` : ''}`,
+    field,
+  });
+  yield* killContainer(w, slot, {
+    message: 'FailedPostStartHook',
+    graceS: w.graceS,
+    graceField: { doc: w.doc, path: 'spec.terminationGracePeriodSeconds' },
+    cause: { message: 'postStart hook failed → the container is killed (preStop runs)', field },
+  });
+  return fail(w, slot, 'PostStartHookError', 'PostStartHook failed');
+}
+
+const createdText = (w: PodWorker, name: string) => wording(w).created(name);
+const startedText = (w: PodWorker, name: string) => wording(w).started(name);
+const wording = (w: PodWorker) => eventWording(w.env.profile.version);

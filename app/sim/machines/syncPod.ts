@@ -1,0 +1,244 @@
+/**
+ * One pod sync (kuberuntime_manager.go `computePodActions` + `SyncPod`; reference R3, R6.4, R6.8):
+ * status first, sandbox if needed, kills (sequential, blocking), then starts in order — init
+ * containers one per sync, sidecars gated on Running + startup Success, regular containers in spec
+ * order. doBackOff uses the snapshot taken when the sync began.
+ */
+import { shouldRestart } from './containerStatus.ts';
+import { goDuration, podDesc } from './format.ts';
+import type { PodWorker } from './podWorker.ts';
+import { startContainer, type StartResult } from './startContainer.ts';
+import type { Task } from './task.ts';
+import { killPod } from './terminate.ts';
+import { killContainer } from './killContainer.ts';
+import type { Instance, Slot } from './types.ts';
+
+export interface SyncResult {
+  requeueAtMs?: number;
+}
+
+type ProbeKill = 'liveness' | 'startup';
+
+interface PodActions {
+  killPod: boolean;
+  kills: { slot: Slot; probe: ProbeKill; restart: boolean }[];
+  starts: Slot[];
+}
+
+function probeFailure(w: PodWorker, slot: Slot, inst: Instance): ProbeKill | undefined {
+  if (inst.seen !== 'running') return undefined;
+  if (w.probes.result(slot.name, 'liveness', inst.id) === 'Failure') return 'liveness';
+  if (w.probes.result(slot.name, 'startup', inst.id) === 'Failure') return 'startup';
+  return undefined;
+}
+
+function isStarted(w: PodWorker, slot: Slot, inst: Instance): boolean {
+  if (inst.seen !== 'running') return false;
+  return (
+    !w.probes.has(slot.name, 'startup') ||
+    w.probes.result(slot.name, 'startup', inst.id) === 'Success'
+  );
+}
+
+export function computePodActions(w: PodWorker): PodActions {
+  const a: PodActions = { killPod: false, kills: [], starts: [] };
+  const view = {
+    restartPolicy: w.restartPolicy,
+    hasInitContainers: w.hasInitContainers,
+    deleting: false,
+    probeResult: () => undefined,
+    hasProbe: () => false,
+  };
+  if (!w.initialized && !w.regularStarted) {
+    // computeInitContainerActions: the first unfinished init container decides.
+    for (const slot of w.slots) {
+      if (slot.kind === 'regular') continue;
+      const inst = w.latest(slot);
+      if (!inst) {
+        a.starts.push(slot);
+        return a;
+      }
+      const exited = inst.seen === 'exited';
+      if (slot.kind === 'sidecar') {
+        if (exited) {
+          a.starts.push(slot);
+          return a;
+        }
+        const pf = probeFailure(w, slot, inst);
+        if (pf) {
+          a.kills.push({ slot, probe: pf, restart: true });
+          a.starts.push(slot);
+          return a;
+        }
+        if (isStarted(w, slot, inst)) continue;
+        return a;
+      }
+      if (!exited) return a;
+      if (inst.exitCode === 0) continue;
+      if (w.restartPolicy === 'Never') {
+        a.killPod = true;
+        return a;
+      }
+      a.starts.push(slot);
+      return a;
+    }
+    w.initialized = true;
+    if (w.hasInitContainers) w.sendPod({ type: 'pod.initialized' });
+  }
+  for (const slot of w.slots) {
+    if (slot.kind !== 'sidecar') continue;
+    const inst = w.latest(slot);
+    if (!inst || inst.seen === 'exited') a.starts.push(slot);
+    else {
+      const pf = probeFailure(w, slot, inst);
+      if (pf) {
+        a.kills.push({ slot, probe: pf, restart: true });
+        a.starts.push(slot);
+      }
+    }
+  }
+  let keep = 0;
+  let regularStarts = 0;
+  for (const slot of w.slots) {
+    if (slot.kind !== 'regular') continue;
+    const inst = w.latest(slot);
+    if (!inst) {
+      a.starts.push(slot);
+      regularStarts++;
+    } else if (inst.seen === 'exited') {
+      if (shouldRestart(slot, inst.exitCode ?? 0, view)) {
+        a.starts.push(slot);
+        regularStarts++;
+      }
+    } else {
+      const pf = probeFailure(w, slot, inst);
+      if (!pf) keep++;
+      else {
+        const restart = w.restartPolicy !== 'Never';
+        a.kills.push({ slot, probe: pf, restart });
+        if (restart) {
+          a.starts.push(slot);
+          regularStarts++;
+        }
+      }
+    }
+  }
+  if (keep === 0 && regularStarts === 0) {
+    // Nothing to keep running and nothing to start: kill the pod; sidecars are not restarted (R3.6).
+    a.killPod = true;
+    a.starts = [];
+  }
+  return a;
+}
+
+/** `doBackOff` then `startContainer` (kuberuntime_manager.go SyncPod `start` helper). */
+function* startWithBackoff(
+  w: PodWorker,
+  slot: Slot,
+  snapFinishedAt: number | undefined,
+): Task<StartResult> {
+  const { env } = w;
+  if (snapFinishedAt !== undefined) {
+    const key = `${w.namespace}/${w.name}/${w.uid}/${slot.name}`;
+    const now = env.clock.now();
+    if (env.crashBackoff.isInBackOffSince(key, snapFinishedAt, now)) {
+      const b = env.crashBackoff.get(key) ?? 0;
+      const pd = podDesc(w.name, w.namespace, w.uid);
+      w.event(
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${slot.name} in pod ${pd}`,
+        slot,
+      );
+      slot.reasonCache = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${goDuration(b)} restarting failed container=${slot.name} pod=${pd}`,
+      };
+      slot.cause = {
+        message: `back-off ${goDuration(b)} since the last exit (CrashLoopBackOff)`,
+        field: {
+          doc: w.doc,
+          path: slot.kind === 'regular' ? 'spec.restartPolicy' : `${slot.base}.restartPolicy`,
+        },
+      };
+      w.send(slot, { type: 'container.waiting', reason: 'CrashLoopBackOff' });
+      return { ok: false, requeueAtMs: snapFinishedAt + b };
+    }
+    env.crashBackoff.next(key, snapFinishedAt, now);
+  }
+  return yield* startContainer(w, slot);
+}
+
+function* createSandbox(w: PodWorker): Task<void> {
+  const { env } = w;
+  yield { ms: env.profile.sandboxMs };
+  const ip = env.allocatePodIP();
+  w.sandbox = env.runtime.createSandbox({
+    scheduler: env.clock,
+    network: env.network,
+    pod: w.pod,
+    doc: w.doc,
+    podIP: ip,
+    hostIP: env.profile.hostIP,
+    nodeName: env.profile.nodeName,
+    lookup: env.lookup,
+    diagnostic: (d) => env.diagnostic(d),
+  });
+  w.podIP = ip;
+  w.sandboxReady = true;
+  env.recorder.add({
+    type: 'pod.ip',
+    pod: w.name,
+    ip,
+    hostIP: env.profile.hostIP,
+    startTime: w.startTimeMs / 1000,
+  });
+  w.sendPod({ type: 'sandbox.ready', hasInit: w.hasInitContainers });
+  w.writeStatus('patch');
+}
+
+export function* syncPod(w: PodWorker): Task<SyncResult> {
+  w.writeStatus('full');
+  if (w.lifecycle !== 'active' || w.sandboxStopped) return {};
+  if (!w.sandbox) yield* createSandbox(w);
+  // The pod status snapshot this sync works from (doBackOff looks only at it, R6.8).
+  const snap = new Map<Slot, number | undefined>();
+  for (const slot of w.slots) {
+    let newest: Instance | undefined;
+    for (const i of slot.instances) if (i.seen !== 'none') newest = i;
+    snap.set(slot, newest?.seen === 'exited' ? newest.finishedAtMs : undefined);
+  }
+  const a = computePodActions(w);
+  if (a.killPod) {
+    yield* killPod(w, w.graceS, 'spec.terminationGracePeriodSeconds');
+    return {};
+  }
+  for (const k of a.kills) {
+    const probe = k.slot.spec[`${k.probe}Probe`];
+    const ft = probe?.failureThreshold ?? 3;
+    const probeGrace = probe?.terminationGracePeriodSeconds;
+    yield* killContainer(w, k.slot, {
+      message: `Container ${k.slot.name} failed ${k.probe} probe${k.restart ? ', will be restarted' : ''}`,
+      graceS: probeGrace ?? w.graceS,
+      graceField: {
+        doc: w.doc,
+        path:
+          probeGrace !== undefined && probeGrace !== null
+            ? `${k.slot.base}.${k.probe}Probe.terminationGracePeriodSeconds`
+            : 'spec.terminationGracePeriodSeconds',
+      },
+      cause: {
+        message: `${k.probe}Probe failed ${ft} times in a row (failureThreshold ${ft})`,
+        field: { doc: w.doc, path: `${k.slot.base}.${k.probe}Probe.failureThreshold` },
+      },
+    });
+  }
+  let requeue: number | undefined;
+  for (const slot of a.starts) {
+    if (w.lifecycle !== 'active') return {};
+    const r = yield* startWithBackoff(w, slot, snap.get(slot));
+    if (r.requeueAtMs !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAtMs);
+    if (!r.ok && slot.kind !== 'regular') break;
+  }
+  return requeue === undefined ? {} : { requeueAtMs: requeue };
+}

@@ -1,0 +1,121 @@
+/**
+ * One probe attempt (kubelet `prober/prober.go` + `pkg/probe/{http,tcp,exec,grpc}`): runs the
+ * handler against the runtime and reports success / failure / warning / error with the kubelet's
+ * output text (pod-level R3.5). Errors (e.g. an unresolvable named port) are discarded by the worker.
+ */
+import type { Container, Probe } from '../../k8s/types.ts';
+import type { FieldRef } from '../../k8s/types.ts';
+import type { Ms, Scheduler } from '../clock/types.ts';
+import type { ContainerProcess, PodSandbox } from '../runtime/types.ts';
+
+export interface ProbeOutcome {
+  result: 'success' | 'failure' | 'warning' | 'error';
+  output: string;
+}
+
+export interface ProbeTarget {
+  container: Container;
+  process: ContainerProcess | undefined;
+  sandbox: PodSandbox | undefined;
+  podIP: string;
+  scheduler: Scheduler;
+  field: FieldRef;
+}
+
+/** Resolve an IntOrString port against the container's named ports (`findPortByName`). */
+export function resolvePort(
+  port: number | string | undefined,
+  container: Container,
+): { port: number } | { error: string } {
+  if (typeof port === 'number') return { port };
+  if (port === undefined) return { error: 'port is required' };
+  if (/^\d+$/.test(port)) return { port: parseInt(port, 10) };
+  const found = (container.ports ?? []).find((p) => p.name === port);
+  if (!found) return { error: `couldn't find port: ${port} in ${container.name}` };
+  return { port: found.containerPort };
+}
+
+/** Deliver a result after `delayMs` (a hanging endpoint fails at tick + timeout, reference R7.8). */
+function later(s: Scheduler, delayMs: Ms, done: (o: ProbeOutcome) => void, o: ProbeOutcome) {
+  if (delayMs > 0) s.after(delayMs, () => done(o));
+  else done(o);
+}
+
+export function runProbe(probe: Probe, t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
+  const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
+  if (probe.exec) {
+    const argv = probe.exec.command ?? [];
+    if (!t.process) return done({ result: 'error', output: 'container not running' });
+    t.process.exec(
+      argv,
+      { timeoutMs, field: { ...t.field, path: `${t.field.path}.exec.command` } },
+      (r) => {
+        if (r.timedOut)
+          done({
+            result: 'failure',
+            output: `command ${JSON.stringify(argv.join(' '))} timed out`,
+          });
+        else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
+      },
+    );
+    return;
+  }
+  if (!t.sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
+  if (probe.httpGet) {
+    const g = probe.httpGet;
+    const p = resolvePort(g.port, t.container);
+    if ('error' in p) return done({ result: 'error', output: p.error });
+    const host = g.host || t.podIP;
+    const scheme = (g.scheme ?? 'HTTP').toLowerCase();
+    const path = g.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/';
+    const url = `${scheme}://${host}:${p.port}${path}`;
+    const headers: Record<string, string> = { 'User-Agent': 'kube-probe/1.32', Accept: '*/*' };
+    for (const h of g.httpHeaders ?? []) headers[h.name] = h.value;
+    const r = t.sandbox.httpGet({
+      host,
+      port: p.port,
+      path,
+      scheme: g.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
+      headers,
+      timeoutMs,
+    });
+    if (!r.ok) {
+      const output = r.timeout
+        ? `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+        : `Get "${url}": dial tcp ${host}:${p.port}: ${r.error}`;
+      return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+    }
+    // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
+    if (r.status >= 200 && r.status < 300) return done({ result: 'success', output: '' });
+    if (r.status >= 300 && r.status < 400)
+      return done({
+        result: 'warning',
+        output: `Probe terminated redirects, Response body: ${r.body}`,
+      });
+    return done({ result: 'failure', output: `HTTP probe failed with statuscode: ${r.status}` });
+  }
+  if (probe.tcpSocket) {
+    const p = resolvePort(probe.tcpSocket.port, t.container);
+    if ('error' in p) return done({ result: 'error', output: p.error });
+    const host = probe.tcpSocket.host || t.podIP;
+    const r = t.sandbox.tcpConnect(p.port, timeoutMs);
+    if (r.ok) return done({ result: 'success', output: '' });
+    const output = r.timeout
+      ? `dial tcp ${host}:${p.port}: i/o timeout`
+      : `dial tcp ${host}:${p.port}: ${r.error}`;
+    return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+  }
+  if (probe.grpc) {
+    const port = probe.grpc.port;
+    const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
+    if (!r.ok) {
+      const output = r.timeout
+        ? `timeout: health rpc did not complete within ${probe.timeoutSeconds ?? 1}s`
+        : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: ${r.error}`;
+      return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+    }
+    if (r.status === 'SERVING') return done({ result: 'success', output: '' });
+    return done({ result: 'failure', output: `service unhealthy (responded with "${r.status}")` });
+  }
+  done({ result: 'error', output: 'missing probe handler' });
+}

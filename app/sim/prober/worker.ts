@@ -1,0 +1,211 @@
+/**
+ * A probe worker (kubelet `prober/worker.go` `run` + `doProbe`): a plain scheduled callback per
+ * (container, probe type), phase-locked to pod admission (ticks at t_admit + k·period). It is kept
+ * out of the statecharts: only a *published* result change reaches the kubelet (`host.publish`).
+ */
+import type { Container, Probe } from '../../k8s/types.ts';
+import type { Ms, Scheduler, TimerId } from '../clock/types.ts';
+import type { TraceInput } from '../clock/recorder.ts';
+import type { ContainerStatus, ProbeType } from '../trace/types.ts';
+import type { ContainerProcess, PodSandbox } from '../runtime/types.ts';
+import { runProbe, type ProbeOutcome } from './prober.ts';
+import { ResultsManager, type ProbeResultValue } from './results.ts';
+
+/** What a worker sees of the kubelet: the status manager's view plus the runtime handles. */
+export interface ProbeHost {
+  scheduler: Scheduler;
+  pod: string;
+  doc: number;
+  podPhase(): string;
+  deleting(): boolean;
+  restartPolicy(): string;
+  status(container: string): ContainerStatus | undefined;
+  process(container: string): ContainerProcess | undefined;
+  sandbox(): PodSandbox | undefined;
+  podIP(): string;
+  record(r: TraceInput): void;
+  event(type: 'Normal' | 'Warning', reason: string, message: string, container: string): void;
+  /** The results manager changed (kubelet `syncLoopIteration` on *Manager.Updates()). */
+  publish(container: string, type: ProbeType, result: ProbeResultValue): void;
+}
+
+const initialValue: Record<ProbeType, ProbeResultValue> = {
+  readiness: 'Failure',
+  liveness: 'Success',
+  startup: 'Unknown',
+};
+const title: Record<ProbeType, string> = {
+  readiness: 'Readiness',
+  liveness: 'Liveness',
+  startup: 'Startup',
+};
+
+export class ProbeWorker {
+  readonly results = new ResultsManager();
+  private containerID = '';
+  private onHold = false;
+  private lastResult: ProbeResultValue | undefined;
+  private resultRun = 0;
+  private timer: TimerId | undefined;
+  private stopped = false;
+  private inFlight = false;
+  private readonly periodMs: Ms;
+
+  constructor(
+    private readonly host: ProbeHost,
+    readonly container: Container,
+    readonly type: ProbeType,
+    private readonly probe: Probe,
+    /** e.g. `spec.containers[0]` */
+    private readonly base: string,
+  ) {
+    this.periodMs = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+  }
+
+  /** Start now (pod admission): one doProbe at once, then the ticker. */
+  start(): void {
+    this.tick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) this.host.scheduler.cancel(this.timer);
+    this.timer = undefined;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Published result for the container's current ID (undefined before the first ID). */
+  current(): ProbeResultValue | undefined {
+    return this.containerID ? this.results.get(this.containerID) : undefined;
+  }
+
+  /** Manual readiness trigger with ticker reset (reference R7.3, §12). */
+  trigger(): void {
+    if (this.stopped) return;
+    if (this.timer !== undefined) this.host.scheduler.cancel(this.timer);
+    this.timer = undefined;
+    this.tick();
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    this.timer = this.host.scheduler.after(this.periodMs, () => this.tick());
+    // Go tickers drop ticks that arrive while the worker is busy with a slow probe.
+    if (this.inFlight) return;
+    if (!this.doProbe()) this.stop();
+  }
+
+  private set(result: ProbeResultValue): void {
+    if (this.results.set(this.containerID, result))
+      this.host.publish(this.container.name, this.type, result);
+  }
+
+  /** `doProbe`, in the order of kubelet-container §7.2. Returns false to stop the worker. */
+  private doProbe(): boolean {
+    const h = this.host;
+    const phase = h.podPhase();
+    if (phase === 'Succeeded' || phase === 'Failed') return false; // 1
+    const c = h.status(this.container.name);
+    if (!c?.containerID) return true; // 2
+    if (c.containerID !== this.containerID) {
+      // 3: a new instance; resultRun/lastResult are deliberately not reset.
+      if (this.containerID) this.results.remove(this.containerID);
+      this.containerID = c.containerID;
+      this.set(initialValue[this.type]);
+      this.onHold = false;
+    }
+    if (this.onHold) return true; // 4
+    if (!('running' in c.state)) {
+      // 5
+      this.set('Failure');
+      return !('terminated' in c.state) || h.restartPolicy() !== 'Never';
+    }
+    if (h.deleting() && (this.type === 'liveness' || this.type === 'startup')) {
+      // 6: quiet shutdown
+      this.set('Success');
+      return false;
+    }
+    const elapsedS = Math.floor(h.scheduler.now() / 1000 - c.state.running.startedAt + 1e-9);
+    if (elapsedS < (this.probe.initialDelaySeconds ?? 0)) return true; // 7 (truncated)
+    if (c.started) {
+      if (this.type === 'startup') return true; // 8
+    } else if (this.type !== 'startup') return true;
+    const id = this.containerID;
+    this.inFlight = true;
+    runProbe(
+      this.probe,
+      {
+        container: this.container,
+        process: h.process(this.container.name),
+        sandbox: h.sandbox(),
+        podIP: h.podIP(),
+        scheduler: h.scheduler,
+        field: { doc: h.doc, path: `${this.base}.${this.type}Probe` },
+      },
+      (o) => {
+        this.inFlight = false;
+        if (!this.stopped && id === this.containerID) this.count(o);
+      },
+    );
+    return true;
+  }
+
+  /** Steps 9–11: discard errors, count runs, publish at the thresholds, hold. */
+  private count(o: ProbeOutcome): void {
+    const h = this.host;
+    const name = this.container.name;
+    const kind = title[this.type];
+    const field = (f: string) => ({ doc: h.doc, path: `${this.base}.${this.type}Probe.${f}` });
+    const rec = { type: 'probe', pod: h.pod, container: name, probe: this.type } as const;
+    if (o.result === 'error') {
+      h.record({ ...rec, result: 'error', output: o.output });
+      h.event('Warning', 'Unhealthy', `${kind} probe errored: ${o.output}`, name);
+      return;
+    }
+    if (o.result === 'failure')
+      h.event('Warning', 'Unhealthy', `${kind} probe failed: ${o.output.trim()}`, name);
+    if (o.result === 'warning')
+      h.event('Warning', 'ProbeWarning', `${kind} probe warning: ${o.output}`, name);
+    const result: ProbeResultValue = o.result === 'failure' ? 'Failure' : 'Success';
+    if (this.lastResult === result) this.resultRun++;
+    else {
+      this.lastResult = result;
+      this.resultRun = 1;
+    }
+    const failureThreshold = this.probe.failureThreshold ?? 3;
+    const successThreshold = this.probe.successThreshold ?? 1;
+    const below =
+      (result === 'Failure' && this.resultRun < failureThreshold) ||
+      (result === 'Success' && this.resultRun < successThreshold);
+    const changed = !below && this.results.get(this.containerID) !== result;
+    const run = this.resultRun;
+    if (!below && (this.type === 'startup' || (this.type === 'liveness' && result === 'Failure'))) {
+      this.onHold = true; // 11
+      this.resultRun = 0;
+    }
+    h.record({
+      ...rec,
+      result: o.result,
+      ...(o.output ? { output: o.output } : {}),
+      ...(changed
+        ? {
+            published: result as 'Success' | 'Failure',
+            cause:
+              result === 'Failure'
+                ? {
+                    message: `${this.type}Probe failed ${run} time${run === 1 ? '' : 's'} in a row (failureThreshold ${failureThreshold})`,
+                    field: field('failureThreshold'),
+                  }
+                : {
+                    message: `${this.type}Probe succeeded ${run} time${run === 1 ? '' : 's'} in a row (successThreshold ${successThreshold})`,
+                    field: field('successThreshold'),
+                  },
+          }
+        : {}),
+    });
+    if (!below) this.set(result);
+  }
+}

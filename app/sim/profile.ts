@@ -1,0 +1,151 @@
+/**
+ * KubeletProfile: every timing constant and version-dependent wording of the simulated kubelet
+ * and node, in one object, each with its source. A scenario overrides it with `spec.profile`
+ * (durations already in seconds; see `resolveProfile`). Internally all times are integer ms.
+ */
+import type { Ms } from './clock/types.ts';
+
+export interface BackoffProfile {
+  initialMs: Ms;
+  maxMs: Ms;
+}
+
+export interface KubeletProfile {
+  /** Kubernetes minor version whose wording is used (event messages). */
+  version: string;
+  nodeName: string;
+  hostIP: string;
+  /** Pods get podCIDRBase + (n + 1) in admission order: 10.244.1.2, 10.244.1.3, … */
+  podCIDR: string;
+  /** ClusterIPs are allocated from serviceCIDR in creation order, starting at .10. */
+  serviceCIDR: string;
+  /** RunPodSandbox time: admission → sandbox with IP (DESIGN §2.4 default 1 s). */
+  sandboxMs: Ms;
+  /** PLEG relist: a container start/exit is seen exactly this long later (kubelet.go genericPlegRelistPeriod = 1 s). */
+  plegMs: Ms;
+  /** CrashLoopBackOff (kubelet.go newCrashLoopBackOff: 10 s → 300 s, ×2, no jitter). */
+  crashLoopBackOff: BackoffProfile;
+  /** Backoff entry expires when the newest exit is this long after the last Next() (kubelet.go HasExpiredFunc: 600 s, hard-coded). */
+  crashLoopResetMs: Ms;
+  /** Image pull backoff (kubelet.go imageBackOffPeriod 10 s, MaxImageBackOff 300 s; expires after 2×max). */
+  imageBackOff: BackoffProfile;
+  /** Pod worker requeue after a failed sync (kubelet.go backOffPeriod = 10 s; jitter off). */
+  errorRequeueMs: Ms;
+  /** minimumGracePeriodInSeconds = 2 (kuberuntime_container.go killContainer). */
+  minGraceMs: Ms;
+  /** Pull of an image that is already cached when imagePullPolicy is Always (registry digest check). */
+  cachedPullMs: Ms;
+  /** Terminal status written → object deleted by the status manager (grace 0). */
+  deleteAfterTerminalMs: Ms;
+  namespace: string;
+}
+
+export const defaultProfile: KubeletProfile = {
+  version: '1.32',
+  nodeName: 'node-1',
+  hostIP: '10.0.0.11',
+  podCIDR: '10.244.1.0/24',
+  serviceCIDR: '10.96.0.0/12',
+  sandboxMs: 1000,
+  plegMs: 1000,
+  crashLoopBackOff: { initialMs: 10_000, maxMs: 300_000 },
+  crashLoopResetMs: 600_000,
+  imageBackOff: { initialMs: 10_000, maxMs: 300_000 },
+  errorRequeueMs: 10_000,
+  minGraceMs: 2000,
+  cachedPullMs: 0,
+  deleteAfterTerminalMs: 1000,
+  namespace: 'default',
+};
+
+export interface ProfileDiagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Path relative to the Scenario document, e.g. `spec.profile.crashLoopBackOff.initial`. */
+  path: string;
+}
+
+const secondsKeys = {
+  sandbox: 'sandboxMs',
+  pleg: 'plegMs',
+  errorRequeue: 'errorRequeueMs',
+  minGrace: 'minGraceMs',
+  cachedPull: 'cachedPullMs',
+  crashLoopReset: 'crashLoopResetMs',
+  deleteAfterTerminal: 'deleteAfterTerminalMs',
+} as const;
+const stringKeys = ['version', 'nodeName', 'hostIP', 'podCIDR', 'serviceCIDR'] as const;
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+/**
+ * Apply `spec.profile` overrides (seconds) to the defaults. Unknown keys and bad values are
+ * reported, never silently ignored. `reduceDefaultCrashLoopBackOffDecay: true` selects the 1.33
+ * gate's 1 s → 60 s backoff (kubelet-container R6.2).
+ */
+export function resolveProfile(raw: Record<string, unknown> | undefined): {
+  profile: KubeletProfile;
+  diagnostics: ProfileDiagnostic[];
+} {
+  const profile: KubeletProfile = {
+    ...defaultProfile,
+    crashLoopBackOff: { ...defaultProfile.crashLoopBackOff },
+    imageBackOff: { ...defaultProfile.imageBackOff },
+  };
+  const diagnostics: ProfileDiagnostic[] = [];
+  const bad = (path: string, what: string) =>
+    diagnostics.push({ severity: 'error', message: `${path}: ${what}`, path });
+  for (const [key, value] of Object.entries(raw ?? {})) {
+    const path = `spec.profile.${key}`;
+    if (key in secondsKeys) {
+      const v = num(value);
+      if (v === undefined) bad(path, 'must be a non-negative duration');
+      else profile[secondsKeys[key as keyof typeof secondsKeys]] = Math.round(v * 1000);
+    } else if ((stringKeys as readonly string[]).includes(key)) {
+      if (typeof value !== 'string') bad(path, 'must be a string');
+      else profile[key as (typeof stringKeys)[number]] = value;
+    } else if (key === 'crashLoopBackOff' || key === 'imageBackOff') {
+      const target = profile[key];
+      if (typeof value !== 'object' || value === null) {
+        bad(path, 'must be an object { initial, max }');
+        continue;
+      }
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const n = num(v);
+        if (k !== 'initial' && k !== 'max') {
+          diagnostics.push({
+            severity: 'warning',
+            message: `unknown profile key ${path}.${k}`,
+            path: `${path}.${k}`,
+          });
+        } else if (n === undefined || n === 0) bad(`${path}.${k}`, 'must be a positive duration');
+        else target[k === 'initial' ? 'initialMs' : 'maxMs'] = Math.round(n * 1000);
+      }
+      // KubeletCrashLoopBackOffMax: initial = min(initial, max) (kubelet-container R6.2).
+      target.initialMs = Math.min(target.initialMs, target.maxMs);
+    } else if (key === 'reduceDefaultCrashLoopBackOffDecay') {
+      if (value === true) profile.crashLoopBackOff = { initialMs: 1000, maxMs: 60_000 };
+      else if (value !== false) bad(path, 'must be true or false');
+    } else {
+      diagnostics.push({ severity: 'warning', message: `unknown profile key ${path}`, path });
+    }
+  }
+  return { profile, diagnostics };
+}
+
+/** Event wording that changed between versions (pod-level R4.1). */
+export function eventWording(version: string) {
+  const [maj, min] = version.split('.').map((x) => parseInt(x, 10));
+  const minor = maj === 1 && min !== undefined && !Number.isNaN(min) ? min : 99;
+  return {
+    created: (name: string) =>
+      minor <= 31
+        ? `Created container ${name}`
+        : minor <= 33
+          ? `Created container: ${name}`
+          : 'Container created',
+    started: (name: string) => (minor <= 33 ? `Started container ${name}` : 'Container started'),
+  };
+}
