@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventAge, getEvents } from './events.ts';
 import { createTraceIndex } from './traceIndex.ts';
 import { TraceBuilder } from './traceBuilder.ts';
+import { getPodRows } from './podRows.ts';
 
 const pod = (b: TraceBuilder): TraceBuilder =>
   b.pod('p', { containers: [{ name: 'c', image: 'nginx' }] });
@@ -51,5 +52,26 @@ describe('client-go event correlation (events_cache.go)', () => {
     const idx = createTraceIndex(b.build(4000));
     expect(getEvents(idx, 3605, 'pod/p')).toHaveLength(1);
     expect(getEvents(idx, 3606, 'pod/p')).toHaveLength(0);
+  });
+});
+
+describe('pods deleted and created again', () => {
+  it('do not share Event objects or the scheduled node with their predecessor', () => {
+    const b = pod(new TraceBuilder());
+    b.event(0, 'p', 'Normal', 'Scheduled', 'Successfully assigned default/p to node-1', {
+      source: 'default-scheduler',
+    });
+    b.deleted(10, 'p');
+    b.pod('p', { containers: [{ name: 'c', image: 'nginx' }] }, { t: 20 });
+    b.event(20, 'p', 'Normal', 'Scheduled', 'Successfully assigned default/p to node-2', {
+      source: 'default-scheduler',
+    });
+    const idx = createTraceIndex(b.build());
+    const events = getEvents(idx, 30, 'pod/p').filter((e) => e.lastTimestamp >= 20);
+    expect(events).toEqual([
+      expect.objectContaining({ count: 1, message: expect.stringContaining('node-2') }),
+    ]);
+    expect(getPodRows(idx, 30, { wide: true })[0]?.node).toBe('node-2');
+    expect(getPodRows(idx, 5, { wide: true })[0]?.node).toBe('node-1');
   });
 });

@@ -55,7 +55,14 @@ interface Bucket {
   last: number;
 }
 
-export function buildEventIndex(records: readonly TraceRecord[]): EventIndex {
+/**
+ * `identityOf(object, t)` names the involved object including its UID (an incarnation), so a pod
+ * deleted and created again does not share Event objects with its predecessor.
+ */
+export function buildEventIndex(
+  records: readonly TraceRecord[],
+  identityOf: (object: string, t: number) => string,
+): EventIndex {
   const byObject = new Map<string, Map<string, KeyWrites>>();
   const aggregates = new Map<string, AggregateRecord>();
   const logger = new Map<string, { count: number; first: number }>();
@@ -66,9 +73,10 @@ export function buildEventIndex(records: readonly TraceRecord[]): EventIndex {
     if (r.type !== 'event') continue;
     const e: RawEvent = r;
     const now = e.t;
+    const who = identityOf(e.object, now);
     // EventAggregatorByReasonFunc: source, involved object (no fieldPath), type, reason.
-    const aggregateKey = [e.source, e.object, e.eventType, e.reason].join('\u0000');
-    const eventKey = [e.source, e.object, e.fieldPath ?? '', e.eventType, e.reason, e.message].join(
+    const aggregateKey = [e.source, who, e.eventType, e.reason].join('\u0000');
+    const eventKey = [e.source, who, e.fieldPath ?? '', e.eventType, e.reason, e.message].join(
       '\u0000',
     );
     let agg = aggregates.get(aggregateKey);
@@ -93,7 +101,7 @@ export function buildEventIndex(records: readonly TraceRecord[]): EventIndex {
     logger.set(cacheKey, { count, first });
 
     // EventSourceObjectSpamFilter keyed by source + involved object.
-    const spamKey = `${e.source}\u0000${e.object}`;
+    const spamKey = `${e.source}\u0000${who}`;
     const bucket = buckets.get(spamKey) ?? { tokens: SPAM_BURST, last: now };
     bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.last) * SPAM_QPS);
     bucket.last = now;

@@ -5,7 +5,6 @@ import type { Container, Pod } from '../../k8s/types.ts';
 import type { ContainerStatus } from './types.ts';
 import { valueAt } from './series.ts';
 import { podAt, type ConditionValue, type PodTrack, type TraceIndex } from './traceIndex.ts';
-import { eventsAt } from './eventCorrelator.ts';
 
 export interface PodSnapshot {
   track: PodTrack;
@@ -60,17 +59,6 @@ function orderConditions(track: PodTrack, t: number): ConditionValue[] {
   return present;
 }
 
-const SCHEDULED = /^Successfully assigned \S+\/\S+ to (\S+)$/;
-
-function scheduledNode(idx: TraceIndex, track: PodTrack, t: number): string | undefined {
-  for (const e of eventsAt(idx.events, `pod/${track.name}`, t)) {
-    if (e.reason !== 'Scheduled' || e.firstTimestamp < track.createdAt) continue;
-    const m = SCHEDULED.exec(e.message);
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
 export function snapshotTrack(idx: TraceIndex, track: PodTrack, t: number): PodSnapshot {
   const pod = valueAt(track.spec, t) ?? valueAt(track.spec, track.createdAt) ?? {};
   const phase = valueAt(track.phase, t);
@@ -109,7 +97,7 @@ export function snapshotTrack(idx: TraceIndex, track: PodTrack, t: number): PodS
     podIP: ip?.ip,
     hostIP: ip?.hostIP,
     startTime: ip?.startTime,
-    nodeName: pod.spec?.nodeName ?? scheduledNode(idx, track, t),
+    nodeName: pod.spec?.nodeName ?? valueAt(track.node, t),
     deletionTimestamp: deleting?.deletionTimestamp,
     deletionGracePeriodSeconds: deleting?.gracePeriodSeconds,
     initContainerStatuses,

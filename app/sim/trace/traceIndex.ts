@@ -56,6 +56,8 @@ export interface PodTrack {
   conditionOrder: string[];
   ip: Series<{ ip: string; hostIP: string; startTime: number }>;
   deleting: Series<{ deletionTimestamp: number; gracePeriodSeconds: number }>;
+  /** spec.nodeName as bound by the scheduler (from its `Scheduled` event). */
+  node: Series<string>;
   containers: Map<string, ContainerTrack>;
   logs: Map<string, LogLine[]>;
   /** Times at which anything `kubectl get pods` reads may change, sorted, unique. */
@@ -81,6 +83,8 @@ export interface TraceIndex {
   memo: Map<string, unknown>;
 }
 
+const SCHEDULED = /^Successfully assigned \S+\/\S+ to (\S+)$/;
+
 function newPodTrack(name: string, namespace: string, doc: number, t: number, pod: Pod): PodTrack {
   const spec = createSeries<Pod>();
   pushChange(spec, t, pod);
@@ -95,6 +99,7 @@ function newPodTrack(name: string, namespace: string, doc: number, t: number, po
     conditionOrder: [],
     ip: createSeries(),
     deleting: createSeries(),
+    node: createSeries(),
     containers: new Map(),
     logs: new Map(),
     changeTimes: [t],
@@ -157,6 +162,12 @@ function addRecord(idx: TraceIndex, r: TraceRecord): void {
         const pod = currentPod(idx, r.name);
         if (pod) pod.deletedAt = r.t;
       }
+      return;
+    }
+    case 'event': {
+      const m = r.reason === 'Scheduled' ? SCHEDULED.exec(r.message) : null;
+      const pod = r.object.startsWith('pod/') ? currentPod(idx, r.object.slice(4)) : undefined;
+      if (m?.[1] && pod) pushChange(pod.node, r.t, m[1]);
       return;
     }
     case 'endpoints': {
@@ -231,7 +242,7 @@ export function createTraceIndex(result: SimResult): TraceIndex {
     result,
     pods: new Map(),
     services: new Map(),
-    events: buildEventIndex([]),
+    events: buildEventIndex([], (o) => o),
     memo: new Map(),
   };
   // Stable sort by time: status and runtime records are stamped by different clocks.
@@ -246,7 +257,11 @@ export function createTraceIndex(result: SimResult): TraceIndex {
       for (const lines of pod.logs.values()) lines.sort((a, b) => a.t - b.t);
     }
   }
-  idx.events = buildEventIndex(records);
+  // Events belong to one incarnation (the API keys them by the pod's UID).
+  idx.events = buildEventIndex(records, (object, t) => {
+    const track = object.startsWith('pod/') ? podAt(idx, object.slice(4), t) : undefined;
+    return track ? `${object}@${track.createdAt}` : object;
+  });
   return idx;
 }
 
