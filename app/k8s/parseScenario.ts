@@ -125,6 +125,7 @@ export function parseScenario(text: string): ParsedScenario {
     handle(pruneNulls(sd.doc.toJS({ maxAliasCount: 1000 })), sd.index, []);
   }
 
+  markDuplicates(entries);
   const known = new Set(entries.map((e) => `${e.kind}/${e.namespace}/${e.name}`));
   const isValid = (e: { issues: Issues }) => !e.issues.list.some((i) => i.severity === 'error');
   checkReferences(entries.filter(isValid));
@@ -189,6 +190,33 @@ function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
   return first && typeof first === 'object' && 'range' in first
     ? src.firstLineOf(doc, first as never)
     : src.firstLineOf(doc, contents);
+}
+
+const RESOURCE: Record<string, string> = {
+  Pod: 'pods',
+  Service: 'services',
+  ConfigMap: 'configmaps',
+  Secret: 'secrets',
+};
+
+/** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */
+function markDuplicates(entries: readonly Entry[]): void {
+  const first = new Map<string, Entry>();
+  for (const e of entries) {
+    if (!e.name) continue;
+    const key = `${e.kind}/${e.namespace}/${e.name}`;
+    const prev = first.get(key);
+    if (!prev) {
+      first.set(key, e);
+      continue;
+    }
+    e.issues.raw(
+      ['metadata', 'name'],
+      `${RESOURCE[e.kind] ?? e.kind} "${e.name}" already exists (document ${prev.doc + 1} defines it)`,
+      'already-exists',
+      'value',
+    );
+  }
 }
 
 function dedupeAndSort(list: Diagnostic[]): Diagnostic[] {

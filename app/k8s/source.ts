@@ -65,7 +65,18 @@ export class SourceText {
         for (const e of doc.errors) {
           // An error "at the end" of a chunk is shown on its last character, not on the next `---`.
           const last = Math.max(0, chunkText.trimEnd().length - 1);
-          const [s, end] = [Math.min(e.pos[0], last), Math.min(e.pos[1], last + 1)];
+          let [s, end] = [Math.min(e.pos[0], last), Math.min(e.pos[1], last + 1)];
+          // Indentation errors are reported on the leading spaces: show the key they belong to.
+          const lead = /^[ \t]+/.exec(chunkText.slice(s, end + 200))?.[0].length ?? 0;
+          if (
+            e.code === 'BAD_INDENT' &&
+            lead > 0 &&
+            s + lead < chunkText.length &&
+            chunkText[s + lead] !== '\n'
+          ) {
+            s += lead;
+            end = Math.max(end, s + 1);
+          }
           this.syntaxDiagnostics.push({
             ...this.rangeOf(chunk.start + s, chunk.start + end),
             severity: 'error',

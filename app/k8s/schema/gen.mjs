@@ -213,6 +213,10 @@ export function schemaText() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const text = schemaText();
-  writeFileSync(schemaFile, text);
-  console.log(`wrote ${schemaFile} (${text.length} bytes)`);
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(text);
+  } else {
+    writeFileSync(schemaFile, text);
+    console.log(`wrote ${schemaFile} (${text.length} bytes)`);
+  }
 }
