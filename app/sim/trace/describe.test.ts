@@ -42,6 +42,14 @@ describe('describePod (kubectl describe.go layout)', () => {
     );
     expect(out).toContain(
       [
+        '    Environment:    <none>',
+        '    Mounts:',
+        '      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-',
+      ].join('\n'),
+    );
+    // The admission-added token volume joins the QoS/Tolerations block, as on a real cluster.
+    expect(out.replace(/kube-api-access-\w{5}/g, 'kube-api-access-xxxxx')).toContain(
+      [
         'Conditions:',
         '  Type                        Status',
         '  PodReadyToStartContainers   True ',
@@ -49,11 +57,17 @@ describe('describePod (kubectl describe.go layout)', () => {
         '  Ready                       True ',
         '  ContainersReady             True ',
         '  PodScheduled                True ',
-        'Volumes:                      <none>',
-        'QoS Class:                    BestEffort',
-        'Node-Selectors:               <none>',
-        'Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
-        '                              node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
+        'Volumes:',
+        '  kube-api-access-xxxxx:',
+        '    Type:                    Projected (a volume that contains injected data from multiple sources)',
+        '    TokenExpirationSeconds:  3607',
+        '    ConfigMapName:           kube-root-ca.crt',
+        '    Optional:                false',
+        '    DownwardAPI:             true',
+        'QoS Class:                   BestEffort',
+        'Node-Selectors:              <none>',
+        'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+        '                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
       ].join('\n'),
     );
     // Events align on their own (kubectl flushes the tabwriter first) and aggregate (R4.5).
@@ -122,10 +136,10 @@ describe('describePod (kubectl describe.go layout)', () => {
     expect(out).toContain(
       '    Environment:\n      MODE:  demo\n    Mounts:\n      /data from data (rw)\n',
     );
-    // The volume lines share a tabwriter block with QoS Class and what follows, as in kubectl.
-    expect(out).toContain(
-      "  data:\n    Type:        EmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:      \n    SizeLimit:   <unset>\nQoS Class:       Burstable\n",
+    expect(out).toMatch(
+      /  data:\n    Type:\s+EmptyDir \(a temporary directory that shares a pod's lifetime\)\n    Medium:\s+\n    SizeLimit:\s+<unset>\n/,
     );
+    expect(out).toMatch(/\nQoS Class:\s+Burstable\n/);
     expect(out).toMatch(/\nEvents:\s+<none>\n$/);
     expect(out).toContain('Node:             <none>\n');
     expect(describePod(createTraceIndex(b.build()), 'nope', 0)).toBe(

@@ -2,7 +2,7 @@
  * `kubectl describe pod NAME` at time t: a port of kubectl describe.go `describePod` (R11.7),
  * printed through the same tabwriter settings (0, 8, 2, ' ').
  */
-import type { TolerationLike } from './describeText.ts';
+import { admitPod } from './admission.ts';
 import { DescribeWriter, writeAnnotations, writeLabels, writeTolerations } from './describeText.ts';
 import { describeContainers } from './describeContainers.ts';
 import { describeVolumes } from './describeVolumes.ts';
@@ -13,26 +13,11 @@ import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter.ts';
 import type { TraceIndex } from './traceIndex.ts';
 import { apiSeconds, humanDuration, rfc1123z } from './time.ts';
 
-/** DefaultTolerationSeconds admission plugin (pod-level R10.4): added unless already tolerated. */
-export function admittedTolerations(snap: PodSnapshot): TolerationLike[] {
-  const tolerations: TolerationLike[] = [...(snap.pod.spec?.tolerations ?? [])];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const tolerated = tolerations.some(
-      (tol) =>
-        (tol.key === key || (tol.key === undefined && tol.operator === 'Exists')) &&
-        (tol.effect === undefined || tol.effect === 'NoExecute'),
-    );
-    if (!tolerated) {
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-    }
-  }
-  return tolerations;
-}
-
 function describeBody(snap: PodSnapshot, t: number): string {
   const w = new DescribeWriter();
-  const spec = snap.pod.spec;
-  const meta = snap.pod.metadata;
+  const pod = admitPod(snap.pod);
+  const spec = pod.spec;
+  const meta = pod.metadata;
   w.write(0, `Name:\t${snap.name}\n`);
   w.write(0, `Namespace:\t${snap.namespace}\n`);
   // The Priority admission plugin always sets spec.priority (0 without a class).
@@ -95,7 +80,7 @@ function describeBody(snap: PodSnapshot, t: number): string {
       'Ephemeral Containers',
       spec?.ephemeralContainers ?? [],
       snap.ephemeralContainerStatuses,
-      snap.pod,
+      pod,
       podStatus,
     );
   }
@@ -112,9 +97,9 @@ function describeBody(snap: PodSnapshot, t: number): string {
     for (const c of snap.conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
   describeVolumes(w, spec?.volumes ?? []);
-  w.write(0, `QoS Class:\t${podQOSClass(snap.pod)}\n`);
+  w.write(0, `QoS Class:\t${podQOSClass(pod)}\n`);
   writeLabels(w, 'Node-Selectors', spec?.nodeSelector);
-  writeTolerations(w, 'Tolerations', admittedTolerations(snap));
+  writeTolerations(w, 'Tolerations', spec?.tolerations ?? []);
   return w.toString();
 }
 

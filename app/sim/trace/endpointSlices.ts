@@ -5,6 +5,7 @@
  */
 import type { Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from './types.ts';
+import { generatedSuffix } from './admission.ts';
 import { valueAt } from './series.ts';
 import { podSnapshot } from './podState.ts';
 import { serviceAt, type TraceIndex } from './traceIndex.ts';
@@ -31,19 +32,8 @@ export interface EndpointSliceView {
   age: string;
 }
 
-/** Characters of Kubernetes' generated names (apimachinery util/rand). */
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
 export function sliceName(service: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of service) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  let suffix = '';
-  for (let i = 0; i < 5; i++) {
-    suffix += ALPHANUMS[h % ALPHANUMS.length] ?? 'x';
-    h = Math.floor(h / ALPHANUMS.length) + Math.imul(h, 7) + i;
-    h >>>= 0;
-  }
-  return `${service}-${suffix}`;
+  return `${service}-${generatedSuffix(`endpointslice/${service}`)}`;
 }
 
 function resolvePorts(

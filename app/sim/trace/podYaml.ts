@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { ContainerState, ContainerStatus, TerminatedState } from './types.ts';
 import { imageID } from './describeContainers.ts';
-import { admittedTolerations } from './describe.ts';
+import { admitPod } from './admission.ts';
 import { podSnapshot, type PodSnapshot } from './podState.ts';
 import { podQOSClass } from './qos.ts';
 import type { TraceIndex } from './traceIndex.ts';
@@ -70,7 +70,7 @@ function statusJson(s: ContainerStatus): Record<string, unknown> {
 
 export function podObjectAt(snap: PodSnapshot): Record<string, unknown> {
   const meta = snap.pod.metadata ?? {};
-  const spec = snap.pod.spec;
+  const spec = admitPod(snap.pod).spec;
   const list = (xs: ContainerStatus[]): unknown => (xs.length > 0 ? xs.map(statusJson) : undefined);
   return {
     apiVersion: 'v1',
@@ -87,9 +87,6 @@ export function podObjectAt(snap: PodSnapshot): Record<string, unknown> {
     spec: {
       ...spec,
       nodeName: snap.nodeName,
-      priority: spec?.priority ?? 0,
-      serviceAccountName: spec?.serviceAccountName ?? 'default',
-      tolerations: admittedTolerations(snap),
     },
     status: {
       conditions: snap.conditions.length
