@@ -137,7 +137,7 @@ describe('describePod (kubectl describe.go layout)', () => {
       '    Environment:\n      MODE:  demo\n    Mounts:\n      /data from data (rw)\n',
     );
     expect(out).toMatch(
-      /  data:\n    Type:\s+EmptyDir \(a temporary directory that shares a pod's lifetime\)\n    Medium:\s+\n    SizeLimit:\s+<unset>\n/,
+      / {2}data:\n {4}Type:\s+EmptyDir \(a temporary directory that shares a pod's lifetime\)\n {4}Medium:\s+\n {4}SizeLimit:\s+<unset>\n/,
     );
     expect(out).toMatch(/\nQoS Class:\s+Burstable\n/);
     expect(out).toMatch(/\nEvents:\s+<none>\n$/);
