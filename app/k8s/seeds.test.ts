@@ -39,14 +39,12 @@ const EXPECTED: Record<string, { objects: string[]; diagnostics: string[] }> = {
     ],
   },
   '001:119': { objects: ['Pod/readiness-httpget-pod'], diagnostics: [] },
-  // 001 liveness-exec-pod: the quoted command continues at column 0. YAML 1.2 (the `yaml` package)
-  // rejects it; kubectl's libyaml-based parser would accept it (see report).
+  // 001 liveness-exec-pod: the quoted command continues at column 0. Strict YAML 1.2 rejects it;
+  // kubectl's libyaml reads one string, and so do we (lenientYaml.ts), with a warning.
   '001:145': {
-    objects: [],
+    objects: ['Pod/liveness-exec-pod'],
     diagnostics: [
-      '11:82-12:1 error Missing closing "quote',
-      '12:1-12:2 error Flow sequence in block collection must be sufficiently indented and end with a ]',
-      '12:1-13:18 error Implicit keys need to be on a single line',
+      '12:1-12:7 warning this quoted string continues on a line indented less than its field: kubectl (libyaml) reads it as one string, strict YAML 1.2 parsers reject it',
     ],
   },
   // 001 liveness-httpget-pod: `httpGet` and the timings are at the container's level, livenessProbe is null.
@@ -107,6 +105,16 @@ const blocks = seedFiles.flatMap((file) =>
 );
 
 describe('seed study notes', () => {
+  it('reads the wrapped liveness-exec-pod command as kubectl does', () => {
+    const block = blocks.find((b) => b.key === '001:145');
+    const pod = parseScenario(block?.text ?? '').objects[0];
+    expect(pod?.kind === 'Pod' && pod.object.spec?.containers[0]?.command).toEqual([
+      '/bin/sh',
+      '-c',
+      'touch /tmp/live ; sleep 60; rm -rf /tmp/live; sleep 3600',
+    ]);
+  });
+
   it('finds the seeds and exactly the expected YAML blocks', () => {
     expect(seedFiles.length).toBeGreaterThanOrEqual(5);
     expect(blocks.map((b) => b.key)).toEqual(Object.keys(EXPECTED));
@@ -131,13 +139,14 @@ describe('seed study notes', () => {
     ).toEqual([
       '1 spec.ports: Required value',
       '1 unknown field "ports"',
-      '6 pods "lifecycle-demo" already exists (document 6 defines it)',
-      '7 pods "myapp-pod" already exists (document 1 defines it)',
+      '7 pods "lifecycle-demo" already exists (document 7 defines it)',
+      '8 pods "myapp-pod" already exists (document 1 defines it)',
     ]);
     expect(r.objects.map((o) => o.name)).toEqual([
       'myapp-pod',
       'mydb',
       'readiness-httpget-pod',
+      'liveness-exec-pod',
       'probe-tcp',
       'lifecycle-demo',
       'projected-volume',

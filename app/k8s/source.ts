@@ -14,12 +14,15 @@ import {
 } from 'yaml';
 import type { Diagnostic, SourceRange } from './types.ts';
 import type { Segment } from './path.ts';
+import { repairQuotedContinuations, type Repair } from './lenientYaml.ts';
 
 export interface SourceDoc {
   index: number;
   doc: Document.Parsed;
   /** Offset of the document's chunk in the whole text: node ranges are relative to it. */
   offset: number;
+  /** Maps a node offset to the chunk's original text when the chunk was repaired (lenientYaml.ts). */
+  toOriginal?: (offset: number) => number;
   /** True when the document holds nothing (only comments or `---`). */
   empty: boolean;
   hasSyntaxErrors: boolean;
@@ -57,43 +60,73 @@ export class SourceText {
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
       this.lineStarts.push(i + 1);
-    for (const chunk of splitDocuments(text)) {
-      const chunkText = text.slice(chunk.start, chunk.end);
-      // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
-      for (const doc of parseAllDocuments(chunkText, { prettyErrors: false, version: '1.2' })) {
-        const index = this.docs.length;
-        for (const e of doc.errors) {
-          // An error "at the end" of a chunk is shown on its last character, not on the next `---`.
-          const last = Math.max(0, chunkText.trimEnd().length - 1);
-          let [s, end] = [Math.min(e.pos[0], last), Math.min(e.pos[1], last + 1)];
-          // Indentation errors are reported on the leading spaces: show the key they belong to.
-          const lead = /^[ \t]+/.exec(chunkText.slice(s, end + 200))?.[0].length ?? 0;
-          if (
-            e.code === 'BAD_INDENT' &&
-            lead > 0 &&
-            s + lead < chunkText.length &&
-            chunkText[s + lead] !== '\n'
-          ) {
-            s += lead;
-            end = Math.max(end, s + 1);
-          }
-          this.syntaxDiagnostics.push({
-            ...this.rangeOf(chunk.start + s, chunk.start + end),
-            severity: 'error',
-            code: 'yaml-syntax',
-            message: e.message,
-            doc: index,
-          });
+    for (const chunk of splitDocuments(text))
+      this.parseChunk(chunk.start, text.slice(chunk.start, chunk.end));
+  }
+
+  private parseChunk(start: number, chunkText: string): void {
+    // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
+    const options = { prettyErrors: false, version: '1.2' } as const;
+    let docs = parseAllDocuments(chunkText, options);
+    let repair: Repair | undefined;
+    if (docs.some((d) => d.errors.length > 0)) {
+      repair = repairQuotedContinuations(chunkText);
+      const repaired = repair ? parseAllDocuments(repair.text, options) : undefined;
+      if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
+      else repair = undefined;
+    }
+    for (const line of repair?.lines ?? []) {
+      const lineStart = this.lineOfOffset(start) + line;
+      const from = this.lineStarts[lineStart] ?? start;
+      const to = (this.lineStarts[lineStart + 1] ?? this.text.length + 1) - 1;
+      this.syntaxDiagnostics.push({
+        ...this.rangeOf(from, Math.max(from, to)),
+        severity: 'warning',
+        code: 'yaml-lenient',
+        message:
+          'this quoted string continues on a line indented less than its field: kubectl (libyaml) reads it as one string, strict YAML 1.2 parsers reject it',
+        doc: this.docs.length,
+      });
+    }
+    for (const doc of docs) {
+      const index = this.docs.length;
+      for (const e of doc.errors) {
+        // An error "at the end" of a chunk is shown on its last character, not on the next `---`.
+        const last = Math.max(0, chunkText.trimEnd().length - 1);
+        let [s, end] = [Math.min(e.pos[0], last), Math.min(e.pos[1], last + 1)];
+        // Indentation errors are reported on the leading spaces: show the key they belong to.
+        const lead = /^[ \t]+/.exec(chunkText.slice(s, end + 200))?.[0].length ?? 0;
+        if (
+          e.code === 'BAD_INDENT' &&
+          lead > 0 &&
+          s + lead < chunkText.length &&
+          chunkText[s + lead] !== '\n'
+        ) {
+          s += lead;
+          end = Math.max(end, s + 1);
         }
-        this.docs.push({
-          index,
-          doc,
-          offset: chunk.start,
-          empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null),
-          hasSyntaxErrors: doc.errors.length > 0,
+        this.syntaxDiagnostics.push({
+          ...this.rangeOf(start + s, start + end),
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: e.message,
+          doc: index,
         });
       }
+      const entry: SourceDoc = {
+        index,
+        doc,
+        offset: start,
+        empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null),
+        hasSyntaxErrors: doc.errors.length > 0,
+      };
+      if (repair) entry.toOriginal = repair.toOriginal;
+      this.docs.push(entry);
     }
+  }
+
+  private lineOfOffset(offset: number): number {
+    return this.linePos(offset).line - 1;
   }
 
   private linePos(offset: number): { line: number; col: number } {
@@ -115,20 +148,24 @@ export class SourceText {
     return { line: a.line, column: a.col, endLine: b.line, endColumn };
   }
 
+  /** Absolute offset in the text of a node offset of document `docIndex`. */
+  private abs(docIndex: number, pos: number): number {
+    const d = this.docs[docIndex];
+    return (d?.offset ?? 0) + (d?.toOriginal ? d.toOriginal(pos) : pos);
+  }
+
   private nodeRange(docIndex: number, node: YamlNode): SourceRange {
-    const offset = this.docs[docIndex]?.offset ?? 0;
     const [s, e] = node.range ?? [0, 0];
-    return this.rangeOf(offset + s, offset + e);
+    return this.rangeOf(this.abs(docIndex, s), this.abs(docIndex, e));
   }
 
   /** The first line of a node: where "this document/item" diagnostics point. */
   firstLineOf(docIndex: number, node: YamlNode): SourceRange {
-    const offset = this.docs[docIndex]?.offset ?? 0;
     const [s, valueEnd] = node.range ?? [0, 0, 0];
-    const start = offset + s;
+    const start = this.abs(docIndex, s);
     const nl = this.text.indexOf('\n', start);
     const lineEnd = nl === -1 ? this.text.length : nl;
-    return this.rangeOf(start, Math.min(offset + valueEnd, lineEnd));
+    return this.rangeOf(start, Math.min(this.abs(docIndex, valueEnd), lineEnd));
   }
   private walk(docIndex: number, segments: readonly Segment[]): Walk | undefined {
     const source = this.docs[docIndex];
