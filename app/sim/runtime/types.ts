@@ -109,7 +109,17 @@ export interface ContainerCallbacks {
 export type CreateContainerResult =
   | { ok: true; container: ContainerProcess }
   /** CreateContainerConfigError (missing ConfigMap/Secret key), CreateContainerError, ... */
-  | { ok: false; reason: string; message: string };
+  | {
+      ok: false;
+      reason: string;
+      message: string;
+      /**
+       * Set when the real kubelet would not get as far as CreateContainer: a volume cannot be set up
+       * (missing ConfigMap/Secret). It emits a FailedMount Warning event with this message and the
+       * container stays Waiting/ContainerCreating (PodInitializing with init containers).
+       */
+      failedMount?: { volume: string; message: string };
+    };
 
 export interface ExecResult {
   exitCode: number;
@@ -117,6 +127,11 @@ export interface ExecResult {
   output: string;
   /** Ran past opts.timeoutMs: the kubelet counts it as a failure (`command timed out`). */
   timedOut?: boolean;
+  /**
+   * The runtime could not start the command at all (binary not in the image, container not
+   * running): an exec error rather than an exit status. `output` holds the runtime's message.
+   */
+  startError?: boolean;
 }
 
 export interface ExecHandle {

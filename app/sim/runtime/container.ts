@@ -1,0 +1,436 @@
+/**
+ * One container instance: its filesystem, process table, memory cgroup and log, and the Sys every
+ * program inside it sees. PID 1 runs the entrypoint; exec'd commands (probes, hooks, kubectl exec)
+ * are further processes. Exits are reported through a zero-delay timer, never from inside the
+ * engine's own call (start/signal/exec), so the engine never sees re-entrant callbacks.
+ */
+import type {
+  ContainerCallbacks,
+  ContainerProcess,
+  ExecHandle,
+  ExecResult,
+  Signal,
+} from './types.ts';
+import type { FieldRef } from '../../k8s/types.ts';
+import type { Scheduler } from '../clock/types.ts';
+import type { Gen, Job } from './process/effects.ts';
+import { ProcKilled, SIGNALS } from './process/effects.ts';
+import { Task } from './process/task.ts';
+import type {
+  Io,
+  Listener,
+  Lookup,
+  NetView,
+  ProcInfo,
+  ProgCtx,
+  Program,
+  SigAction,
+  Sys,
+} from './process/types.ts';
+import { type Vfs, normalizePath } from './fs/vfs.ts';
+import type { Userland } from './images/types.ts';
+import { PROGRAMS } from './programs/index.ts';
+
+export interface SandboxPort {
+  scheduler: Scheduler;
+  podIP: string;
+  hostname: string;
+  namespace: string;
+  net: NetView;
+  listen(port: number, l: Listener, owner: ContainerRuntime): string | undefined;
+  unlisten(owner: ContainerRuntime, pid?: number): void;
+  diag(message: string, field: FieldRef | undefined): void;
+}
+
+interface Entry {
+  info: ProcInfo;
+  task: Task;
+  /** First process of its task (PID 1 or an exec'd command). */
+  root: boolean;
+}
+
+const MAX_LOG_LINES_PER_INSTANT = 2_000;
+
+export class ContainerRuntime implements ContainerProcess, Sys {
+  running = false;
+  private exited = false;
+  private nextPid = 7;
+  private procs = new Map<number, Entry>();
+  private mem = new Map<number, number>();
+  private execs = new Set<{ task: Task; finish: (r: ExecResult) => void; output: () => string }>();
+  private logBuf = { stdout: '', stderr: '' };
+  private logCount = 0;
+  private logAt = -1;
+  private logCapped = false;
+  readonly fs: Vfs;
+  readonly flavour: Sys['flavour'];
+
+  constructor(
+    private readonly sb: SandboxPort,
+    private readonly argv: string[],
+    private readonly env: Map<string, string>,
+    private readonly workingDir: string,
+    root: Vfs,
+    userland: Userland,
+    private readonly limitBytes: number | undefined,
+    private readonly callbacks: ContainerCallbacks,
+    readonly stopSignal: Signal,
+    private readonly field: FieldRef | undefined,
+  ) {
+    this.fs = root;
+    this.flavour = {
+      gnu: userland.gnu,
+      oldNslookup: userland.oldNslookup,
+      shellName: userland.dash ? 'sh: 1' : 'sh',
+    };
+  }
+
+  // ---- ContainerProcess -------------------------------------------------------------------
+
+  start(): void {
+    if (this.running || this.exited) return;
+    const name = this.argv[0] ?? '';
+    const found = this.lookup(name, this.env.get('PATH'), this.workingDir);
+    const prog = this.programFor(found);
+    if (!found || !prog) {
+      const why =
+        found?.kind === 'noexec'
+          ? 'permission denied'
+          : `exec: "${name}": ${name.includes('/') ? 'stat ' + name + ': no such file or directory' : 'executable file not found in $PATH'}`;
+      this.exited = true;
+      this.sb.scheduler.after(0, () =>
+        this.callbacks.onExit(
+          128,
+          'StartError',
+          `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${why}: unknown`,
+        ),
+      );
+      return;
+    }
+    this.running = true;
+    const info: ProcInfo = {
+      pid: 1,
+      name: name.slice(name.lastIndexOf('/') + 1),
+      pid1: true,
+      alive: true,
+    };
+    const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
+    const io = this.logIo();
+    const task = new Task(prog(this.ctx(argv, io, info)), this.sb.scheduler, (code) =>
+      this.exit(code, code === 0 ? 'Completed' : 'Error'),
+    );
+    this.procs.set(1, { info, task, root: true });
+    task.start();
+  }
+
+  signal(sig: Signal): void {
+    if (!this.running) return;
+    this.kill(1, sig);
+  }
+
+  exec(
+    argv: string[],
+    opts: { timeoutMs?: number; field?: FieldRef },
+    done: (r: ExecResult) => void,
+  ): ExecHandle {
+    const noop = { cancel: () => undefined };
+    if (!this.running) {
+      done({
+        exitCode: 126,
+        output: 'OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown',
+        startError: true,
+      });
+      return noop;
+    }
+    const name = argv[0] ?? '';
+    const found = this.lookup(name, this.env.get('PATH'), this.workingDir);
+    const prog = this.programFor(found);
+    if (!found || !prog) {
+      done({
+        exitCode: 126,
+        output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown`,
+        startError: true,
+      });
+      return noop;
+    }
+    let out = '';
+    const sink = (s: string) => ((out += s), undefined);
+    const info: ProcInfo = {
+      pid: this.nextPid++,
+      name: name.slice(name.lastIndexOf('/') + 1),
+      pid1: false,
+      alive: true,
+    };
+    let timer: number | undefined;
+    let finished = false;
+    const finish = (r: ExecResult) => {
+      if (finished) return;
+      finished = true;
+      if (timer !== undefined) this.sb.scheduler.cancel(timer);
+      this.execs.delete(rec);
+      this.dropProc(info.pid);
+      done(r);
+    };
+    const fullArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
+    const ctx = this.ctx(fullArgv, { stdin: null, out: sink, err: sink }, info, opts.field);
+    const task = new Task(prog(ctx), this.sb.scheduler, (code) =>
+      finish({ exitCode: code, output: out }),
+    );
+    const rec = { task, finish, output: () => out };
+    this.execs.add(rec);
+    this.procs.set(info.pid, { info, task, root: true });
+    if (opts.timeoutMs !== undefined && opts.timeoutMs > 0) {
+      timer = this.sb.scheduler.after(opts.timeoutMs, () => {
+        timer = undefined;
+        task.kill();
+        finish({ exitCode: 1, output: out, timedOut: true });
+      });
+    }
+    task.start();
+    return {
+      cancel: () => {
+        if (finished) return;
+        finished = true;
+        if (timer !== undefined) this.sb.scheduler.cancel(timer);
+        task.kill();
+        this.execs.delete(rec);
+        this.dropProc(info.pid);
+      },
+    };
+  }
+
+  memoryBytes(): number {
+    let total = 0;
+    for (const v of this.mem.values()) total += v;
+    return total;
+  }
+
+  // ---- Sys ----------------------------------------------------------------------------------
+
+  now(): number {
+    return this.sb.scheduler.now();
+  }
+  get hostname(): string {
+    return this.sb.hostname;
+  }
+  get podIP(): string {
+    return this.sb.podIP;
+  }
+  get namespace(): string {
+    return this.sb.namespace;
+  }
+  get net(): NetView {
+    return this.sb.net;
+  }
+
+  listen(port: number, l: Listener): string | undefined {
+    return this.sb.listen(port, l, this);
+  }
+  unlisten(pid: number): void {
+    this.sb.unlisten(this, pid);
+  }
+
+  setMemory(pid: number, bytes: number): void {
+    this.mem.set(pid, bytes);
+    if (this.limitBytes !== undefined && this.memoryBytes() > this.limitBytes)
+      this.exit(137, 'OOMKilled');
+  }
+  memoryLimit(): number | undefined {
+    return this.limitBytes;
+  }
+
+  lookup(name: string, path: string | undefined, cwd: string): Lookup | undefined {
+    if (name === '') return undefined;
+    const candidates = name.includes('/')
+      ? [normalizePath(name, cwd)]
+      : (path ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+          .split(':')
+          .map((d) => `${d}/${name}`);
+    for (const p of candidates) {
+      const n = this.fs.stat(p);
+      if (n?.kind !== 'file') continue;
+      if (n.program) return { kind: 'program', path: p, program: n.program };
+      if (n.exec || n.data.startsWith('#!')) return { kind: 'script', path: p };
+      if (name.includes('/')) return { kind: 'noexec', path: p };
+    }
+    return undefined;
+  }
+
+  program(id: string): Program | undefined {
+    return PROGRAMS[id];
+  }
+
+  spawnChild(parent: ProcInfo, name: string): ProcInfo {
+    const info: ProcInfo = { pid: this.nextPid++, name, pid1: false, alive: true };
+    const pe = this.procs.get(parent.pid);
+    if (pe) this.procs.set(info.pid, { info, task: pe.task, root: false });
+    return info;
+  }
+
+  exitProc(p: ProcInfo): void {
+    this.dropProc(p.pid);
+  }
+
+  spawnJob(
+    parent: ProcInfo,
+    name: string,
+    body: (self: ProcInfo) => Gen,
+  ): { job: Job; pid: number } {
+    const info: ProcInfo = { pid: this.nextPid++, name, pid1: false, alive: true };
+    const task = new Task(body(info), this.sb.scheduler, () => this.dropProc(info.pid));
+    if (this.exited) return { job: task, pid: info.pid };
+    this.procs.set(info.pid, { info, task, root: true });
+    void parent;
+    task.start();
+    return { job: task, pid: info.pid };
+  }
+
+  kill(pid: number, sig: Signal | 0): string | undefined {
+    const e = this.procs.get(pid);
+    if (!e || !e.info.alive) return 'No such process';
+    if (sig === 0) return undefined;
+    const { info, task } = e;
+    const action: SigAction =
+      sig === 'SIGKILL'
+        ? { exit: 137 }
+        : info.handler
+          ? info.handler(sig)
+          : info.pid1
+            ? 'ignore'
+            : { exit: 128 + SIGNALS[sig] };
+    if (action === 'ignore') return undefined;
+    if (action === 'deliver') {
+      if (info.child) {
+        if (task.waiting === 'busy') task.wake();
+      } else if (task.waiting) task.deliver(sig);
+      return undefined;
+    }
+    if (info.pid1) this.exit(action.exit, action.exit === 0 ? 'Completed' : 'Error');
+    else if (e.root) task.terminate(action.exit);
+    else task.throwInto(new ProcKilled(pid, action.exit));
+    return undefined;
+  }
+
+  findProcs(name: string): ProcInfo[] {
+    return [...this.procs.values()]
+      .map((e) => e.info)
+      .filter((p) => p.alive && (name === '' || p.name === name));
+  }
+
+  diag(message: string): void {
+    this.sb.diag(message, this.field);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  /** Kill everything now, without reporting (sandbox destroyed). */
+  destroy(): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.running = false;
+    this.teardown(137);
+  }
+
+  private exit(code: number, reason: string): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.running = false;
+    this.teardown(137);
+    this.flushLogs();
+    this.sb.scheduler.after(0, () => this.callbacks.onExit(code, reason));
+  }
+
+  private teardown(execCode: number): void {
+    for (const e of this.procs.values()) {
+      e.info.alive = false;
+      e.task.kill();
+    }
+    for (const x of [...this.execs]) x.finish({ exitCode: execCode, output: x.output() });
+    this.procs.clear();
+    this.mem.clear();
+    this.sb.unlisten(this);
+  }
+
+  private dropProc(pid: number): void {
+    const e = this.procs.get(pid);
+    if (e) e.info.alive = false;
+    this.procs.delete(pid);
+    this.mem.delete(pid);
+    if (!this.exited) this.sb.unlisten(this, pid);
+  }
+
+  private programFor(found: Lookup | undefined): Program | undefined {
+    if (!found || found.kind === 'noexec') return undefined;
+    return PROGRAMS[found.kind === 'script' ? 'sh' : found.program];
+  }
+
+  private ctx(argv: string[], io: Io, self: ProcInfo, field?: FieldRef): ProgCtx {
+    const sys: Sys = field ? withDiag(this, (m) => this.sb.diag(m, field)) : this;
+    return { argv, env: new Map(this.env), cwd: this.workingDir, io, self, sys };
+  }
+
+  private logIo(): Io {
+    const write = (stream: 'stdout' | 'stderr') => (s: string) => {
+      let buf = this.logBuf[stream] + s;
+      let nl = buf.indexOf('\n');
+      while (nl >= 0) {
+        this.emit(stream, buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        nl = buf.indexOf('\n');
+      }
+      this.logBuf[stream] = buf;
+      return undefined;
+    };
+    return { stdin: null, out: write('stdout'), err: write('stderr') };
+  }
+
+  private emit(stream: 'stdout' | 'stderr', line: string): void {
+    const now = this.now();
+    if (now !== this.logAt) {
+      this.logAt = now;
+      this.logCount = 0;
+    }
+    if (++this.logCount > MAX_LOG_LINES_PER_INSTANT) {
+      if (!this.logCapped) {
+        this.logCapped = true;
+        this.diag(
+          `The container printed more than ${MAX_LOG_LINES_PER_INSTANT} log lines at one instant; Podlab drops the rest of that instant's lines.`,
+        );
+      }
+      return;
+    }
+    this.callbacks.onLog(stream, line);
+  }
+
+  private flushLogs(): void {
+    for (const s of ['stdout', 'stderr'] as const) {
+      if (this.logBuf[s] !== '') this.emit(s, this.logBuf[s]);
+      this.logBuf[s] = '';
+    }
+  }
+}
+
+/** The container's Sys with diagnostics pinned to another YAML field (an exec probe or hook). */
+function withDiag(c: ContainerRuntime, diag: (m: string) => void): Sys {
+  return {
+    fs: c.fs,
+    flavour: c.flavour,
+    hostname: c.hostname,
+    podIP: c.podIP,
+    namespace: c.namespace,
+    net: c.net,
+    now: () => c.now(),
+    listen: (p, l) => c.listen(p, l),
+    unlisten: (pid) => c.unlisten(pid),
+    setMemory: (pid, b) => c.setMemory(pid, b),
+    memoryLimit: () => c.memoryLimit(),
+    lookup: (n, p, cwd) => c.lookup(n, p, cwd),
+    program: (id) => c.program(id),
+    spawnChild: (p, n) => c.spawnChild(p, n),
+    exitProc: (p) => c.exitProc(p),
+    spawnJob: (p, n, b) => c.spawnJob(p, n, b),
+    kill: (pid, s) => c.kill(pid, s),
+    findProcs: (n) => c.findProcs(n),
+    diag,
+  };
+}

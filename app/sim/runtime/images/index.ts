@@ -1,0 +1,100 @@
+/**
+ * The image catalogue: every family registered here, reference normalisation, and the registry's
+ * answer for a reference (found, or containerd's error wording).
+ */
+import type { ImageLookup } from '../types.ts';
+import type { Program } from '../process/types.ts';
+import type { ImageFamily } from './types.ts';
+import { parseImageRef } from './reference.ts';
+import { alpine, busybox, googleBusybox, sampleWar } from './busybox.ts';
+import { myapp, nginx } from './nginx.ts';
+import { goproxy, liveness, pauseImage } from './goServers.ts';
+import { tomcat } from './tomcat.ts';
+import { stress } from './stress.ts';
+import { postgres, redis } from './dataServers.ts';
+
+export const FAMILIES: ImageFamily[] = [
+  busybox,
+  googleBusybox,
+  alpine,
+  sampleWar,
+  nginx,
+  myapp,
+  liveness,
+  goproxy,
+  pauseImage,
+  tomcat,
+  stress,
+  redis,
+  postgres,
+];
+
+const byRepo = new Map<string, ImageFamily>();
+for (const f of FAMILIES) for (const r of f.repositories) byRepo.set(r, f);
+
+export const IMAGE_PROGRAMS: Record<string, Program> = Object.assign(
+  {},
+  ...FAMILIES.map((f) => f.programs ?? {}),
+) as Record<string, Program>;
+
+export type ResolvedImage =
+  | { ok: true; family: ImageFamily; tag: string; ref: string }
+  | { ok: false; lookup: Extract<ImageLookup, { found: false }> };
+
+const FAILED_LOOKUP_MS = 1_000;
+
+export function resolveImage(image: string): ResolvedImage {
+  const parsed = parseImageRef(image);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      lookup: {
+        found: false,
+        ref: image,
+        pullMs: 0,
+        message: parsed.message,
+        reason: 'InvalidImageName',
+      },
+    };
+  }
+  const { ref, repository } = parsed;
+  const family = byRepo.get(repository);
+  // A digest-pinned reference is accepted for a known repository (its tag, if any, decides the content).
+  const tag = parsed.tag || 'latest';
+  if (family && family.hasTag(tag)) return { ok: true, family, tag, ref };
+  const head = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}"`;
+  if (!family && repository.startsWith('docker.io/')) {
+    return {
+      ok: false,
+      lookup: {
+        found: false,
+        ref,
+        pullMs: FAILED_LOOKUP_MS,
+        message: `rpc error: code = Unknown desc = ${head}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
+        reason: 'ErrImagePull',
+      },
+    };
+  }
+  return {
+    ok: false,
+    lookup: {
+      found: false,
+      ref,
+      pullMs: FAILED_LOOKUP_MS,
+      message: `rpc error: code = NotFound desc = ${head}: ${ref}: not found`,
+      reason: 'ErrImagePull',
+    },
+  };
+}
+
+export function inspectImage(image: string): ImageLookup {
+  const r = resolveImage(image);
+  if (!r.ok) return r.lookup;
+  return {
+    found: true,
+    ref: r.ref,
+    pullMs: r.family.pullMs,
+    sizeBytes: r.family.sizeBytes,
+    presentOnNode: r.family.presentOnNode,
+  };
+}

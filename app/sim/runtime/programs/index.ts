@@ -1,0 +1,64 @@
+/** Every program id a file in an image can point at: shared tools plus each image family's own. */
+import type { Program } from '../process/types.ts';
+import { done } from '../process/effects.ts';
+import { sh } from '../shell/shProgram.ts';
+import { IMAGE_PROGRAMS } from '../images/index.ts';
+import * as text from './text.ts';
+import * as files from './files.ts';
+import * as proc from './proc.ts';
+import * as net from './net.ts';
+import { execInPlace } from './util.ts';
+
+const which: Program = (ctx) => {
+  let code = 0;
+  for (const n of ctx.argv.slice(1)) {
+    const f = ctx.sys.lookup(n, ctx.env.get('PATH'), ctx.cwd);
+    if (f) ctx.io.out(f.path + '\n');
+    else code = 1;
+  }
+  return done(code);
+};
+
+export const PROGRAMS: Record<string, Program> = {
+  sh,
+  echo: text.echo,
+  printf: text.printf,
+  cat: text.cat,
+  grep: text.grep,
+  wc: text.wc,
+  head: text.head,
+  tail: text.tail,
+  tee: text.tee,
+  sed: text.sed,
+  seq: text.seq,
+  expr: text.expr,
+  basename: text.basename,
+  dirname: text.dirname,
+  true: text.trueProg,
+  false: text.falseProg,
+  env: text.env,
+  pwd: text.pwd,
+  hostname: text.hostname,
+  id: text.id,
+  whoami: text.whoami,
+  uname: text.uname,
+  date: text.date,
+  touch: files.touch,
+  rm: files.rm,
+  mkdir: files.mkdir,
+  cp: files.cp,
+  mv: files.mv,
+  ls: files.ls,
+  test: files.test,
+  sleep: proc.sleep,
+  kill: proc.kill,
+  killall: proc.killall,
+  ps: proc.ps,
+  nslookup: net.nslookup,
+  wget: net.wget,
+  curl: net.curl,
+  nc: net.nc,
+  which,
+  'exec-args': (ctx) => execInPlace(ctx, ctx.argv.slice(1)),
+  ...IMAGE_PROGRAMS,
+};

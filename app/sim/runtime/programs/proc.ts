@@ -1,0 +1,104 @@
+/** Process utilities: sleep kill killall ps. */
+import { done } from '../process/effects.ts';
+import { SIGNALS, parseSignal } from '../process/effects.ts';
+import type { Program } from '../process/types.ts';
+import type { Signal } from '../types.ts';
+import { fail, parseDuration } from './util.ts';
+
+/** sleep N[smhd]... ; `sleep infinity` never returns. Signals reach it only by its own pid. */
+export const sleep: Program = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  if (args.length === 0)
+    return fail(
+      ctx.io,
+      ctx.sys.flavour.gnu
+        ? 'sleep: missing operand'
+        : 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...',
+    );
+  let total = 0;
+  for (const a of args) {
+    if (a === 'infinity' || a === 'inf') {
+      for (;;) yield { t: 'block' };
+    }
+    const ms = parseDuration(a);
+    if (ms === undefined)
+      return fail(
+        ctx.io,
+        ctx.sys.flavour.gnu
+          ? `sleep: invalid time interval '${a}'`
+          : `sleep: invalid number '${a}'`,
+      );
+    total += ms;
+  }
+  yield { t: 'sleep', ms: total };
+  return 0;
+};
+
+function signalArg(args: string[]): { sig: Signal | 0 | undefined; rest: string[]; list: boolean } {
+  let sig: Signal | 0 | undefined = 'SIGTERM';
+  let list = false;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-l' || a === '-L') list = true;
+    else if (a === '-s' || a === '-n') {
+      const v = args[++i] ?? '';
+      sig = v === '0' ? 0 : parseSignal(v);
+    } else if (rest.length === 0 && /^-[A-Za-z0-9]+$/.test(a))
+      sig = a === '-0' ? 0 : parseSignal(a.slice(1));
+    else rest.push(a);
+  }
+  return { sig, rest, list };
+}
+
+export const kill: Program = (ctx) => {
+  const { sig, rest, list } = signalArg(ctx.argv.slice(1));
+  if (list) {
+    ctx.io.out(
+      Object.entries(SIGNALS)
+        .map(([k, n]) => `${n}) ${k}`)
+        .join('\n') + '\n',
+    );
+    return done(0);
+  }
+  if (sig === undefined) return done(fail(ctx.io, `kill: bad signal name '${ctx.argv[1]}'`));
+  if (rest.length === 0)
+    return done(fail(ctx.io, 'kill: usage: kill [-s SIGNAL | -SIGNAL] PID...'));
+  let code = 0;
+  for (const p of rest) {
+    const pid = Number(p);
+    const err = Number.isInteger(pid)
+      ? ctx.sys.kill(pid === 0 || pid === -1 ? 1 : pid, sig)
+      : 'No such process';
+    if (err)
+      code = fail(
+        ctx.io,
+        `${ctx.argv[0] === 'kill' ? ctx.sys.flavour.shellName + ': ' : ''}can't kill pid ${p}: ${err}`,
+      );
+  }
+  return done(code);
+};
+
+export const killall: Program = (ctx) => {
+  const { sig, rest } = signalArg(ctx.argv.slice(1).filter((a) => a !== '-q'));
+  const quiet = ctx.argv.includes('-q');
+  if (sig === undefined) return done(fail(ctx.io, `killall: bad signal name '${ctx.argv[1]}'`));
+  let code = 0;
+  for (const name of rest) {
+    const procs = ctx.sys.findProcs(name).filter((p) => p !== ctx.self);
+    if (procs.length === 0) {
+      if (!quiet) fail(ctx.io, `killall: ${name}: no process killed`);
+      code = 1;
+      continue;
+    }
+    for (const p of procs) ctx.sys.kill(p.pid, sig);
+  }
+  return done(code);
+};
+
+export const ps: Program = (ctx) => {
+  ctx.io.out('PID   USER     TIME  COMMAND\n');
+  for (const p of ctx.sys.findProcs(''))
+    ctx.io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.name}\n`);
+  return done(0);
+};

@@ -1,0 +1,594 @@
+/**
+ * The shell interpreter: walks the syntax tree as a generator, so a script is a resumable
+ * computation that yields to the Scheduler whenever a command waits (sleep, wait, a server).
+ *
+ * Signals (busybox ash / POSIX): a trapped signal is queued and its action runs after the current
+ * foreground command ends — a `sleep 600` child is not interrupted, because the runtime signals
+ * only PID 1, not its children. `wait` is interrupted at once (exit 128+n, then the trap runs). An
+ * untrapped SIGTERM is ignored by a PID 1 shell (the kernel drops default-action signals for PID 1
+ * of a PID namespace) and kills any other shell with 143.
+ */
+import type { Signal } from '../types.ts';
+import type { Gen, Job } from '../process/effects.ts';
+import { ProcKilled, SIGNALS } from '../process/effects.ts';
+import type { Io, ProcInfo, ProgCtx } from '../process/types.ts';
+import { Stdin } from '../process/types.ts';
+import type { Command, List, Pipeline, Redir, Word } from './ast.ts';
+import { ShellSyntaxError } from './ast.ts';
+import { parseScript } from './parse.ts';
+import { evalArith } from './arith.ts';
+import { hasGlob, matchPattern, trimPattern } from './pattern.ts';
+import { expandGlob, openRedirect, splitFields } from './words.ts';
+import type { Piece } from './words.ts';
+
+export const STEP_LIMIT = 100_000;
+
+export class ExitShell {
+  constructor(readonly code: number) {}
+}
+export class BreakLoop {
+  constructor(public n: number) {}
+}
+export class ContinueLoop {
+  constructor(public n: number) {}
+}
+export class ReturnFunc {
+  constructor(readonly code: number) {}
+}
+
+export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
+
+export class Shell {
+  vars = new Map<string, string>();
+  exported = new Set<string>();
+  args: string[] = [];
+  arg0 = 'sh';
+  status = 0;
+  traps = new Map<string, string>();
+  pending: Signal[] = [];
+  funcs = new Map<string, Command>();
+  cwd: string;
+  jobs: Job[] = [];
+  lastBgPid = 0;
+  /** `sh -c 'one command'` execs it in place of the shell (ash and bash do). */
+  execNext = false;
+  private steps = 0;
+  private stepsAt = -1;
+  private busyReported = false;
+  private inTrap = false;
+  private lastSub: number | undefined;
+
+  constructor(
+    readonly ctx: ProgCtx,
+    private readonly builtins: Record<string, Builtin>,
+    top = true,
+  ) {
+    this.cwd = ctx.cwd;
+    for (const [k, v] of ctx.env) {
+      this.vars.set(k, v);
+      this.exported.add(k);
+    }
+    if (top) ctx.self.handler = (sig) => this.onSignal(sig);
+  }
+
+  get sys() {
+    return this.ctx.sys;
+  }
+  get self(): ProcInfo {
+    return this.ctx.self;
+  }
+
+  private onSignal(sig: Signal): 'ignore' | 'deliver' | { exit: number } {
+    const act = this.traps.get(sig.slice(3));
+    if (act === undefined) return this.self.pid1 ? 'ignore' : { exit: 128 + SIGNALS[sig] };
+    if (act === '') return 'ignore';
+    this.pending.push(sig);
+    return 'deliver';
+  }
+
+  /** A subshell: same process, copied state, traps reset. */
+  clone(): Shell {
+    const s = new Shell({ ...this.ctx, env: new Map() }, this.builtins, false);
+    s.vars = new Map(this.vars);
+    s.exported = new Set(this.exported);
+    s.args = [...this.args];
+    s.arg0 = this.arg0;
+    s.status = this.status;
+    s.funcs = new Map(this.funcs);
+    s.cwd = this.cwd;
+    return s;
+  }
+
+  /** Run a whole script; returns the shell's exit status (EXIT trap included). */
+  *runScript(src: string, io: Io): Gen {
+    const list = parseScript(src);
+    if (list instanceof ShellSyntaxError) {
+      io.err(`${this.sys.flavour.shellName}: ${list.message}\n`);
+      this.sys.diag(
+        `Shell ${list.message} in \`${src.length > 80 ? src.slice(0, 77) + '...' : src}\`: the shell exits 2 without running anything.`,
+      );
+      return 2;
+    }
+    const only = list.items[0];
+    this.execNext =
+      list.items.length === 1 &&
+      !only!.bg &&
+      only!.ao.rest.length === 0 &&
+      !only!.ao.first.bang &&
+      only!.ao.first.cmds.length === 1 &&
+      only!.ao.first.cmds[0]!.t === 'simple';
+    let code: number;
+    try {
+      code = yield* this.runList(list, io);
+    } catch (e) {
+      if (e instanceof ExitShell) code = e.code;
+      else if (e instanceof BreakLoop || e instanceof ContinueLoop) code = this.status;
+      else if (e instanceof ReturnFunc) code = e.code;
+      else throw e;
+    }
+    const exitTrap = this.traps.get('EXIT');
+    if (exitTrap) {
+      this.traps.delete('EXIT');
+      this.status = code;
+      try {
+        yield* this.evalString(exitTrap, io);
+      } catch (e) {
+        if (e instanceof ExitShell) code = e.code;
+        else throw e;
+      }
+    }
+    return code;
+  }
+
+  *evalString(src: string, io: Io): Gen {
+    const list = parseScript(src);
+    if (list instanceof ShellSyntaxError) {
+      io.err(`${this.sys.flavour.shellName}: ${list.message}\n`);
+      return 2;
+    }
+    return yield* this.runList(list, io);
+  }
+
+  *runList(list: List, io: Io): Gen {
+    let code = this.status;
+    for (const item of list.items) {
+      if (item.bg) {
+        const sub = this.clone();
+        const { job, pid } = this.sys.spawnJob(this.self, 'sh', () => sub.runAndOrTop(item.ao, io));
+        this.jobs.push(job);
+        this.lastBgPid = pid;
+        code = 0;
+      } else code = yield* this.runAndOr(item.ao, io);
+      this.status = code;
+    }
+    return code;
+  }
+
+  private *runAndOrTop(ao: List['items'][number]['ao'], io: Io): Gen {
+    try {
+      return yield* this.runAndOr(ao, io);
+    } catch (e) {
+      if (e instanceof ExitShell) return e.code;
+      throw e;
+    }
+  }
+
+  *runAndOr(ao: List['items'][number]['ao'], io: Io): Gen {
+    let code = yield* this.runPipeline(ao.first, io);
+    for (const { op, p } of ao.rest) {
+      if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
+      code = yield* this.runPipeline(p, io);
+    }
+    return code;
+  }
+
+  private *runPipeline(p: Pipeline, io: Io): Gen {
+    let code = 0;
+    if (p.cmds.length === 1) code = yield* this.runCommand(p.cmds[0]!, io);
+    else {
+      let stdin = io.stdin;
+      for (let i = 0; i < p.cmds.length; i++) {
+        const last = i === p.cmds.length - 1;
+        let buf = '';
+        const out = last ? io.out : (s: string) => ((buf += s), undefined);
+        // Pipeline stages other than the last run in subshells.
+        const sh = last ? this : this.clone();
+        code = yield* sh.runCommand(p.cmds[i]!, { stdin, out, err: io.err });
+        stdin = new Stdin(buf);
+      }
+    }
+    if (p.bang) code = code === 0 ? 1 : 0;
+    this.status = code;
+    return code;
+  }
+
+  *runCommand(cmd: Command, io: Io): Gen {
+    let rio = io;
+    if (cmd.redirs.length > 0 && cmd.t !== 'simple') {
+      const r = yield* this.redirect(cmd.redirs, io);
+      if (typeof r === 'number') return r;
+      rio = r;
+    }
+    const code = yield* this.runCommandInner(cmd, rio);
+    this.status = code;
+    if (this.pending.length > 0) yield* this.runTraps(io);
+    return code;
+  }
+
+  private *runCommandInner(cmd: Command, io: Io): Gen {
+    switch (cmd.t) {
+      case 'simple':
+        return yield* this.runSimple(cmd, io);
+      case 'group': {
+        if (!cmd.sub) return yield* this.runList(cmd.body, io);
+        const sub = this.clone();
+        try {
+          return yield* sub.runList(cmd.body, io);
+        } catch (e) {
+          if (e instanceof ExitShell) return e.code;
+          throw e;
+        }
+      }
+      case 'if': {
+        for (const c of cmd.clauses) {
+          if ((yield* this.runList(c.cond, io)) === 0) return yield* this.runList(c.body, io);
+        }
+        return cmd.els ? yield* this.runList(cmd.els, io) : 0;
+      }
+      case 'loop': {
+        let last = 0;
+        for (;;) {
+          yield* this.tick();
+          const c = yield* this.runList(cmd.cond, io);
+          if (cmd.until ? c === 0 : c !== 0) break;
+          const r = yield* this.loopBody(cmd.body, io);
+          if (r === 'break') break;
+          if (typeof r === 'number') last = r;
+        }
+        return last;
+      }
+      case 'for': {
+        const items = cmd.items ? yield* this.expandWords(cmd.items) : [...this.args];
+        let last = 0;
+        for (const v of items) {
+          yield* this.tick();
+          this.vars.set(cmd.name, v);
+          const r = yield* this.loopBody(cmd.body, io);
+          if (r === 'break') break;
+          if (typeof r === 'number') last = r;
+        }
+        return last;
+      }
+      case 'case': {
+        const w = yield* this.expandStr(cmd.word);
+        for (const item of cmd.items) {
+          for (const p of item.pats) {
+            const pat = yield* this.expandPattern(p);
+            if (matchPattern(pat, w)) return yield* this.runList(item.body, io);
+          }
+        }
+        return 0;
+      }
+      case 'func':
+        this.funcs.set(cmd.name, cmd.body);
+        return 0;
+      case 'dbracket':
+        return yield* this.runDoubleBracket(cmd, io);
+    }
+  }
+
+  private *loopBody(body: List, io: Io): Gen<number | 'break' | 'continue'> {
+    try {
+      return yield* this.runList(body, io);
+    } catch (e) {
+      if (e instanceof BreakLoop) {
+        if (e.n > 1) {
+          e.n--;
+          throw e;
+        }
+        return 'break';
+      }
+      if (e instanceof ContinueLoop) {
+        if (e.n > 1) {
+          e.n--;
+          throw e;
+        }
+        return 'continue';
+      }
+      throw e;
+    }
+  }
+
+  /** Counts commands per simulated instant; past STEP_LIMIT the script is a busy loop. */
+  *tick(): Gen<void> {
+    const now = this.sys.now();
+    if (now !== this.stepsAt) {
+      this.stepsAt = now;
+      this.steps = 0;
+    }
+    if (++this.steps <= STEP_LIMIT) return;
+    if (!this.busyReported) {
+      this.busyReported = true;
+      this.sys.diag(
+        `The script ran ${STEP_LIMIT} commands without letting time pass (a loop without sleep?). Podlab stops interpreting it here and treats the process as busy-looping: it keeps running and prints nothing more until a signal or a kill ends it.`,
+      );
+    }
+    yield { t: 'busy' };
+    this.steps = 0;
+    this.stepsAt = this.sys.now();
+  }
+
+  *runTraps(io: Io): Gen<void> {
+    while (this.pending.length > 0 && !this.inTrap) {
+      const sig = this.pending.shift()!;
+      const act = this.traps.get(sig.slice(3));
+      if (!act) continue;
+      this.inTrap = true;
+      const saved = this.status;
+      try {
+        yield* this.evalString(act, io);
+      } finally {
+        this.inTrap = false;
+      }
+      this.status = saved;
+    }
+  }
+
+  private *runSimple(cmd: Extract<Command, { t: 'simple' }>, io: Io): Gen {
+    yield* this.tick();
+    this.lastSub = undefined;
+    const argv = yield* this.expandWords(cmd.words);
+    const assigns: [string, string][] = [];
+    for (const a of cmd.assigns) assigns.push([a.name, yield* this.expandStr(a.value)]);
+    let rio = io;
+    if (cmd.redirs.length > 0) {
+      const r = yield* this.redirect(cmd.redirs, io);
+      if (typeof r === 'number') return r;
+      rio = r;
+    }
+    if (argv.length === 0) {
+      for (const [k, v] of assigns) this.vars.set(k, v);
+      return this.lastSub ?? 0;
+    }
+    return yield* this.execute(argv, rio, assigns);
+  }
+
+  *execute(argv: string[], io: Io, assigns: [string, string][] = []): Gen {
+    const name = argv[0]!;
+    const execNow = this.execNext;
+    this.execNext = false;
+    const fn = this.funcs.get(name);
+    if (fn) {
+      for (const [k, v] of assigns) this.vars.set(k, v);
+      const saved = this.args;
+      this.args = argv.slice(1);
+      try {
+        return yield* this.runCommand(fn, io);
+      } catch (e) {
+        if (e instanceof ReturnFunc) return e.code;
+        throw e;
+      } finally {
+        this.args = saved;
+      }
+    }
+    const b = this.builtins[name];
+    if (b) {
+      for (const [k, v] of assigns) this.vars.set(k, v);
+      return yield* b(this, argv, io);
+    }
+    const env = this.exportedEnv(assigns);
+    return yield* this.runExternal(argv, io, env, execNow);
+  }
+
+  exportedEnv(assigns: [string, string][] = []): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const k of this.exported) {
+      const v = this.vars.get(k);
+      if (v !== undefined) env.set(k, v);
+    }
+    for (const [k, v] of assigns) env.set(k, v);
+    return env;
+  }
+
+  /** Run a program found on PATH as a child process (or in place of the shell, for `exec`). */
+  *runExternal(argv: string[], io: Io, env: Map<string, string>, replace: boolean): Gen {
+    const name = argv[0]!;
+    const shName = this.sys.flavour.shellName;
+    const found = this.sys.lookup(name, env.get('PATH'), this.cwd);
+    if (!found) {
+      io.err(`${shName}: ${name}: not found\n`);
+      return 127;
+    }
+    if (found.kind === 'noexec') {
+      io.err(`${shName}: ${name}: Permission denied\n`);
+      return 126;
+    }
+    const programId = found.kind === 'script' ? 'sh' : found.program;
+    const progArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
+    const prog = this.sys.program(programId);
+    if (!prog) {
+      io.err(`${shName}: ${name}: not found\n`);
+      return 127;
+    }
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (replace) {
+      this.self.name = base;
+      delete this.self.handler;
+      const code = yield* prog({
+        argv: progArgv,
+        env,
+        cwd: this.cwd,
+        io,
+        self: this.self,
+        sys: this.sys,
+      });
+      throw new ExitShell(code);
+    }
+    const child = this.sys.spawnChild(this.self, base);
+    this.self.child = child;
+    try {
+      return yield* prog({ argv: progArgv, env, cwd: this.cwd, io, self: child, sys: this.sys });
+    } catch (e) {
+      if (e instanceof ProcKilled && e.pid === child.pid) return e.code;
+      throw e;
+    } finally {
+      delete this.self.child;
+      this.sys.exitProc(child);
+    }
+  }
+
+  private *runDoubleBracket(cmd: Extract<Command, { t: 'dbracket' }>, io: Io): Gen {
+    yield* this.tick();
+    const args: string[] = [];
+    const unquoted: boolean[] = [];
+    for (const a of cmd.args) {
+      if (a.op !== undefined) {
+        args.push(a.op);
+        unquoted.push(true);
+      } else {
+        args.push(yield* this.expandStr(a.word));
+        unquoted.push(a.word.every((p) => !(p.t === 'lit' && p.q) && !('q' in p && p.q)));
+      }
+    }
+    const b = this.builtins['[['];
+    if (!b) return 2;
+    return yield* b(this, ['[[', ...args, ']]', ...unquoted.map((u) => (u ? '1' : '0'))], io);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expansion
+
+  *expandWords(words: Word[]): Gen<string[]> {
+    const out: string[] = [];
+    for (const w of words) {
+      const fields = yield* this.expandWord(w, true);
+      const glob = w.some((p) => p.t === 'lit' && !p.q && hasGlob(p.v));
+      if (glob) for (const f of fields) out.push(...expandGlob(f, this.sys.fs, this.cwd));
+      else out.push(...fields);
+    }
+    return out;
+  }
+
+  *expandStr(w: Word): Gen<string> {
+    return (yield* this.expandWord(w, false)).join(' ');
+  }
+
+  /** A pattern word: quoted parts are escaped so they match literally. */
+  private *expandPattern(w: Word): Gen<string> {
+    let s = '';
+    for (const p of w) {
+      const v = (yield* this.expandWord([p], false)).join(' ');
+      s += p.q ? v.replace(/[*?[\]\\]/g, '\\$&') : v;
+    }
+    return s;
+  }
+
+  private *expandWord(w: Word, split: boolean): Gen<string[]> {
+    const pieces: Piece[] = [];
+    for (const p of w) {
+      if (p.t === 'lit') pieces.push({ v: p.v, split: false, quoted: p.q });
+      else if (p.t === 'param' && p.q && p.name === '@' && !p.op) {
+        this.args.forEach((a, i) =>
+          pieces.push({ v: a, split: false, quoted: true, atBreak: i > 0 }),
+        );
+      } else {
+        const v = yield* this.expandPart(p);
+        pieces.push({ v, split: split && !p.q, quoted: p.q });
+      }
+    }
+    return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
+  }
+
+  private *expandPart(p: Exclude<Word[number], { t: 'lit' }>): Gen<string> {
+    if (p.t === 'cmd') return yield* this.commandSubst(p.body);
+    if (p.t === 'arith') {
+      const expr = yield* this.expandStr(p.expr);
+      const r = evalArith(expr, (n) => this.vars.get(n));
+      if (typeof r === 'string') {
+        this.ctx.io.err(`${this.sys.flavour.shellName}: arithmetic syntax error\n`);
+        throw new ExitShell(2);
+      }
+      return String(r);
+    }
+    const value = this.param(p.name);
+    if (p.len) return String((value ?? '').length);
+    if (!p.op) return value ?? '';
+    const arg = () => this.expandStr(p.arg ?? []);
+    switch (p.op) {
+      case ':-':
+        return value ? value : yield* arg();
+      case '-':
+        return value !== undefined ? value : yield* arg();
+      case ':=':
+      case '=': {
+        if (p.op === ':=' ? value : value !== undefined) return value ?? '';
+        const v = yield* arg();
+        this.vars.set(p.name, v);
+        return v;
+      }
+      case ':+':
+        return value ? yield* arg() : '';
+      case '+':
+        return value !== undefined ? yield* arg() : '';
+      case ':?':
+      case '?': {
+        if (p.op === ':?' ? value : value !== undefined) return value ?? '';
+        const msg = (yield* arg()) || 'parameter not set';
+        this.ctx.io.err(`${this.sys.flavour.shellName}: ${p.name}: ${msg}\n`);
+        throw new ExitShell(1);
+      }
+      default:
+        return trimPattern(value ?? '', yield* this.expandPattern(p.arg ?? []), p.op);
+    }
+  }
+
+  param(name: string): string | undefined {
+    if (/^[0-9]+$/.test(name)) return name === '0' ? this.arg0 : this.args[Number(name) - 1];
+    switch (name) {
+      case '?':
+        return String(this.status);
+      case '$':
+        return String(this.self.pid);
+      case '#':
+        return String(this.args.length);
+      case '@':
+      case '*':
+        return this.args.join(' ');
+      case '!':
+        return this.lastBgPid ? String(this.lastBgPid) : '';
+      case '-':
+        return '';
+      default:
+        return this.vars.get(name);
+    }
+  }
+
+  private *commandSubst(body: List): Gen<string> {
+    const sub = this.clone();
+    let buf = '';
+    const io: Io = { stdin: null, out: (s) => ((buf += s), undefined), err: this.ctx.io.err };
+    let code: number;
+    try {
+      code = yield* sub.runList(body, io);
+    } catch (e) {
+      if (e instanceof ExitShell) code = e.code;
+      else throw e;
+    }
+    this.lastSub = code;
+    this.status = code;
+    return buf.replace(/\n+$/, '');
+  }
+
+  private *redirect(redirs: Redir[], io: Io): Gen<Io | number> {
+    const cur: Io = { ...io };
+    for (const r of redirs) {
+      const target = yield* this.expandStr(r.target);
+      const res = openRedirect(r, target, cur, this.sys.fs, this.cwd);
+      if (typeof res === 'string') {
+        io.err(`${this.sys.flavour.shellName}: ${res}\n`);
+        return 1;
+      }
+    }
+    return cur;
+  }
+}

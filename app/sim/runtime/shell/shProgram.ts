@@ -1,0 +1,39 @@
+/** The `sh` program: `sh -c SCRIPT [NAME ARGS...]`, `sh FILE ARGS...`, or a script on stdin. */
+import type { Program } from '../process/types.ts';
+import { normalizePath } from '../fs/vfs.ts';
+import { Shell } from './interp.ts';
+import { BUILTINS } from './builtins.ts';
+
+export const sh: Program = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  let cmdMode = false;
+  while (args[0] && /^[-+][a-z]+$/.test(args[0])) {
+    if (args[0].includes('c')) cmdMode = true;
+    args.shift();
+  }
+  const shell = new Shell(ctx, BUILTINS);
+  const shName = ctx.sys.flavour.shellName;
+  let script: string;
+  if (cmdMode) {
+    if (args[0] === undefined) {
+      ctx.io.err(`${shName}: -c requires an argument\n`);
+      return 2;
+    }
+    script = args[0];
+    shell.arg0 = args[1] ?? shName;
+    shell.args = args.slice(2);
+  } else if (args[0] !== undefined) {
+    const r = ctx.sys.fs.readFile(normalizePath(args[0], ctx.cwd));
+    if (!r.ok) {
+      ctx.io.err(`${shName}: can't open '${args[0]}': No such file or directory\n`);
+      return 2;
+    }
+    script = r.value;
+    shell.arg0 = args[0];
+    shell.args = args.slice(1);
+  } else {
+    // No tty and no stdin: a container's `sh` reads EOF and exits 0 at once.
+    script = ctx.io.stdin?.readAll() ?? '';
+  }
+  return yield* shell.runScript(script, ctx.io);
+};
