@@ -194,22 +194,34 @@ export class PodWorker {
     this.requestSync();
   }
 
-  requestSync(): void {
+  /**
+   * Ask the pod worker for a sync. It starts at once (the caller is a top-level event: relist,
+   * requeue, probe update) unless a sync is running, which makes it pending; `defer` queues it
+   * behind the other events of this instant.
+   */
+  requestSync(defer = false): void {
     if (this.lifecycle !== 'active') return;
     if (this.sync) {
       this.pending = true;
       return;
     }
     if (this.syncQueued) return;
+    if (!defer) return this.runSync();
     this.syncQueued = true;
     this.env.clock.after(0, () => {
       this.syncQueued = false;
-      if (this.lifecycle !== 'active' || this.sync) return;
-      if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
-      this.requeueTimer = undefined;
-      this.pending = false;
-      this.sync = runTask(this.env.clock, syncPod(this), (r) => this.afterSync(r));
+      this.runSync();
     });
+  }
+
+  private runSync(): void {
+    if (this.lifecycle !== 'active' || this.sync) return;
+    if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
+    this.requeueTimer = undefined;
+    this.pending = false;
+    const h = runTask(this.env.clock, syncPod(this), (r) => this.afterSync(r));
+    // A sync that never blocks completes inside runTask (afterSync already ran).
+    if (!h.done) this.sync = h;
   }
 
   private afterSync(r: SyncResult): void {
@@ -223,7 +235,7 @@ export class PodWorker {
         this.requestSync();
       });
     }
-    if (this.pending) this.requestSync();
+    if (this.pending) this.requestSync(true);
   }
 
   /** Cancel the running sync (its context is cancelled by termination). */
@@ -252,6 +264,8 @@ export class PodWorker {
       for (const i of s.instances) {
         const seen = i.finishedAtMs !== undefined ? 'exited' : 'running';
         if (i.seen !== seen) {
+          // The reason cache of the previous start attempt is replaced once the new instance is seen.
+          if (i.seen === 'none') s.reasonCache = undefined;
           i.seen = seen;
           changed = true;
         }
@@ -270,13 +284,19 @@ export class PodWorker {
 
   // ---- probes ----------------------------------------------------------------------------
 
+  /**
+   * A results-manager update reaches the kubelet's sync loop right after the probes of this
+   * instant: statusManager.SetContainerReadiness / SetContainerStartup patch the status, then a sync.
+   */
   private onProbeResult(container: string, type: ProbeType, result: ProbeResultValue): void {
     const slot = this.slot(container);
     if (!slot) return;
-    this.send(slot, { type: `probe.${type}`, result });
-    // statusManager.SetContainerReadiness / SetContainerStartup patch the cached status at once.
-    if (type !== 'liveness') this.writeStatus('patch');
-    this.requestSync();
+    this.env.clock.after(0, () => {
+      if (this.lifecycle === 'deleted') return;
+      this.send(slot, { type: `probe.${type}`, result });
+      if (type !== 'liveness') this.writeStatus('patch');
+      this.requestSync();
+    });
   }
 
   // ---- status ------------------------------------------------------------------------------
@@ -372,6 +392,22 @@ export class PodWorker {
       this.probes.stopAll();
       startTermination(this, { reason: 'completed', graceS: this.graceS });
     }
+  }
+
+  /** Would a status generated now have a terminal phase? */
+  terminalNow(): boolean {
+    if (this.forcedPhase || this.phase === 'Succeeded' || this.phase === 'Failed') return true;
+    const v = this.statusView();
+    const phase = getPhase({
+      statuses: this.slots.map((s) => ({
+        kind: s.kind as ContainerKind,
+        status: containerStatus(s, v),
+      })),
+      restartPolicy: this.restartPolicy,
+      podIsTerminal: false,
+      podHasInitialized: this.regularStarted,
+    });
+    return phase === 'Succeeded' || phase === 'Failed';
   }
 
   private setCondition(c: Condition): void {

@@ -182,7 +182,6 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   };
   ref.inst = inst;
   slot.instances.push(inst);
-  slot.reasonCache = undefined;
   if (restartCount > 0)
     slot.cause = {
       message: `restarted (restartCount ${restartCount})`,

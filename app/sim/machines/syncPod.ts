@@ -198,15 +198,20 @@ function* createSandbox(w: PodWorker): Task<void> {
 }
 
 export function* syncPod(w: PodWorker): Task<SyncResult> {
+  // generateAPIPodStatus comes first (with the reason cache of the previous sync: the transient
+  // `Error` before `CrashLoopBackOff`); a terminal phase ends the pod worker's syncing. The status
+  // is written again when the sync ends (R9.6).
   w.writeStatus('full');
   if (w.lifecycle !== 'active' || w.sandboxStopped) return {};
   if (!w.sandbox) yield* createSandbox(w);
   // The pod status snapshot this sync works from (doBackOff looks only at it, R6.8).
   const snap = new Map<Slot, number | undefined>();
+  // doBackOff takes the newest *exited* instance of the snapshot: a kill in this very sync is not
+  // in it, so a liveness restart is checked against the instance before (R6.8).
   for (const slot of w.slots) {
-    let newest: Instance | undefined;
-    for (const i of slot.instances) if (i.seen !== 'none') newest = i;
-    snap.set(slot, newest?.seen === 'exited' ? newest.finishedAtMs : undefined);
+    let exited: Instance | undefined;
+    for (const i of slot.instances) if (i.seen === 'exited') exited = i;
+    snap.set(slot, exited?.finishedAtMs);
   }
   const a = computePodActions(w);
   if (a.killPod) {

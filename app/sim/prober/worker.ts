@@ -90,9 +90,22 @@ export class ProbeWorker {
     this.tick();
   }
 
+  /**
+   * Arm the next tick. It is registered 1 ms before it is due, so whatever else happens at that
+   * instant and was set in motion earlier (a PLEG relist, a process's `sleep` ending) runs first
+   * (DESIGN §2.4: ties run in scheduling order).
+   */
+  private arm(): void {
+    const s = this.host.scheduler;
+    const due = s.now() + this.periodMs;
+    this.timer = s.after(this.periodMs - 1, () => {
+      this.timer = s.after(due - s.now(), () => this.tick());
+    });
+  }
+
   private tick(): void {
     if (this.stopped) return;
-    this.timer = this.host.scheduler.after(this.periodMs, () => this.tick());
+    this.arm();
     // Go tickers drop ticks that arrive while the worker is busy with a slow probe.
     if (this.inFlight) return;
     if (!this.doProbe()) this.stop();
