@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react';
+import type { SimResult } from '../../sim/trace/types.ts';
+import { toPodsimJson } from '../../sim/trace/index.ts';
+import { downloadBlob, downloadText } from './browser.ts';
+import { scenarioFileName } from './shareLinks.ts';
+import { serializeSvg, svgToPng } from './svgExport.ts';
+import './share.css';
+
+export interface ExportMenuProps {
+  yaml: string;
+  /** The latest simulation result (undefined while none is valid). */
+  result?: SimResult;
+  /** The timeline's <svg> element, or null when it is not shown. */
+  getTimelineSvg(): SVGSVGElement | null;
+}
+
+export function ExportMenu({ yaml, result, getTimelineSvg }: ExportMenuProps) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [error, setError] = useState('');
+  const base = scenarioFileName(yaml).replace(/\.yaml$/, '');
+
+  const run = (fn: () => void | Promise<void>) => async () => {
+    setError('');
+    try {
+      await fn();
+      if (menu.current) menu.current.open = false;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const svg = () => {
+    const el = getTimelineSvg();
+    if (!el) throw new Error('There is no timeline to export yet.');
+    return serializeSvg(el);
+  };
+
+  return (
+    <details className="export-menu" ref={menu}>
+      <summary role="button" aria-haspopup="menu">
+        Export
+      </summary>
+      <div className="export-items" role="menu" aria-label="Export">
+        <button
+          type="button"
+          role="menuitem"
+          disabled={!result}
+          onClick={run(() => {
+            if (!result) return;
+            const json = `${JSON.stringify(toPodsimJson(result), null, 2)}\n`;
+            downloadText(`${base}.trace.json`, json, 'application/json');
+          })}
+        >
+          Trace as JSON (podsim --json)
+        </button>
+        <button
+          type="button"
+          role="menuitem"
+          onClick={run(() => downloadText(`${base}.timeline.svg`, svg().text, 'image/svg+xml'))}
+        >
+          Timeline as SVG
+        </button>
+        <button
+          type="button"
+          role="menuitem"
+          onClick={run(async () => {
+            const s = svg();
+            downloadBlob(`${base}.timeline.png`, await svgToPng(s.text, s.width, s.height));
+          })}
+        >
+          Timeline as PNG
+        </button>
+        <button
+          type="button"
+          role="menuitem"
+          onClick={run(async () => {
+            // Loaded on demand: it brings the YAML parser and schema into the page.
+            const { toKubectlScript } = await import('../../scenario/kubectlScript.ts');
+            downloadText(`${base}.replay.sh`, toKubectlScript(yaml), 'text/x-shellscript');
+          })}
+        >
+          kubectl script to replay on a cluster (.sh)
+        </button>
+        {error ? (
+          <p role="alert" className="share-warning">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
