@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { preloadEditor } from './ui/editor/EditorPane.tsx';
+
+preloadEditor();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

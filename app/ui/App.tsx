@@ -30,6 +30,7 @@ declare global {
       select(line: number, column: number, endLine: number, endColumn: number): void;
       editorReady: boolean;
     };
+    __podlabPaint?: { hash: string; at: number };
   }
 }
 
@@ -147,6 +148,19 @@ export function App() {
       editorReady,
     };
   }, [moveCursor, editorReady]);
+
+  // For the perf spec: when a new valid run has been drawn (one frame after the commit).
+  useEffect(() => {
+    if (!valid) return;
+    const hash = valid.hash;
+    const raf = requestAnimationFrame(() => {
+      window.__podlabPaint = { hash, at: performance.now() };
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [valid]);
+  useEffect(() => {
+    if (editorReady) performance.mark('podlab-editor-ready');
+  }, [editorReady]);
 
   const onReveal = useCallback((d: Diagnostic) => editor.current?.revealLine(d.line, d.column), []);
   const onEditorReady = useCallback((h: EditorHandle) => {

@@ -2,7 +2,10 @@
 import { lazy, Suspense } from 'react';
 import type { MonacoEditorProps } from './MonacoEditor.tsx';
 
-const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
+const load = () => import('./MonacoEditor.tsx');
+/** Starts fetching the editor chunk at once (called before the first render). */
+export const preloadEditor = (): void => void load();
+const MonacoEditor = lazy(load);
 
 export function EditorPane(props: MonacoEditorProps) {
   return (

@@ -19,6 +19,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const cb = useRef(props);
+  /** Texts this editor reported since the page last caught up: their echoes are not outside edits. */
+  const echoes = useRef(new Set<string>());
   useEffect(() => {
     cb.current = props;
   });
@@ -46,7 +48,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     });
     editorRef.current = editor;
     const decorations = editor.createDecorationsCollection();
-    const sub = model.onDidChangeContent(() => cb.current.onChange(model.getValue()));
+    const sub = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      echoes.current.add(text);
+      cb.current.onChange(text);
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => cb.current.onRun());
     const handle: EditorHandle = {
       getValue: () => model.getValue(),
@@ -91,7 +97,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value) return;
+    if (!editor || !model) return;
+    if (model.getValue() === value || echoes.current.has(value)) {
+      if (model.getValue() === value) echoes.current.clear();
+      return;
+    }
+    echoes.current.clear();
     editor.pushUndoStop();
     editor.executeEdits('podlab', [{ range: model.getFullModelRange(), text: value }]);
     editor.pushUndoStop();

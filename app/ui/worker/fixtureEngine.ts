@@ -5,12 +5,13 @@ import type { SimulateText } from './runSimulation.ts';
 
 export const fixtureSimulateText: SimulateText = (text) => {
   const m = /periodSeconds:\s*(\d+)/.exec(text);
-  const until = 300 + Number(m?.[1] ?? 0);
+  const period = Math.max(1, Number(m?.[1] ?? 5));
+  const until = 300;
   const parsed: ParsedScenario = {
     objects: [],
     scenario: { name: 'fixture', until, profile: {}, actions: [], deferred: [] },
     diagnostics: [],
     locate: () => ({ line: 1, column: 1, endLine: 1, endColumn: 10 }),
   };
-  return { parsed, result: livenessFixture(until) };
+  return { parsed, result: livenessFixture(until, period) };
 };

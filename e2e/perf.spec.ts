@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { openPlayground, selectInEditor, watchPage } from './helpers.ts';
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
+test.describe('performance budgets (DESIGN.md §6)', () => {
+  test('first load: JS before Monaco and time to a usable editor', async ({ page }) => {
+    const js: string[] = [];
+    let monacoSeen = false;
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.includes('MonacoEditor')) monacoSeen = true;
+      if (!monacoSeen && url.pathname.endsWith('.js') && url.pathname.startsWith('/assets/'))
+        js.push(url.pathname);
+    });
+    await page.goto('/');
+    await expect(page.locator('.app[data-editor-ready="true"]')).toBeVisible();
+    await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+    const readyMs = await page.evaluate(
+      () => performance.getEntriesByName('podlab-editor-ready')[0]?.startTime ?? NaN,
+    );
+    let raw = 0;
+    let gz = 0;
+    for (const p of new Set(js)) {
+      const buf = readFileSync(`dist${p}`);
+      raw += buf.length;
+      gz += gzipSync(buf).length;
+    }
+    console.log(
+      `[perf] JS before the editor chunk: ${js.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip: ${js.join(', ')}`,
+    );
+    console.log(`[perf] first load → usable editor: ${readyMs.toFixed(0)} ms`);
+    expect(gz).toBeLessThan(300 * 1024);
+    expect(readyMs).toBeLessThan(1500);
+  });
+
+  test('keystroke → redrawn timeline, p95 over 20 edits', async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    await page.evaluate(() => {
+      window.addEventListener(
+        'keydown',
+        () => ((window as unknown as { __kd: number }).__kd = performance.now()),
+        true,
+      );
+    });
+    const samples: number[] = [];
+    const values = [2, 3, 4, 6, 7, 8, 9, 5];
+    let current = 5;
+    for (let i = 0; i < 20; i++) {
+      const next = values[i % values.length] ?? 5;
+      const v = next === current ? 5 : next;
+      await selectInEditor(page, `periodSeconds: ${current}`);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      const before = await page.evaluate(() => window.__podlabPaint?.hash ?? '');
+      await page.keyboard.type(String(v));
+      current = v;
+      await page.waitForFunction(
+        (h) => !!window.__podlabPaint && window.__podlabPaint.hash !== h,
+        before,
+      );
+      // The Backspace already produced a run of its own; time from the last key to the last paint.
+      await page.waitForTimeout(60);
+      const ms = await page.evaluate(
+        () => (window.__podlabPaint?.at ?? NaN) - (window as unknown as { __kd: number }).__kd,
+      );
+      samples.push(ms);
+    }
+    console.log(
+      `[perf] keystroke → redrawn timeline over ${samples.length} edits: p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
+    );
+    expect(pct(samples, 95)).toBeLessThan(100);
+    expect(w.errors).toEqual([]);
+  });
+
+  test('playback at 60× has no long tasks', async ({ page }) => {
+    await openPlayground(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => w.__long.push(e.duration)),
+      ).observe({
+        type: 'longtask',
+      });
+    });
+    await page.getByRole('button', { name: '60×' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(3000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const cursor = Number(await page.getByTestId('sim-status').getAttribute('data-cursor'));
+    console.log(
+      `[perf] playback 3 s at 60×: cursor reached ${cursor.toFixed(0)} s, long tasks: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+    );
+    expect(cursor).toBeGreaterThan(100);
+    expect(long.filter((d) => d > 50)).toEqual([]);
+  });
+});

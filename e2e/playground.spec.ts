@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { openPlayground, selectInEditor, traceHash, watchPage } from './helpers.ts';
+
+test.describe('playground', () => {
+  test('opens on an example with its timeline drawn', async ({ page }) => {
+    const w = watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPlayground(page);
+    await expect(page.getByRole('heading', { name: 'Podlab' })).toBeVisible();
+    const svg = page.getByTestId('timeline-svg');
+    await expect(svg).toBeVisible();
+    expect(await svg.locator('rect.seg').count()).toBeGreaterThan(3);
+    await expect(page.getByTestId('sim-status')).toHaveText(/simulated/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: 'e2e/artifacts/01-open-1280x720.png' });
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+  });
+
+  test('typing a change redraws the timeline', async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    const before = await traceHash(page);
+    await selectInEditor(page, 'periodSeconds: 5');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('2');
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-trace-hash', before);
+    expect(await page.evaluate(() => window.__podlab?.getYaml())).toContain('periodSeconds: 2');
+    expect(w.errors).toEqual([]);
+  });
+
+  test('moving the cursor changes the kubectl panel', async ({ page }) => {
+    await openPlayground(page);
+    const out = page.getByTestId('kubectl-output');
+    await page.evaluate(() => window.__podlab?.setCursor(0.5));
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '0.5');
+    const early = await out.textContent();
+    await page.evaluate(() => window.__podlab?.setCursor(120));
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '120');
+    await expect(out).not.toHaveText(early ?? '');
+    // Clicking in the timeline moves the cursor too.
+    const svg = page.getByTestId('timeline-svg');
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('no timeline');
+    await page.mouse.click(box.x + box.width * 0.5, box.y + 40);
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-cursor', '120');
+    // Keyboard: step to the next event outside the editor.
+    await page.evaluate(() => window.__podlab?.setCursor(0));
+    await page.getByRole('button', { name: 'Fit whole run' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-cursor', '0');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/03-help.png' });
+    await page.keyboard.press('Escape');
+  });
+
+  test('schema and object-layer errors show as markers in Monaco', async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    const hash = await traceHash(page);
+    await selectInEditor(page, 'periodSeconds: 5');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('bogusField: 1');
+    await expect
+      .poll(async () => page.evaluate(() => window.__podlab?.getMarkers().map((m) => m.owner)), {
+        timeout: 20_000,
+      })
+      .toEqual(expect.arrayContaining(['yaml', 'podlab']));
+    await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+    // The run is stale: the last valid trace stays on screen.
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-stale', 'true');
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-trace-hash', hash);
+    await page.getByRole('tab', { name: /problems/ }).click();
+    await expect(page.getByRole('list', { name: 'Problems' })).toContainText('bogusField');
+    await page.screenshot({ path: 'e2e/artifacts/04-schema-error.png' });
+    expect(w.errors).toEqual([]);
+  });
+
+  test('an exec action is written into the YAML and changes the trace', async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    const before = await traceHash(page);
+    await page.evaluate(() => window.__podlab?.setCursor(20));
+    await page.getByRole('tab', { name: 'act' }).click();
+    const input = page.getByRole('textbox', { name: 'Exec command' });
+    await input.fill('rm -f /tmp/healthy');
+    await input.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+      .toContain('kind: Scenario');
+    const yaml = (await page.evaluate(() => window.__podlab?.getYaml())) ?? '';
+    expect(yaml).toMatch(
+      /- at: 20s\n\s+exec: \{ pod: liveness-exec, container: liveness, command: rm -f \/tmp\/healthy \}/,
+    );
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-trace-hash', before);
+    await page.screenshot({ path: 'e2e/artifacts/05-exec-action.png' });
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+  });
+});
