@@ -87,8 +87,8 @@ export class Shell {
   }
 
   /** A subshell: same process, copied state, traps reset. */
-  clone(): Shell {
-    const s = new Shell({ ...this.ctx, env: new Map() }, this.builtins, false);
+  clone(self: ProcInfo = this.self): Shell {
+    const s = new Shell({ ...this.ctx, env: new Map(), self }, this.builtins, false);
     s.vars = new Map(this.vars);
     s.exported = new Set(this.exported);
     s.args = [...this.args];
@@ -153,8 +153,9 @@ export class Shell {
     let code = this.status;
     for (const item of list.items) {
       if (item.bg) {
-        const sub = this.clone();
-        const { job, pid } = this.sys.spawnJob(this.self, 'sh', () => sub.runAndOrTop(item.ao, io));
+        const { job, pid } = this.sys.spawnJob(this.self, 'sh', (self) =>
+          this.clone(self).runAndOrTop(item.ao, io),
+        );
         this.jobs.push(job);
         this.lastBgPid = pid;
         code = 0;

@@ -72,7 +72,7 @@ export class Parser {
   parseScript(): List {
     const list = this.parseList();
     this.skipBlanks(true);
-    if (this.pos < this.src.length) this.fail(`unexpected "${this.peekText()}"`);
+    if (this.pos < this.src.length) this.fail(`unexpected ${this.peekText()}`);
     return list;
   }
 
@@ -80,13 +80,15 @@ export class Parser {
     throw new ShellSyntaxError(`syntax error: ${msg}`, this.pos);
   }
 
+  /** The next token as ash names it in errors: `"fi"`, `newline`, `end of file`. */
   private peekText(): string {
+    this.skipBlanks();
     const op = this.peekOp();
-    if (op) return op === '\n' ? 'newline' : op;
+    if (op) return op === '\n' ? 'newline' : `"${op}"`;
     const save = this.pos;
     const w = this.readWordRaw();
     this.pos = save;
-    return w || 'end of file';
+    return w ? `"${w}"` : 'end of file';
   }
 
   /** Skip spaces, tabs, line continuations, comments; also newlines if asked. */
@@ -129,7 +131,7 @@ export class Parser {
   }
 
   private eatReserved(w: string): void {
-    if (this.peekReserved() !== w) this.fail(`unexpected "${this.peekText()}" (expecting "${w}")`);
+    if (this.peekReserved() !== w) this.fail(`unexpected ${this.peekText()} (expecting "${w}")`);
     this.skipBlanks();
     this.pos += w.length;
   }
@@ -177,7 +179,7 @@ export class Parser {
         if (sep === ')' || sep === ';;' || this.pos >= this.src.length) break;
         const kw2 = this.peekReserved();
         if (kw2 && TERMINATORS.has(kw2)) break;
-        this.fail(`unexpected "${this.peekText()}"`);
+        this.fail(`unexpected ${this.peekText()}`);
       }
     }
     return { items };
@@ -322,7 +324,7 @@ export class Parser {
         this.skipBlanks();
         if (this.eatOp('|')) continue;
         if (this.eatOp(')')) break;
-        this.fail(`unexpected "${this.peekText()}" in case pattern`);
+        this.fail(`unexpected ${this.peekText()} in case pattern`);
       }
       const body = this.parseList();
       items.push({ pats, body });
@@ -374,7 +376,7 @@ export class Parser {
       this.skipBlanks();
       if (op === '<<') this.fail('here-documents (<<) are not supported');
       const target = this.readWord();
-      if (target.length === 0) this.fail(`unexpected "${this.peekText()}" after "${op}"`);
+      if (target.length === 0) this.fail(`unexpected ${this.peekText()} after "${op}"`);
       into.push({ fd, op, target });
       any = true;
     }
@@ -414,7 +416,7 @@ export class Parser {
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0)
-      this.fail(`unexpected "${this.peekText()}"`);
+      this.fail(`unexpected ${this.peekText()}`);
     return { t: 'simple', assigns, words, redirs, src: this.src.slice(start, this.pos).trim() };
   }
 
@@ -515,10 +517,18 @@ export class Parser {
     }
     const n = s[this.pos + 1];
     if (n === '(' && s[this.pos + 2] === '(') {
-      this.pos += 3;
-      const expr = this.readWord(')');
-      if (!s.startsWith('))', this.pos)) this.fail('missing "))"');
-      this.pos += 2;
+      let depth = 0;
+      let end = this.pos + 3;
+      for (; end < s.length; end++) {
+        if (s[end] === '(') depth++;
+        else if (s[end] === ')') {
+          if (depth === 0 && s[end + 1] === ')') break;
+          depth--;
+        }
+      }
+      if (end >= s.length) this.fail('missing "))"');
+      const expr = new Parser(s.slice(this.pos + 3, end)).readWord('\0');
+      this.pos = end + 2;
       return { t: 'arith', expr, q };
     }
     if (n === '(') {
