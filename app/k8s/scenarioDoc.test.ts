@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './parseScenario.ts';
+import { convertProfile } from './scenarioDoc.ts';
+
+const OBJECTS = `---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: web}}
+spec:
+  containers: [{name: app, image: nginx}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: svc}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+`;
+
+const scenario = (spec: string) =>
+  `apiVersion: podlab.dev/v1\nkind: Scenario\nmetadata: {name: demo}\nspec:\n${spec}${OBJECTS}`;
+
+const diags = (text: string) =>
+  parseScenario(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
+
+describe('Scenario document (DESIGN.md §3)', () => {
+  it('plain Kubernetes YAML is a scenario with defaults', () => {
+    const r = parseScenario(OBJECTS);
+    expect(r.scenario).toEqual({
+      name: 'scenario',
+      until: 600,
+      profile: {},
+      actions: [],
+      deferred: [],
+    });
+    expect(r.objects.map((o) => o.name)).toEqual(['p', 'svc']);
+  });
+
+  it('reads until, profile durations and every action kind, sorted by time', () => {
+    const r = parseScenario(
+      scenario(`  until: 5m
+  profile: {crashLoop: {initial: 1s, max: 60s}, jitter: false, version: "1.33", steps: [10s, 2]}
+  actions:
+  - at: 90s
+    exec: {pod: p, container: app, command: "echo ok > /tmp/x"}
+  - at: 20s
+    apply: {kind: Service, name: svc}
+  - at: 1m
+    kill: {pod: p, container: app, signal: TERM}
+  - at: 1m
+    kill: {pod: p, container: app, exitCode: 3}
+  - at: 2m
+    setCondition: {pod: p, type: example.com/gate, status: "True", reason: Manual}
+  - at: 2.5
+    delete: {kind: Pod, name: p, gracePeriodSeconds: 5, force: true}
+`),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.scenario).toEqual({
+      name: 'demo',
+      doc: 0,
+      until: 300,
+      profile: {
+        crashLoop: { initial: 1, max: 60 },
+        jitter: false,
+        version: '1.33',
+        steps: [10, 2],
+      },
+      actions: [
+        {
+          at: 2.5,
+          doc: 0,
+          path: 'spec.actions[5]',
+          delete: { kind: 'Pod', name: 'p', gracePeriodSeconds: 5, force: true },
+        },
+        { at: 20, doc: 0, path: 'spec.actions[1]', apply: { kind: 'Service', name: 'svc' } },
+        {
+          at: 60,
+          doc: 0,
+          path: 'spec.actions[2]',
+          kill: { pod: 'p', container: 'app', signal: 'SIGTERM' },
+        },
+        {
+          at: 60,
+          doc: 0,
+          path: 'spec.actions[3]',
+          kill: { pod: 'p', container: 'app', exitCode: 3 },
+        },
+        {
+          at: 90,
+          doc: 0,
+          path: 'spec.actions[0]',
+          exec: { pod: 'p', container: 'app', command: 'echo ok > /tmp/x' },
+        },
+        {
+          at: 120,
+          doc: 0,
+          path: 'spec.actions[4]',
+          setCondition: { pod: 'p', type: 'example.com/gate', status: 'True', reason: 'Manual' },
+        },
+      ],
+      deferred: [{ kind: 'Service', name: 'svc' }],
+    });
+    // Deferred objects are still listed in `objects`; the engine creates them at their apply time.
+    expect(r.objects.map((o) => o.name)).toEqual(['p', 'svc']);
+    expect(r.locate({ doc: 0, path: 'spec.actions[1]' })).toEqual({
+      line: 10,
+      column: 5,
+      endLine: 10,
+      endColumn: 12,
+    });
+  });
+
+  it('reports bad durations, missing or extra actions, unknown objects, bad signals', () => {
+    expect(
+      diags(
+        scenario(`  until: soon
+  actions:
+  - at: 5x
+    delete: {kind: Pod, name: p}
+  - at: 1s
+  - at: 2s
+    exec: {pod: nope, command: [ls]}
+    kill: {pod: p, container: app}
+  - at: 3s
+    apply: {kind: Pod, name: ghost}
+  - at: 4s
+    kill: {pod: p, container: app, signal: SIGBOOM}
+  - at: 5s
+    exce: {pod: p, command: ls}
+`),
+      ),
+    ).toEqual([
+      '5:10 error spec.until: Invalid value: "soon": must be a duration such as 90s, 5m, 1h30m or a number of seconds',
+      '7:9 error spec.actions[0].at: Invalid value: "5x": must be a duration such as 90s, 5m, 1h30m or a number of seconds',
+      '9:5 error spec.actions[1]: Required value: must specify one of: apply, delete, exec, kill, setCondition',
+      '11:17 warning Pod "nope" is not defined in this scenario: this action will do nothing',
+      '12:5 error spec.actions[2].kill: Forbidden: may not specify more than 1 action',
+      '14:30 error spec.actions[3].apply.name: Not found: Pod "ghost" is not defined in this scenario',
+      '16:44 error spec.actions[4].kill.signal: Unsupported value: "SIGBOOM": supported values: "SIGTERM", "SIGKILL", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGSTOP", "SIGCONT"',
+      '17:5 error spec.actions[5]: Required value: must specify one of: apply, delete, exec, kill, setCondition',
+      '18:5 error unknown field "spec.actions[5].exce" (did you mean exec?)',
+    ]);
+  });
+
+  it('allows one Scenario document only', () => {
+    const text = `${scenario('  until: 1m\n')}---\napiVersion: podlab.dev/v1\nkind: Scenario\n`;
+    expect(diags(text)).toEqual([
+      '21:7 error only one Scenario document is allowed (the first is document 1)',
+    ]);
+    expect(parseScenario(text).scenario.until).toBe(60);
+  });
+
+  it('convertProfile converts only strings with a unit', () => {
+    expect(convertProfile({ a: '10s', b: '10', c: 'Always', d: [{ e: '1h' }] })).toEqual({
+      a: 10,
+      b: '10',
+      c: 'Always',
+      d: [{ e: 3600 }],
+    });
+  });
+});
