@@ -10,7 +10,7 @@ import { SimClock } from './clock/simClock.ts';
 import { Cluster } from './cluster/cluster.ts';
 import { resolveProfile } from './profile.ts';
 import type { RuntimeModel } from './runtime/types.ts';
-import { createFakeRuntime } from './testing/fakeRuntime.ts';
+import { createRuntimeModel } from './runtime/index.ts';
 import type { SimDiagnostic, SimResult } from './trace/types.ts';
 
 export type * from './trace/types.ts';
@@ -37,7 +37,7 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
   const clock = new SimClock();
   const recorder = new Recorder(clock);
   const { profile, diagnostics: pd } = resolveProfile(input.scenario.profile);
-  const cluster = new Cluster(clock, recorder, profile, opts.runtime ?? createFakeRuntime());
+  const cluster = new Cluster(clock, recorder, profile, opts.runtime ?? createRuntimeModel());
   const doc = input.scenario.doc;
   for (const d of pd)
     cluster.diagnostic({

@@ -48,10 +48,13 @@ function seenInstances(slot: Slot): Instance[] {
 /** started / ready for a status whose state is already decided (R7.5, R7.6). */
 export function probeFlags(slot: Slot, st: ContainerStatus, v: StatusView): ContainerStatus {
   const id = st.containerID ?? '';
+  if (slot.kind === 'init') {
+    // Plain init containers: started = running; ready only once terminated with 0 (UpdatePodStatus).
+    const ready = 'terminated' in st.state && st.state.terminated.exitCode === 0;
+    return { ...st, ready, started: 'running' in st.state };
+  }
   if (!('running' in st.state)) {
-    const ready =
-      slot.kind === 'init' && 'terminated' in st.state && st.state.terminated.exitCode === 0;
-    return { ...st, ready, started: false };
+    return { ...st, ready: false, started: false };
   }
   const started = v.hasProbe(slot, 'startup')
     ? v.probeResult(slot, 'startup', id) === 'Success'
