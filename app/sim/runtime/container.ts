@@ -125,7 +125,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
 
   signal(sig: Signal): void {
     if (!this.running) return;
-    this.kill(1, sig);
+    this.deliver(1, sig);
   }
 
   exec(
@@ -285,10 +285,20 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return { job: task, pid: info.pid };
   }
 
+  /**
+   * kill(2) from a process: checked now, delivered at the same instant after the sender runs on
+   * (the sender of `nginx -s quit` returns before the master reacts).
+   */
   kill(pid: number, sig: Signal | 0): string | undefined {
     const e = this.procs.get(pid);
     if (!e || !e.info.alive) return 'No such process';
-    if (sig === 0) return undefined;
+    if (sig !== 0) this.sb.scheduler.after(0, () => this.deliver(pid, sig));
+    return undefined;
+  }
+
+  private deliver(pid: number, sig: Signal): void {
+    const e = this.procs.get(pid);
+    if (!e || !e.info.alive || this.exited) return;
     const { info, task } = e;
     const action: SigAction =
       sig === 'SIGKILL'
@@ -298,17 +308,16 @@ export class ContainerRuntime implements ContainerProcess, Sys {
           : info.pid1
             ? 'ignore'
             : { exit: 128 + SIGNALS[sig] };
-    if (action === 'ignore') return undefined;
+    if (action === 'ignore') return;
     if (action === 'deliver') {
       if (info.child) {
         if (task.waiting === 'busy') task.wake();
       } else if (task.waiting) task.deliver(sig);
-      return undefined;
+      return;
     }
     if (info.pid1) this.exit(action.exit, action.exit === 0 ? 'Completed' : 'Error');
     else if (e.root) task.terminate(action.exit);
     else task.throwInto(new ProcKilled(pid, action.exit));
-    return undefined;
   }
 
   findProcs(name: string): ProcInfo[] {

@@ -234,6 +234,7 @@ describe('sh: signals and traps', () => {
     r.s.container.exec(['sh', '-c', 'sleep 100; echo child status $?'], {}, (x) => (result = x));
     expect(r.h.exec(r.s.container, ['ps']).output).toContain('    8 root      0:00 sleep');
     r.h.exec(r.s.container, ['kill', '8']);
+    r.h.scheduler.runUntil(1_000);
     expect(result).toEqual({ exitCode: 0, output: 'child status 143\n' });
   });
 
