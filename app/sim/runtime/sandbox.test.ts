@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import { createHarness, podOf } from './testing.ts';
+import type { ExecResult } from './types.ts';
+
+describe('pod network namespace', () => {
+  it('a sidecar reaches the app on localhost', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          { name: 'web', image: 'nginx' },
+          {
+            name: 'side',
+            image: 'busybox',
+            command: [
+              'sh',
+              '-c',
+              'sleep 1; wget -qO- localhost:80/index.html | head -4 | tail -1; wget -qO- http://127.0.0.1/nope',
+            ],
+          },
+        ],
+      }),
+    );
+    h.start('web');
+    const side = h.start('side');
+    h.scheduler.runUntil(2_000);
+    expect(side.logs).toEqual([
+      '<title>Welcome to nginx!</title>',
+      'wget: server returned error: HTTP/1.1 404 Not Found',
+    ]);
+    expect(side.exits[0]?.code).toBe(1);
+  });
+
+  it('two containers binding port 80 clash: nginx retries, then exits 1', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          { name: 'a', image: 'nginx' },
+          { name: 'b', image: 'nginx' },
+        ],
+      }),
+    );
+    h.start('a');
+    const b = h.start('b');
+    h.scheduler.runUntil(5_000);
+    expect(
+      b.logs.filter(
+        (l) => l === 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)',
+      ),
+    ).toHaveLength(5);
+    expect(b.logs.at(-1)).toBe('nginx: [emerg] still could not bind()');
+    expect(b.exits).toEqual([{ code: 1, reason: 'Error', t: 2_000 }]);
+  });
+
+  it('remote names go through the cluster network; unknown ones fail like wget/curl/nc do', () => {
+    const h = createHarness(podOf({ containers: [{ name: 'c', image: 'nginx:alpine' }] }));
+    const s = h.start('c');
+    h.network.dns.set('backend', ['10.96.5.5']);
+    h.network.http.set('10.96.5.5:8080', () => ({ ok: true, status: 200, body: 'pong' }));
+    expect(h.exec(s.container, ['wget', '-qO-', 'http://backend:8080/ping'])).toEqual({
+      exitCode: 0,
+      output: 'pong',
+    });
+    expect(h.exec(s.container, ['wget', '-qO-', 'http://nothere/'])).toEqual({
+      exitCode: 1,
+      output: "wget: bad address 'nothere'\n",
+    });
+    expect(h.exec(s.container, ['nc', '-z', 'backend', '8080']).exitCode).toBe(0);
+    expect(h.exec(s.container, ['nc', '-z', 'backend', '9090']).exitCode).toBe(1);
+    const deb = createHarness(podOf({ containers: [{ name: 'c', image: 'nginx' }] }));
+    const d = deb.start('c');
+    expect(deb.exec(d.container, ['curl', '-sf', 'http://localhost/missing'])).toEqual({
+      exitCode: 22,
+      output: '',
+    });
+    expect(deb.exec(d.container, ['curl', '-s', 'http://localhost:81/'])).toEqual({
+      exitCode: 7,
+      output: '',
+    });
+    expect(deb.exec(d.container, ['curl', 'http://nothere/']).output).toBe(
+      'curl: (6) Could not resolve host: nothere\n',
+    );
+  });
+
+  it('answers gRPC checks only from gRPC servers', () => {
+    const h = createHarness(podOf({ containers: [{ name: 'c', image: 'redis' }] }));
+    h.start('c');
+    expect(h.sandbox.grpcCheck(6379, undefined)).toMatchObject({ ok: false });
+    expect(h.sandbox.grpcCheck(1234, undefined)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('connection refused'),
+    });
+    expect(h.sandbox.httpGet({ host: '', port: 6379, path: '/' })).toEqual({
+      ok: false,
+      error: 'EOF',
+    });
+  });
+});
+
+describe('kubelet-managed files and volumes', () => {
+  it('writes /etc/hosts with the pod line and hostAliases in the kubelet format', () => {
+    const h = createHarness(
+      podOf(
+        {
+          hostAliases: [{ ip: '10.1.2.3', hostnames: ['foo.remote', 'bar.remote'] }],
+          containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1d'] }],
+        },
+        { name: 'web-0', namespace: 'default' },
+      ),
+    );
+    const s = h.start('c');
+    expect(h.exec(s.container, ['cat', '/etc/hosts']).output).toBe(
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.0.5\tweb-0\n\n# Entries added by HostAliases.\n10.1.2.3\tfoo.remote\tbar.remote\n',
+    );
+    expect(h.exec(s.container, ['hostname']).output).toBe('web-0\n');
+    expect(
+      h.exec(s.container, ['cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace'])
+        .output,
+    ).toBe('default');
+    expect(h.exec(s.container, ['cat', '/etc/resolv.conf']).output).toBe(
+      'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+    );
+  });
+
+  it('an emptyDir outlives a container instance; readOnly mounts and subPath work', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'w',
+            image: 'busybox',
+            command: ['sh', '-c', 'echo $(date +%s) >> /data/boots; sleep 1d'],
+            volumeMounts: [{ name: 'd', mountPath: '/data' }],
+          },
+          {
+            name: 'r',
+            image: 'busybox',
+            command: ['sleep', '1d'],
+            volumeMounts: [
+              { name: 'd', mountPath: '/ro', readOnly: true },
+              { name: 'd', mountPath: '/sub', subPath: 'nested/dir' },
+            ],
+          },
+        ],
+        volumes: [{ name: 'd', emptyDir: {} }],
+      }),
+    );
+    const w1 = h.start('w');
+    w1.container.signal('SIGKILL');
+    h.scheduler.runUntil(10_000);
+    h.start('w');
+    const r = h.start('r');
+    expect(h.exec(r.container, ['wc', '-l', '/ro/boots']).output).toBe('2 /ro/boots\n');
+    expect(h.exec(r.container, ['touch', '/ro/x'])).toEqual({
+      exitCode: 1,
+      output: 'touch: /ro/x: Read-only file system\n',
+    });
+    expect(
+      h.exec(r.container, ['sh', '-c', 'echo hi > /sub/f && cat /ro/nested/dir/f']).output,
+    ).toBe('hi\n');
+  });
+
+  it('a configMap volume with items; a missing ConfigMap is a FailedMount', () => {
+    const pod = podOf({
+      containers: [
+        {
+          name: 'c',
+          image: 'busybox',
+          command: ['sleep', '1d'],
+          volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }],
+        },
+      ],
+      volumes: [
+        { name: 'cfg', configMap: { name: 'app', items: [{ key: 'conf', path: 'sub/app.conf' }] } },
+      ],
+    });
+    const h = createHarness(pod);
+    expect(() => h.start('c')).toThrow(
+      'CreateContainerConfigError: MountVolume.SetUp failed for volume "cfg" : configmap "app" not found',
+    );
+    const r = h.sandbox.createContainer(
+      pod.spec!.containers[0]!,
+      { kind: 'regular', index: 0 },
+      { onExit: () => undefined, onLog: () => undefined },
+    );
+    expect(r).toMatchObject({ ok: false, failedMount: { volume: 'cfg' } });
+    h.configMaps.set('app', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'app' },
+      data: { conf: 'a=1\n', other: 'x' },
+    });
+    const s = h.start('c');
+    expect(h.exec(s.container, ['cat', '/etc/cfg/sub/app.conf']).output).toBe('a=1\n');
+    expect(h.exec(s.container, ['ls', '/etc/cfg']).output).toBe('sub\n');
+  });
+
+  it('a missing ConfigMap key in env is CreateContainerConfigError', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            env: [
+              { name: 'X', valueFrom: { configMapKeyRef: { name: 'special-config', key: 'k' } } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(() => h.start('c')).toThrow(
+      'CreateContainerConfigError: configmap "special-config" not found',
+    );
+  });
+
+  it('hostPath is shared by pods on the same node', () => {
+    const pod = podOf({
+      containers: [
+        {
+          name: 'c',
+          image: 'busybox',
+          command: ['sleep', '1d'],
+          volumeMounts: [{ name: 'h', mountPath: '/host' }],
+        },
+      ],
+      volumes: [{ name: 'h', hostPath: { path: '/var/log/app' } }],
+    });
+    const h = createHarness(pod);
+    const a = h.start('c');
+    h.exec(a.container, ['sh', '-c', 'echo from-a > /host/x']);
+    const b = h.start('c');
+    expect(h.exec(b.container, ['cat', '/host/x']).output).toBe('from-a\n');
+  });
+});
+
+describe('starting and exec', () => {
+  it('an entrypoint missing from the image is StartError 128 with containerd wording', () => {
+    const h = createHarness(
+      podOf({ containers: [{ name: 'c', image: 'busybox', command: ['bash', '-c', 'echo hi'] }] }),
+    );
+    const s = h.start('c');
+    h.scheduler.runUntil(1);
+    expect(s.exits).toEqual([
+      {
+        code: 128,
+        reason: 'StartError',
+        t: 0,
+        message: expect.stringContaining('exec: "bash": executable file not found in $PATH'),
+      },
+    ]);
+  });
+
+  it('postgres without POSTGRES_PASSWORD exits 1 with its message; with it, listens after init', () => {
+    const h = createHarness(podOf({ containers: [{ name: 'db', image: 'postgres:16' }] }));
+    const s = h.start('db');
+    h.scheduler.runUntil(1);
+    expect(s.exits[0]?.code).toBe(1);
+    expect(s.logs[0]).toBe(
+      'Error: Database is uninitialized and superuser password is not specified.',
+    );
+    const ok = createHarness(
+      podOf({
+        containers: [
+          { name: 'db', image: 'postgres:16', env: [{ name: 'POSTGRES_PASSWORD', value: 'pw' }] },
+        ],
+      }),
+    );
+    const db = ok.start('db');
+    ok.scheduler.runUntil(1_999);
+    expect(ok.exec(db.container, ['pg_isready']).exitCode).toBe(2);
+    ok.scheduler.runUntil(2_000);
+    expect(ok.exec(db.container, ['pg_isready'])).toEqual({
+      exitCode: 0,
+      output: '/var/run/postgresql:5432 - accepting connections\n',
+    });
+    expect(db.container.stopSignal).toBe('SIGINT');
+  });
+
+  it('an exec past its timeout is reported as timedOut', () => {
+    const h = createHarness(
+      podOf({ containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1d'] }] }),
+    );
+    const s = h.start('c');
+    let r: ExecResult | undefined;
+    s.container.exec(['sleep', '5'], { timeoutMs: 1_000 }, (x) => (r = x));
+    h.scheduler.runUntil(999);
+    expect(r).toBeUndefined();
+    h.scheduler.runUntil(1_000);
+    expect(r).toEqual({ exitCode: 1, output: '', timedOut: true });
+  });
+
+  it('a cancelled exec never calls back; exec in a stopped container is a start error', () => {
+    const h = createHarness(
+      podOf({ containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1'] }] }),
+    );
+    const s = h.start('c');
+    let called = false;
+    s.container.exec(['sleep', '0.5'], {}, () => (called = true)).cancel();
+    h.scheduler.runUntil(2_000);
+    expect(called).toBe(false);
+    expect(s.exits).toEqual([{ code: 0, reason: 'Completed', t: 1_000 }]);
+    expect(h.exec(s.container, ['true'])).toMatchObject({ startError: true });
+  });
+
+  it('interpreter limits surface as diagnostics at the exec field', () => {
+    const h = createHarness(
+      podOf({ containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1d'] }] }),
+    );
+    const s = h.start('c');
+    const r = h.exec(s.container, ['sed', '-n', '/x/p', '/etc/hosts']);
+    expect(r.exitCode).toBe(0);
+    expect(h.diagnostics[0]?.message).toContain('Podlab models only s/re/replacement/flags');
+  });
+});
