@@ -1,5 +1,5 @@
 /** Public entry of the Kubernetes object layer. */
-export { parseScenario } from './parseScenario.ts';
+export { parseScenario, createLocator } from './parseScenario.ts';
 export { parseDuration } from './duration.ts';
 export { secretData, base64Decode, base64Encode } from './secret.ts';
 export { defaultPullPolicy } from './defaults.ts';

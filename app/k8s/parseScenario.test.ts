@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from './parseScenario.ts';
+import { createLocator, parseScenario } from './parseScenario.ts';
 
 type Row = [number, number, number, number, string, string | undefined, number | undefined, string];
 function rows(text: string): Row[] {
@@ -271,5 +271,24 @@ status:
       endColumn: 26,
     });
     expect(r.locate({ doc: 5, path: 'spec' })).toBeUndefined();
+  });
+});
+
+describe('names and locators', () => {
+  it('generateName gets a deterministic suffix', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: cfg-}\n';
+    const a = parseScenario(text).objects[0]?.name;
+    expect(a).toMatch(/^cfg-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(parseScenario(text).objects[0]?.name).toBe(a);
+  });
+
+  it('createLocator resolves FieldRefs without validating', () => {
+    const locate = createLocator('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n');
+    expect(locate({ doc: 0, path: 'metadata.name' })).toEqual({
+      line: 4,
+      column: 9,
+      endLine: 4,
+      endColumn: 10,
+    });
   });
 });

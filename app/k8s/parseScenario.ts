@@ -109,6 +109,9 @@ export function parseScenario(text: string): ParsedScenario {
     stripServerFields(object);
     if (typeErrors === 0) VALIDATORS[kind as SimulatedKind](object, issues);
     const meta = asRecord(object.metadata);
+    if (meta && !asString(meta.name) && asString(meta.generateName)) {
+      meta.name = `${String(meta.generateName)}${generatedSuffix(doc, prefix)}`;
+    }
     entries.push({
       kind,
       name: asString(meta?.name) ?? '',
@@ -181,6 +184,12 @@ export function parseScenario(text: string): ParsedScenario {
   };
 }
 
+/** A locator for a text without re-validating it (the YAML trees are cached by parseScenario). */
+export function createLocator(text: string): ParsedScenario['locate'] {
+  const src = new SourceText(text);
+  return (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false);
+}
+
 function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
   if (path.length > 0) return src.locate(doc, path);
   const contents = src.docs[doc]?.doc.contents;
@@ -190,6 +199,22 @@ function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
   return first && typeof first === 'object' && 'range' in first
     ? src.firstLineOf(doc, first as never)
     : src.firstLineOf(doc, contents);
+}
+
+/**
+ * The API server appends 5 random characters from this alphabet to generateName
+ * (apiserver/pkg/storage/names). A playground needs the same name on every run: derive them from the
+ * object's position instead.
+ */
+function generatedSuffix(doc: number, prefix: readonly Segment[]): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let x = (doc + 1) * 7919 + prefix.length * 104729 + Number(prefix[prefix.length - 1] ?? 0) * 31;
+  let out = '';
+  for (let i = 0; i < 5; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += alphabet[x % alphabet.length] ?? 'x';
+  }
+  return out;
 }
 
 const RESOURCE: Record<string, string> = {

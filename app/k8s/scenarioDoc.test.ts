@@ -143,6 +143,14 @@ describe('Scenario document (DESIGN.md §3)', () => {
     ]);
   });
 
+  it('warns about actions after spec.until', () => {
+    expect(
+      diags(
+        scenario('  until: 1m\n  actions:\n  - at: 2m\n    apply: {kind: Service, name: svc}\n'),
+      ),
+    ).toEqual(['7:9 warning this action is after spec.until (60 s): it will not run']);
+  });
+
   it('allows one Scenario document only', () => {
     const text = `${scenario('  until: 1m\n')}---\napiVersion: podlab.dev/v1\nkind: Scenario\n`;
     expect(diags(text)).toEqual([

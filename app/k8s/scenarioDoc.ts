@@ -147,6 +147,13 @@ export function readScenario(
       issues.forbidden([...path, extra], 'may not specify more than 1 action');
     const kind = present[0] ?? 'apply';
     if (at === undefined) return;
+    if (at > out.until) {
+      issues.warn(
+        [...path, 'at'],
+        `this action is after spec.until (${out.until} s): it will not run`,
+        'after-until',
+      );
+    }
     const action = readAction(raw, { at, doc, path: formatPath(path) }, kind);
     if (!action) return;
     checkReferences(action, [...path, kind], known, issues);

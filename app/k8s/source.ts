@@ -52,6 +52,49 @@ function splitDocuments(text: string): { start: number; end: number }[] {
   return chunks.filter((c) => c.end > c.start);
 }
 
+interface ParsedChunk {
+  docs: Document.Parsed[];
+  repair: Repair | undefined;
+}
+
+/**
+ * Parsed chunks by text. parseScenario runs on every keystroke and an edit touches one document, so the
+ * other documents' YAML trees (read-only here, ranges relative to their chunk) are reused.
+ */
+const chunkCache = new Map<string, ParsedChunk>();
+const CHUNK_CACHE_SIZE = 200;
+
+/** For benchmarks: measure a cold parse. */
+export function clearParseCache(): void {
+  chunkCache.clear();
+}
+
+function parseChunkCached(chunkText: string): ParsedChunk {
+  const hit = chunkCache.get(chunkText);
+  if (hit) {
+    chunkCache.delete(chunkText);
+    chunkCache.set(chunkText, hit);
+    return hit;
+  }
+  // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
+  const options = { prettyErrors: false, version: '1.2' } as const;
+  let docs: Document.Parsed[] = parseAllDocuments(chunkText, options);
+  let repair: Repair | undefined;
+  if (docs.some((d) => d.errors.length > 0)) {
+    repair = repairQuotedContinuations(chunkText);
+    const repaired = repair ? parseAllDocuments(repair.text, options) : undefined;
+    if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
+    else repair = undefined;
+  }
+  const parsed = { docs, repair };
+  chunkCache.set(chunkText, parsed);
+  if (chunkCache.size > CHUNK_CACHE_SIZE) {
+    const oldest = chunkCache.keys().next().value;
+    if (oldest !== undefined) chunkCache.delete(oldest);
+  }
+  return parsed;
+}
+
 export class SourceText {
   private readonly lineStarts: number[] = [0];
   readonly docs: SourceDoc[] = [];
@@ -65,16 +108,7 @@ export class SourceText {
   }
 
   private parseChunk(start: number, chunkText: string): void {
-    // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
-    const options = { prettyErrors: false, version: '1.2' } as const;
-    let docs = parseAllDocuments(chunkText, options);
-    let repair: Repair | undefined;
-    if (docs.some((d) => d.errors.length > 0)) {
-      repair = repairQuotedContinuations(chunkText);
-      const repaired = repair ? parseAllDocuments(repair.text, options) : undefined;
-      if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
-      else repair = undefined;
-    }
+    const { docs, repair } = parseChunkCached(chunkText);
     for (const line of repair?.lines ?? []) {
       const lineStart = this.lineOfOffset(start) + line;
       const from = this.lineStarts[lineStart] ?? start;
