@@ -9,21 +9,32 @@ function pct(xs: number[], p: number): number {
 }
 
 test.describe('performance budgets (DESIGN.md §6)', () => {
-  test('first load: JS before Monaco and time to a usable editor', async ({ page }) => {
-    const js: string[] = [];
-    let monacoSeen = false;
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname.includes('MonacoEditor')) monacoSeen = true;
-      if (!monacoSeen && url.pathname.endsWith('.js') && url.pathname.startsWith('/assets/'))
-        js.push(url.pathname);
-    });
-    await page.goto('/');
-    await expect(page.locator('.app[data-editor-ready="true"]')).toBeVisible();
-    await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
-    const readyMs = await page.evaluate(
-      () => performance.getEntriesByName('podlab-editor-ready')[0]?.startTime ?? NaN,
-    );
+  test('first load: JS before Monaco and time to a usable editor', async ({ browser }) => {
+    // Three cold loads, each in a fresh context (no HTTP cache, no storage); the median is reported.
+    const times: number[] = [];
+    let js: string[] = [];
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const before: string[] = [];
+      let monacoSeen = false;
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.includes('MonacoEditor')) monacoSeen = true;
+        if (!monacoSeen && url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js'))
+          before.push(url.pathname);
+      });
+      await page.goto('/');
+      await expect(page.locator('.app[data-editor-ready="true"]')).toBeVisible();
+      await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+      times.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('podlab-editor-ready')[0]?.startTime ?? NaN,
+        ),
+      );
+      js = before;
+      await context.close();
+    }
     let raw = 0;
     let gz = 0;
     for (const p of new Set(js)) {
@@ -34,9 +45,11 @@ test.describe('performance budgets (DESIGN.md §6)', () => {
     console.log(
       `[perf] JS before the editor chunk: ${js.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip: ${js.join(', ')}`,
     );
-    console.log(`[perf] first load → usable editor: ${readyMs.toFixed(0)} ms`);
+    console.log(
+      `[perf] first load → usable editor: median ${pct(times, 50).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+    );
     expect(gz).toBeLessThan(300 * 1024);
-    expect(readyMs).toBeLessThan(1500);
+    expect(pct(times, 50)).toBeLessThan(1500);
   });
 
   test('keystroke → redrawn timeline, p95 over 20 edits', async ({ page }) => {

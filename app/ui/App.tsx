@@ -1,7 +1,6 @@
 /** The playground page: editor left, timeline centre/right, panels below it. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../k8s/types.ts';
-import { DEFAULT_YAML } from './defaultScenario.ts';
 import type { EditorHandle } from './editor/editorHandle.ts';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { HelpOverlay } from './controls/HelpOverlay.tsx';
@@ -17,6 +16,17 @@ import { Timeline } from './timeline/Timeline.tsx';
 import { clampView, followView, zoomView, type View } from './timeline/view.ts';
 import { fieldKey } from './worker/protocol.ts';
 import { useSimulation } from './worker/useSimulation.ts';
+import {
+  ExportMenu,
+  GalleryButton,
+  InitialNotice,
+  ShareButton,
+  readEmbedOptions,
+  readInitialState,
+  useAutosave,
+  useHashNavigation,
+  useUrlSync,
+} from './share/index.ts';
 import './styles.css';
 
 declare global {
@@ -36,15 +46,47 @@ declare global {
 
 const EMPTY_DIAGS: Diagnostic[] = [];
 
+const TAB_IDS: readonly string[] = [
+  'pods',
+  'describe',
+  'yaml',
+  'endpoints',
+  'logs',
+  'statechart',
+  'act',
+  'problems',
+] satisfies TabId[];
+
+function isTabId(v: string | undefined): v is TabId {
+  return v !== undefined && TAB_IDS.includes(v);
+}
+
 export function App() {
-  const [yaml, setYaml] = useState(DEFAULT_YAML);
-  const [cursor, setCursor] = useState(0);
+  const [initial] = useState(() => readInitialState(window.location, window.localStorage));
+  const [embed] = useState(() => readEmbedOptions(window.location.search));
+  const [yaml, setYaml] = useState(initial.yaml);
+  const [cursor, setCursor] = useState(initial.t ?? embed.t ?? 0);
   const [view, setView] = useState<View | undefined>();
-  const [playing, setPlaying] = useState(false);
+  const [playing, setPlaying] = useState(embed.autoplay ?? false);
   const [speed, setSpeed] = useState(10);
   const [help, setHelp] = useState(false);
-  const [tab, setTab] = useState<TabId>('pods');
-  const { theme, toggle } = useTheme();
+  const [tab, setTab] = useState<TabId>(isTabId(initial.view) ? initial.view : 'pods');
+  const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
+
+  useAutosave(yaml);
+  useUrlSync(yaml, cursor, tab === 'pods' ? undefined : tab);
+  useHashNavigation((state) => {
+    setYaml(state.yaml);
+    setCursor(state.t ?? 0);
+    setView(undefined);
+    if (isTabId(state.view)) setTab(state.view);
+  });
+  const openScenario = useCallback((text: string) => {
+    setYaml(text);
+    setCursor(0);
+    setView(undefined);
+    setPlaying(false);
+  }, []);
   const sim = useSimulation(yaml);
   const editor = useRef<EditorHandle | null>(null);
   const [editorReady, setEditorReady] = useState(false);
@@ -178,17 +220,47 @@ export function App() {
         diagnostics={diagnostics}
         onReady={onEditorReady}
         onRun={sim.rerun}
+        readOnly={embed.readonly ?? false}
       />
     ),
-    [yaml, theme, diagnostics, onEditorReady, sim.rerun],
+    [yaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
   );
 
   return (
-    <div className="app" data-editor-ready={editorReady ? 'true' : 'false'}>
+    <div
+      className={`app${embed.embed ? ' is-embed' : ''}`}
+      data-editor-ready={editorReady ? 'true' : 'false'}
+    >
       <header className="app-header">
         <h1>Podlab</h1>
         <span className="tagline">Kubernetes Pod lifecycle playground</span>
         <div className="header-actions">
+          {embed.embed ? (
+            <a
+              href={`${window.location.pathname}${window.location.hash}`}
+              target="_blank"
+              rel="noopener"
+            >
+              Open in playground ↗
+            </a>
+          ) : (
+            <>
+              <GalleryButton currentYaml={yaml} onOpen={openScenario} />
+              <ShareButton
+                yaml={yaml}
+                t={cursor}
+                {...(tab === 'pods' ? {} : { view: tab })}
+                onOpenFile={openScenario}
+              />
+              <ExportMenu
+                yaml={yaml}
+                {...(valid?.result ? { result: valid.result } : {})}
+                getTimelineSvg={() =>
+                  document.querySelector<SVGSVGElement>('svg[data-testid="timeline-svg"]')
+                }
+              />
+            </>
+          )}
           <button
             type="button"
             onClick={toggle}
@@ -201,6 +273,13 @@ export function App() {
           </button>
         </div>
       </header>
+      <div className="notice-row">
+        <InitialNotice
+          {...(initial.error ? { error: initial.error } : {})}
+          {...(initial.replaced ? { replaced: initial.replaced } : {})}
+          onRestore={openScenario}
+        />
+      </div>
       <section className="editor-col" aria-label="Scenario editor">
         {editorPane}
       </section>

@@ -74,4 +74,17 @@ ${POD}`;
     );
     expect(actions(appendAction('', 0, { apply: { kind: 'Service', name: 's' } }))).toHaveLength(1);
   });
+
+  it('keeps a comment header before the Scenario document exactly once', () => {
+    const text = `# title: demo\n# watch: it\napiVersion: podlab.dev/v1\nkind: Scenario\nspec:\n  until: 9m\n---\n${POD}`;
+    const out = appendAction(text, 20, { exec: { pod: 'web', command: 'date' } });
+    expect(out.match(/# title: demo/g)).toHaveLength(1);
+    expect(
+      out.startsWith(
+        '# title: demo\n# watch: it\napiVersion: podlab.dev/v1\nkind: Scenario\nspec:\n  until: 9m\n',
+      ),
+    ).toBe(true);
+    expect(out.endsWith(`---\n${POD}`)).toBe(true);
+    expect(actions(out)).toEqual([{ at: '20s', exec: { pod: 'web', command: 'date' } }]);
+  });
 });

@@ -3,7 +3,7 @@
  * document is re-serialised (with the `yaml` Document API, so its comments survive); every other
  * byte of the text is kept as it was.
  */
-import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { Document, isMap, isNode, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 import { formatDuration, parseDuration } from '../lib/time.ts';
 
 export type ActionBody =
@@ -64,11 +64,24 @@ export function appendAction(text: string, at: number, body: ActionBody): string
     if (idx < 0) seq.items.push(node);
     else seq.items.splice(idx, 0, node);
   }
-  // Splice the re-serialised document over its own source range.
-  const [start, , end] = scenario.range;
-  let out = scenario.toString();
-  const original = text.slice(start, end);
-  if (original.startsWith('---') && !out.startsWith('---')) out = `---\n${out}`;
-  if (!original.endsWith('\n') && out.endsWith('\n') && end === text.length) out = out.slice(0, -1);
+  // Splice the re-serialised contents over their own source range: comments before the document
+  // (kept on the Document, not the node) and every other document stay byte for byte.
+  const contents = scenario.contents;
+  const range = contents?.range;
+  if (!contents || !range) return text;
+  const [start, , end] = range;
+  // A comment before the node lies before its range: the splice keeps it, so do not print it again.
+  // (yaml attaches it to the node, or to the first key of a map).
+  contents.commentBefore = null;
+  contents.spaceBefore = false;
+  const firstKey = isMap(contents) ? contents.items[0]?.key : undefined;
+  if (isNode(firstKey) && firstKey.range && firstKey.range[0] === start) {
+    firstKey.commentBefore = null;
+    firstKey.spaceBefore = false;
+  }
+  const tmp = new Document();
+  tmp.contents = contents;
+  let out = tmp.toString();
+  if (!text.slice(start, end).endsWith('\n') && out.endsWith('\n')) out = out.slice(0, -1);
   return text.slice(0, start) + out + text.slice(end);
 }

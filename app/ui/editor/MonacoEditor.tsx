@@ -12,6 +12,7 @@ export interface MonacoEditorProps {
   diagnostics: readonly Diagnostic[];
   onReady(handle: EditorHandle): void;
   onRun(): void;
+  readOnly?: boolean;
 }
 
 export default function MonacoEditor(props: MonacoEditorProps) {
@@ -45,6 +46,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       theme: cb.current.theme === 'dark' ? 'vs-dark' : 'vs',
       ariaLabel: 'Scenario YAML editor',
       fixedOverflowWidgets: true,
+      readOnly: cb.current.readOnly ?? false,
     });
     editorRef.current = editor;
     const decorations = editor.createDecorationsCollection();
