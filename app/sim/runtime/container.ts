@@ -239,13 +239,27 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return this.limitBytes;
   }
 
+  private lookupCache = new Map<string, Lookup | undefined>();
+  private lookupShape = -1;
+
   lookup(name: string, path: string | undefined, cwd: string): Lookup | undefined {
+    if (this.lookupShape !== this.fs.shape) {
+      this.lookupCache.clear();
+      this.lookupShape = this.fs.shape;
+    }
+    const key = `${name}\n${path ?? ''}\n${name.includes('/') ? cwd : ''}`;
+    if (this.lookupCache.has(key)) return this.lookupCache.get(key);
+    const r = this.lookupUncached(name, path, cwd);
+    if (this.lookupCache.size > 500) this.lookupCache.clear();
+    this.lookupCache.set(key, r);
+    return r;
+  }
+
+  private lookupUncached(name: string, path: string | undefined, cwd: string): Lookup | undefined {
     if (name === '') return undefined;
     const candidates = name.includes('/')
       ? [normalizePath(name, cwd)]
-      : (path ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
-          .split(':')
-          .map((d) => `${d}/${name}`);
+      : pathDirs(path).map((d) => `${d}/${name}`);
     for (const p of candidates) {
       const n = this.fs.stat(p);
       if (n?.kind !== 'file') continue;
@@ -292,7 +306,10 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   kill(pid: number, sig: Signal | 0): string | undefined {
     const e = this.procs.get(pid);
     if (!e || !e.info.alive) return 'No such process';
-    if (sig !== 0) this.sb.scheduler.after(0, () => this.deliver(pid, sig));
+    if (sig === 0) return undefined;
+    // Inside its PID namespace, init only receives signals it has a handler for — not even SIGKILL.
+    if (e.info.pid1 && (sig === 'SIGKILL' || !e.info.handler)) return undefined;
+    this.sb.scheduler.after(0, () => this.deliver(pid, sig));
     return undefined;
   }
 
@@ -375,7 +392,8 @@ export class ContainerRuntime implements ContainerProcess, Sys {
 
   private ctx(argv: string[], io: Io, self: ProcInfo, field?: FieldRef): ProgCtx {
     const sys: Sys = field ? withDiag(this, (m) => this.sb.diag(m, field)) : this;
-    return { argv, env: new Map(this.env), cwd: this.workingDir, io, self, sys };
+    // env is shared read-only: programs that change it (env, sh) copy it first.
+    return { argv, env: this.env, cwd: this.workingDir, io, self, sys };
   }
 
   private logIo(): Io {
@@ -442,4 +460,17 @@ function withDiag(c: ContainerRuntime, diag: (m: string) => void): Sys {
     findProcs: (n) => c.findProcs(n),
     diag,
   };
+}
+
+const dirsCache = new Map<string, string[]>();
+
+function pathDirs(path: string | undefined): string[] {
+  const p = path ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  let dirs = dirsCache.get(p);
+  if (!dirs) {
+    dirs = p.split(':').filter((d) => d.startsWith('/'));
+    if (dirsCache.size > 100) dirsCache.clear();
+    dirsCache.set(p, dirs);
+  }
+  return dirs;
 }

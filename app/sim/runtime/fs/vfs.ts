@@ -45,6 +45,8 @@ export function newFile(data: string, program?: string): File {
 
 /** `a/b/../c` relative to cwd → `/a/c`. */
 export function normalizePath(path: string, cwd = '/'): string {
+  // Fast path: already absolute and clean (the common case for probes and scripts).
+  if (path.charCodeAt(0) === 47 && !/\/\.{0,2}(\/|$)/.test(path)) return path;
   const full = path.startsWith('/') ? path : `${cwd}/${path}`;
   const out: string[] = [];
   for (const seg of full.split('/')) {
@@ -55,8 +57,16 @@ export function normalizePath(path: string, cwd = '/'): string {
   return '/' + out.join('/');
 }
 
+const splitCache = new Map<string, string[]>();
+
+/** Path segments (cached: the same paths are walked again and again by probes and loops). */
 export function splitPath(abs: string): string[] {
-  return abs.split('/').filter((s) => s !== '');
+  let segs = splitCache.get(abs);
+  if (segs) return segs;
+  segs = abs.split('/').filter((s) => s !== '');
+  if (splitCache.size > 5_000) splitCache.clear();
+  splitCache.set(abs, segs);
+  return segs;
 }
 
 function deref(n: Node): { node: Dir | File; ro: boolean } {
@@ -81,6 +91,8 @@ export function cloneTree(d: Dir): Dir {
 }
 
 export class Vfs {
+  /** Bumped on every change to the tree's shape (not file contents): lets callers cache lookups. */
+  shape = 0;
   constructor(readonly root: Dir) {}
 
   private locate(abs: string): Located | undefined {
@@ -135,6 +147,7 @@ export class Vfs {
     }
     const f = newFile(data);
     loc.parent.entries.set(loc.name, f);
+    this.shape++;
     return { ok: true, value: f };
   }
 
@@ -145,6 +158,7 @@ export class Vfs {
     if (loc.node) return { ok: true, value: undefined };
     if (loc.readOnly) return { ok: false, errno: 'EROFS' };
     loc.parent.entries.set(loc.name, newFile(''));
+    this.shape++;
     return { ok: true, value: undefined };
   }
 
@@ -171,6 +185,7 @@ export class Vfs {
     if (!loc.parent) return { ok: false, errno: 'EEXIST' };
     if (loc.readOnly) return { ok: false, errno: 'EROFS' };
     loc.parent.entries.set(loc.name, newDir());
+    this.shape++;
     return { ok: true, value: undefined };
   }
 
@@ -179,6 +194,7 @@ export class Vfs {
     if (!loc || !loc.node || !loc.parent) return { ok: false, errno: 'ENOENT' };
     if (loc.node.kind === 'dir' && !recursive) return { ok: false, errno: 'EISDIR' };
     if (loc.readOnly) return { ok: false, errno: 'EROFS' };
+    this.shape++;
     const raw = loc.parent.entries.get(loc.name);
     // Removing a mount point itself fails in Linux (EBUSY); emptying it is what rm -rf achieves.
     if (raw?.kind === 'mount') {
@@ -201,6 +217,7 @@ export class Vfs {
     const loc = this.locate(abs);
     if (!loc || !loc.parent) return { ok: false, errno: 'ENOENT' };
     if (loc.readOnly) return { ok: false, errno: 'EROFS' };
+    this.shape++;
     loc.parent.entries.set(loc.name, node.kind === 'dir' ? cloneTree(node) : { ...node });
     return { ok: true, value: undefined };
   }

@@ -105,7 +105,13 @@ function setVars(sh: Shell, argv: string[], exportThem: boolean): number {
 }
 
 function* execBuiltin(sh: Shell, argv: string[], io: Io): Gen {
-  if (argv.length === 1) return 0;
+  if (argv.length === 1) {
+    if (io !== sh.ctx.io)
+      sh.sys.diag(
+        '`exec` with only redirections is not modelled: the script keeps writing to the container log.',
+      );
+    return 0;
+  }
   return yield* sh.runExternal(argv.slice(1), io, sh.exportedEnv(), true);
 }
 

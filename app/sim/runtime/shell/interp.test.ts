@@ -296,3 +296,19 @@ describe('sh: bounded execution', () => {
     expect(r.h.diagnostics.map((d) => d.message).join('\n')).toContain('log lines');
   });
 });
+
+describe('sh: PID namespace rules', () => {
+  it('kill -9 1 from inside the container does nothing to PID 1 (init ignores unhandled signals)', () => {
+    const r = run('sleep 3600', 1_000);
+    expect(r.h.exec(r.s.container, ['kill', '-9', '1'])).toEqual({ exitCode: 0, output: '' });
+    r.h.scheduler.runUntil(2_000);
+    expect(r.s.exits).toEqual([]);
+  });
+
+  it('kill -TERM 1 from an exec reaches a trapping PID 1', () => {
+    const r = run("trap 'echo bye; exit 0' TERM; sleep 600 & wait", 1_000);
+    r.h.exec(r.s.container, ['kill', '-TERM', '1']);
+    r.h.scheduler.runUntil(2_000);
+    expect(r.s.exits).toEqual([{ code: 0, reason: 'Completed', t: 1_000 }]);
+  });
+});

@@ -39,8 +39,10 @@ export class ReturnFunc {
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
 
 export class Shell {
-  vars = new Map<string, string>();
-  exported = new Set<string>();
+  vars: VarMap;
+  exported: Set<string>;
+  /** The exported environment as last built (the process env when nothing changed). */
+  private envCache: { version: number; exported: number; env: Map<string, string> };
   args: string[] = [];
   arg0 = 'sh';
   status = 0;
@@ -64,10 +66,9 @@ export class Shell {
     top = true,
   ) {
     this.cwd = ctx.cwd;
-    for (const [k, v] of ctx.env) {
-      this.vars.set(k, v);
-      this.exported.add(k);
-    }
+    this.vars = new VarMap(ctx.env);
+    this.exported = new Set(ctx.env.keys());
+    this.envCache = { version: this.vars.version, exported: this.exported.size, env: ctx.env };
     if (top) ctx.self.handler = (sig) => this.onSignal(sig);
   }
 
@@ -89,7 +90,7 @@ export class Shell {
   /** A subshell: same process, copied state, traps reset. */
   clone(self: ProcInfo = this.self): Shell {
     const s = new Shell({ ...this.ctx, env: new Map(), self }, this.builtins, false);
-    s.vars = new Map(this.vars);
+    s.vars = new VarMap(this.vars);
     s.exported = new Set(this.exported);
     s.args = [...this.args];
     s.arg0 = this.arg0;
@@ -382,12 +383,21 @@ export class Shell {
   }
 
   exportedEnv(assigns: [string, string][] = []): Map<string, string> {
+    const c = this.envCache;
+    if (
+      assigns.length === 0 &&
+      c.version === this.vars.version &&
+      c.exported === this.exported.size
+    )
+      return c.env;
     const env = new Map<string, string>();
     for (const k of this.exported) {
       const v = this.vars.get(k);
       if (v !== undefined) env.set(k, v);
     }
     for (const [k, v] of assigns) env.set(k, v);
+    if (assigns.length === 0)
+      this.envCache = { version: this.vars.version, exported: this.exported.size, env };
     return env;
   }
 
@@ -591,5 +601,18 @@ export class Shell {
       }
     }
     return cur;
+  }
+}
+
+/** Shell variables; `version` changes on every write so the exported env can be cached. */
+export class VarMap extends Map<string, string> {
+  version = 0;
+  override set(k: string, v: string): this {
+    this.version++;
+    return super.set(k, v);
+  }
+  override delete(k: string): boolean {
+    this.version++;
+    return super.delete(k);
   }
 }
