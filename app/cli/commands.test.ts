@@ -13,8 +13,8 @@ describe('podsim commands on a hand-built G4 trace', () => {
   it('run prints get -w rows with a right-aligned time column', () => {
     const lines = formatWatch(idx).split('\n');
     expect(lines[0]).toBe('     T  NAME            READY   STATUS              RESTARTS     AGE');
-    expect(lines[3]).toBe('   77s  liveness-exec   1/1     Running             1 (0s ago)   77s');
-    expect(lines[8]).toBe('  452s  liveness-exec   0/1     CrashLoopBackOff    5 (0s ago)   7m32s');
+    expect(lines[4]).toBe('   77s  liveness-exec   1/1     Running             1 (0s ago)   77s');
+    expect(lines[9]).toBe('  452s  liveness-exec   0/1     CrashLoopBackOff    5 (0s ago)   7m32s');
   });
 
   it('run --json is the podsim document', () => {

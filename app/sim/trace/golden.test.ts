@@ -46,6 +46,7 @@ describe('G4 liveness-exec through the engine', () => {
 
   it('shows the golden sequence of rows', () => {
     expect(rows.map((r) => `${r.ready} ${r.status} ${r.restartCount}`)).toEqual([
+      '0/1 Pending 0',
       '0/1 ContainerCreating 0',
       '1/1 Running 0',
       '1/1 Running 1',
@@ -62,14 +63,14 @@ describe('G4 liveness-exec through the engine', () => {
 
   it('waits 80 s, then 160 s in CrashLoopBackOff (R7.2 back-off doubling)', () => {
     const at = (i: number): number => rows[i]?.t ?? NaN;
-    expect(at(8) - at(7)).toBe(80);
-    expect(at(10) - at(9)).toBe(160);
+    expect(at(9) - at(8)).toBe(80);
+    expect(at(11) - at(10)).toBe(160);
     // The restart after the first back-off counts from the exit that started it.
-    expect(rows[8]?.restarts).toMatch(/^6 \(8\ds ago\)$/);
+    expect(rows[9]?.restarts).toMatch(/^6 \(8\ds ago\)$/);
   });
 
   it('describes the first restart with Last State, aggregated Unhealthy and Killing', () => {
-    const t = (rows[2]?.t ?? 0) + 10;
+    const t = (rows[3]?.t ?? 0) + 10;
     const out = describePod(idx, 'liveness-exec', t);
     expect(out).toContain(
       '    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n',
@@ -80,8 +81,8 @@ describe('G4 liveness-exec through the engine', () => {
     expect(out).toContain('Container liveness failed liveness probe, will be restarted');
     // Kill and restart happen in one sync (R6.8): the API goes from running to running.
     const c = toPodsimJson(result, idx).pods['liveness-exec']?.containers.liveness;
-    expect(c?.state[2]).toMatchObject({ t: rows[2]?.t, state: 'running' });
-    expect(c?.restartCount[1]).toEqual({ t: rows[2]?.t, value: 1 });
+    expect(c?.state[2]).toMatchObject({ t: rows[3]?.t, state: 'running' });
+    expect(c?.restartCount[1]).toEqual({ t: rows[3]?.t, value: 1 });
   });
 });
 

@@ -10,6 +10,7 @@ describe('getWatchRows on the G4 liveness-exec trace (pod-level §12)', () => {
   it('lists one row per change of READY/STATUS/RESTARTS', () => {
     const rows = getWatchRows(idx).map((r) => [r.t, r.ready, r.status, r.restarts]);
     expect(rows).toEqual([
+      [0, '0/1', 'Pending', '0'],
       [0, '0/1', 'ContainerCreating', '0'],
       [2, '1/1', 'Running', '0'],
       [77, '1/1', 'Running', '1 (0s ago)'],
@@ -21,7 +22,7 @@ describe('getWatchRows on the G4 liveness-exec trace (pod-level §12)', () => {
       [532, '1/1', 'Running', '6 (80s ago)'],
       [607, '0/1', 'CrashLoopBackOff', '6 (0s ago)'],
     ]);
-    expect(getWatchRows(idx, 100)).toHaveLength(3);
+    expect(getWatchRows(idx, 100)).toHaveLength(4);
   });
 
   it('prints kubectl get pods at a time, with restarts ago and age', () => {
@@ -139,5 +140,26 @@ describe('printPod STATUS rules (pod-level R6.1)', () => {
     b.phase(9, 'p', 'Failed', 'DeadlineExceeded');
     expect(status(b, 1)).toBe('SchedulingGated');
     expect(status(b, 9)).toBe('DeadlineExceeded');
+  });
+});
+
+describe('getWatchRows splits writes that share a second (pod-level R8.3)', () => {
+  it('shows Terminating from the API server, then the kubelet’s Completed, both at t', () => {
+    const b = new TraceBuilder().pod('web', { containers: [{ name: 'nginx', image: 'nginx' }] });
+    b.container(0, 'web', 'nginx', { state: waiting('ContainerCreating') });
+    b.container(2, 'web', 'nginx', { state: running(2), ready: true });
+    b.phase(2, 'web', 'Running');
+    b.deleting(60, 'web', 30);
+    b.container(60, 'web', 'nginx', { state: terminated(0, 'Completed', 2, 60) });
+    b.phase(60, 'web', 'Succeeded');
+    b.deleted(61, 'web');
+    const rows = getWatchRows(createTraceIndex(b.build())).map((r) => [r.t, r.ready, r.status]);
+    expect(rows).toEqual([
+      [0, '0/1', 'Pending'],
+      [0, '0/1', 'ContainerCreating'],
+      [2, '1/1', 'Running'],
+      [60, '1/1', 'Terminating'],
+      [60, '0/1', 'Completed'],
+    ]);
   });
 });

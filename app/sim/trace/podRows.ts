@@ -51,9 +51,9 @@ export interface WatchRow {
 function watchRowsOf(idx: TraceIndex, track: PodTrack): WatchRow[] {
   const rows: WatchRow[] = [];
   let last: WatchRow | undefined;
-  for (const t of track.changeTimes) {
+  for (const { t, seq } of track.changePoints) {
     if (track.deletedAt !== undefined && t >= track.deletedAt) break;
-    const r = printPod(snapshotTrack(idx, track, t), t);
+    const r = printPod(snapshotTrack(idx, track, t, seq), t);
     if (
       last &&
       last.ready === r.ready &&

@@ -43,30 +43,36 @@ export function isSidecar(c: Container): boolean {
   return c.restartPolicy === 'Always';
 }
 
-function orderConditions(track: PodTrack, t: number): ConditionValue[] {
+function orderConditions(track: PodTrack, t: number, seq: number): ConditionValue[] {
   const present: ConditionValue[] = [];
   for (const type of track.conditionOrder) {
     if (KUBELET_CONDITIONS.includes(type)) continue;
     const s = track.conditions.get(type);
-    const v = s ? valueAt(s, t) : undefined;
+    const v = s ? valueAt(s, t, seq) : undefined;
     if (v) present.push(v);
   }
   for (const type of KUBELET_CONDITIONS) {
     const s = track.conditions.get(type);
-    const v = s ? valueAt(s, t) : undefined;
+    const v = s ? valueAt(s, t, seq) : undefined;
     if (v) present.push(v);
   }
   return present;
 }
 
-export function snapshotTrack(idx: TraceIndex, track: PodTrack, t: number): PodSnapshot {
-  const pod = valueAt(track.spec, t) ?? valueAt(track.spec, track.createdAt) ?? {};
-  const phase = valueAt(track.phase, t);
-  const ip = valueAt(track.ip, t);
-  const deleting = valueAt(track.deleting, t);
+/** The pod at t; with `seq`, as of that trace position among the records at exactly t. */
+export function snapshotTrack(
+  _idx: TraceIndex,
+  track: PodTrack,
+  t: number,
+  seq = Infinity,
+): PodSnapshot {
+  const pod = valueAt(track.spec, t, seq) ?? valueAt(track.spec, track.createdAt) ?? {};
+  const phase = valueAt(track.phase, t, seq);
+  const ip = valueAt(track.ip, t, seq);
+  const deleting = valueAt(track.deleting, t, seq);
   const statusOf = (name: string): ContainerStatus | undefined => {
     const c = track.containers.get(name);
-    return c ? valueAt(c.status, t) : undefined;
+    return c ? valueAt(c.status, t, seq) : undefined;
   };
   const initContainerStatuses: ContainerStatus[] = [];
   for (const c of pod.spec?.initContainers ?? []) {
@@ -93,11 +99,11 @@ export function snapshotTrack(idx: TraceIndex, track: PodTrack, t: number): PodS
     phase: phase?.phase ?? 'Pending',
     reason: phase?.reason,
     message: phase?.message,
-    conditions: orderConditions(track, t),
+    conditions: orderConditions(track, t, seq),
     podIP: ip?.ip,
     hostIP: ip?.hostIP,
     startTime: ip?.startTime,
-    nodeName: pod.spec?.nodeName ?? valueAt(track.node, t),
+    nodeName: pod.spec?.nodeName ?? valueAt(track.node, t, seq),
     deletionTimestamp: deleting?.deletionTimestamp,
     deletionGracePeriodSeconds: deleting?.gracePeriodSeconds,
     initContainerStatuses,

@@ -121,7 +121,8 @@ describe('toPodsimJson (DESIGN.md §4)', () => {
   it('lists every series only when it changes', () => {
     const json = toPodsimJson(livenessExecTrace(500));
     const pod = json.pods['liveness-exec'];
-    expect(pod?.rows.slice(0, 3)).toEqual([
+    expect(pod?.rows.slice(0, 4)).toEqual([
+      { t: 0, ready: '0/1', status: 'Pending', restarts: 0 },
       { t: 0, ready: '0/1', status: 'ContainerCreating', restarts: 0 },
       { t: 2, ready: '1/1', status: 'Running', restarts: 0 },
       { t: 77, ready: '1/1', status: 'Running', restarts: 1 },

@@ -4,24 +4,23 @@
  */
 export interface Series<T> {
   readonly t: number[];
+  /** Position of the record in the (time-sorted) trace: orders changes that share a time. */
+  readonly seq: number[];
   readonly v: T[];
 }
 
 export function createSeries<T>(): Series<T> {
-  return { t: [], v: [] };
+  return { t: [], seq: [], v: [] };
 }
 
-/** Appends keeping time order (stable for equal times). Trace records are nearly sorted already. */
-export function pushChange<T>(s: Series<T>, t: number, v: T): void {
+/** Appends keeping (time, seq) order. Trace records arrive sorted, so this is a push. */
+export function pushChange<T>(s: Series<T>, t: number, v: T, seq = 0): void {
   let i = s.t.length;
-  while (i > 0 && (s.t[i - 1] ?? 0) > t) i--;
-  if (i === s.t.length) {
-    s.t.push(t);
-    s.v.push(v);
-  } else {
-    s.t.splice(i, 0, t);
-    s.v.splice(i, 0, v);
-  }
+  while (i > 0 && ((s.t[i - 1] ?? 0) > t || ((s.t[i - 1] ?? 0) === t && (s.seq[i - 1] ?? 0) > seq)))
+    i--;
+  s.t.splice(i, 0, t);
+  s.seq.splice(i, 0, seq);
+  s.v.splice(i, 0, v);
 }
 
 /** Index of the last change with time ≤ t, or -1. */
@@ -41,7 +40,12 @@ export function indexAt(times: readonly number[], t: number): number {
   return found;
 }
 
-export function valueAt<T>(s: Series<T>, t: number): T | undefined {
-  const i = indexAt(s.t, t);
+/**
+ * The value in force at time t; with `seq`, only changes recorded up to that trace position count
+ * among those at exactly t (how a watch sees several writes that share a second).
+ */
+export function valueAt<T>(s: Series<T>, t: number, seq = Infinity): T | undefined {
+  let i = indexAt(s.t, t);
+  while (i >= 0 && s.t[i] === t && (s.seq[i] ?? 0) > seq) i--;
   return i < 0 ? undefined : s.v[i];
 }

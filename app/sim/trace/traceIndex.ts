@@ -41,6 +41,12 @@ export interface LogLine {
   line: string;
 }
 
+export interface ChangePoint {
+  t: number;
+  seq: number;
+  writer: 'api' | 'kubelet';
+}
+
 export interface PodTrack {
   name: string;
   namespace: string;
@@ -60,8 +66,12 @@ export interface PodTrack {
   node: Series<string>;
   containers: Map<string, ContainerTrack>;
   logs: Map<string, LogLine[]>;
-  /** Times at which anything `kubectl get pods` reads may change, sorted, unique. */
-  changeTimes: number[];
+  /**
+   * Points where what `kubectl get pods` reads may change: one per API write, i.e. per run of
+   * records of one writer (API server: apply/delete; kubelet: status) at the same time, as
+   * (t, seq of the run's last record).
+   */
+  changePoints: ChangePoint[];
 }
 
 export interface ServiceTrack {
@@ -85,9 +95,16 @@ export interface TraceIndex {
 
 const SCHEDULED = /^Successfully assigned \S+\/\S+ to (\S+)$/;
 
-function newPodTrack(name: string, namespace: string, doc: number, t: number, pod: Pod): PodTrack {
+function newPodTrack(
+  name: string,
+  namespace: string,
+  doc: number,
+  t: number,
+  pod: Pod,
+  seq: number,
+): PodTrack {
   const spec = createSeries<Pod>();
-  pushChange(spec, t, pod);
+  pushChange(spec, t, pod, seq);
   return {
     name,
     namespace,
@@ -102,7 +119,7 @@ function newPodTrack(name: string, namespace: string, doc: number, t: number, po
     node: createSeries(),
     containers: new Map(),
     logs: new Map(),
-    changeTimes: [t],
+    changePoints: [{ t, seq, writer: 'api' }],
   };
 }
 
@@ -118,25 +135,36 @@ function currentService(idx: TraceIndex, name: string): ServiceTrack | undefined
   return last && last.deletedAt === undefined ? last : undefined;
 }
 
-function applyObject(idx: TraceIndex, r: Extract<TraceRecord, { type: 'object.applied' }>): void {
+function markChange(pod: PodTrack, t: number, seq: number, writer: 'api' | 'kubelet'): void {
+  const last = pod.changePoints[pod.changePoints.length - 1];
+  if (last && last.t === t && last.writer === writer) last.seq = seq;
+  else pod.changePoints.push({ t, seq, writer });
+}
+
+function applyObject(
+  idx: TraceIndex,
+  r: Extract<TraceRecord, { type: 'object.applied' }>,
+  seq: number,
+): void {
   const src = r.source;
   if (src.kind === 'Pod') {
     const existing = currentPod(idx, src.name);
     if (existing) {
-      pushChange(existing.spec, r.t, src.object);
+      pushChange(existing.spec, r.t, src.object, seq);
+      markChange(existing, r.t, seq, 'api');
       return;
     }
     const list = idx.pods.get(src.name) ?? [];
-    list.push(newPodTrack(src.name, src.namespace, src.doc, r.t, src.object));
+    list.push(newPodTrack(src.name, src.namespace, src.doc, r.t, src.object, seq));
     idx.pods.set(src.name, list);
   } else if (src.kind === 'Service') {
     const existing = currentService(idx, src.name);
     if (existing) {
-      pushChange(existing.spec, r.t, src.object);
+      pushChange(existing.spec, r.t, src.object, seq);
       return;
     }
     const spec = createSeries<Service>();
-    pushChange(spec, r.t, src.object);
+    pushChange(spec, r.t, src.object, seq);
     const list = idx.services.get(src.name) ?? [];
     list.push({
       name: src.name,
@@ -149,10 +177,10 @@ function applyObject(idx: TraceIndex, r: Extract<TraceRecord, { type: 'object.ap
   }
 }
 
-function addRecord(idx: TraceIndex, r: TraceRecord): void {
+function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
   switch (r.type) {
     case 'object.applied':
-      applyObject(idx, r);
+      applyObject(idx, r, seq);
       return;
     case 'object.deleted': {
       if (r.kind === 'Service') {
@@ -167,12 +195,12 @@ function addRecord(idx: TraceIndex, r: TraceRecord): void {
     case 'event': {
       const m = r.reason === 'Scheduled' ? SCHEDULED.exec(r.message) : null;
       const pod = r.object.startsWith('pod/') ? currentPod(idx, r.object.slice(4)) : undefined;
-      if (m?.[1] && pod) pushChange(pod.node, r.t, m[1]);
+      if (m?.[1] && pod) pushChange(pod.node, r.t, m[1], seq);
       return;
     }
     case 'endpoints': {
       const svc = currentService(idx, r.service);
-      if (svc) pushChange(svc.endpoints, r.t, r.endpoints);
+      if (svc) pushChange(svc.endpoints, r.t, r.endpoints, seq);
       return;
     }
     default:
@@ -183,8 +211,8 @@ function addRecord(idx: TraceIndex, r: TraceRecord): void {
   if (!pod) return;
   switch (r.type) {
     case 'pod.phase':
-      pushChange(pod.phase, r.t, { phase: r.phase, reason: r.reason, message: r.message });
-      pod.changeTimes.push(r.t);
+      pushChange(pod.phase, r.t, { phase: r.phase, reason: r.reason, message: r.message }, seq);
+      markChange(pod, r.t, seq, 'kubelet');
       return;
     case 'pod.condition': {
       let s = pod.conditions.get(r.condition);
@@ -193,25 +221,33 @@ function addRecord(idx: TraceIndex, r: TraceRecord): void {
         pod.conditions.set(r.condition, s);
         pod.conditionOrder.push(r.condition);
       }
-      pushChange(s, r.t, {
-        type: r.condition,
-        status: r.status,
-        reason: r.reason,
-        message: r.message,
-        lastTransitionTime: r.lastTransitionTime,
-      });
-      pod.changeTimes.push(r.t);
+      pushChange(
+        s,
+        r.t,
+        {
+          type: r.condition,
+          status: r.status,
+          reason: r.reason,
+          message: r.message,
+          lastTransitionTime: r.lastTransitionTime,
+        },
+        seq,
+      );
+      markChange(pod, r.t, seq, 'kubelet');
       return;
     }
     case 'pod.ip':
-      pushChange(pod.ip, r.t, { ip: r.ip, hostIP: r.hostIP, startTime: r.startTime });
+      pushChange(pod.ip, r.t, { ip: r.ip, hostIP: r.hostIP, startTime: r.startTime }, seq);
+      markChange(pod, r.t, seq, 'kubelet');
       return;
     case 'pod.deleting':
-      pushChange(pod.deleting, r.t, {
-        deletionTimestamp: r.deletionTimestamp,
-        gracePeriodSeconds: r.gracePeriodSeconds,
-      });
-      pod.changeTimes.push(r.t);
+      pushChange(
+        pod.deleting,
+        r.t,
+        { deletionTimestamp: r.deletionTimestamp, gracePeriodSeconds: r.gracePeriodSeconds },
+        seq,
+      );
+      markChange(pod, r.t, seq, 'api');
       return;
     case 'pod.deleted':
       pod.deletedAt = r.t;
@@ -222,8 +258,8 @@ function addRecord(idx: TraceIndex, r: TraceRecord): void {
         c = { name: r.container, kind: r.kind, status: createSeries() };
         pod.containers.set(r.container, c);
       }
-      pushChange(c.status, r.t, r.status);
-      pod.changeTimes.push(r.t);
+      pushChange(c.status, r.t, r.status, seq);
+      markChange(pod, r.t, seq, 'kubelet');
       return;
     }
     case 'log': {
@@ -250,10 +286,9 @@ export function createTraceIndex(result: SimResult): TraceIndex {
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.t - b.r.t || a.i - b.i)
     .map((x) => x.r);
-  for (const r of records) addRecord(idx, r);
+  records.forEach((r, seq) => addRecord(idx, r, seq));
   for (const list of idx.pods.values()) {
     for (const pod of list) {
-      pod.changeTimes = [...new Set(pod.changeTimes)].sort((a, b) => a - b);
       for (const lines of pod.logs.values()) lines.sort((a, b) => a.t - b.t);
     }
   }
