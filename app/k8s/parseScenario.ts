@@ -23,6 +23,7 @@ import type {
 } from './types.ts';
 import { validateConfigMap, validateSecret } from './validate/config.ts';
 import { validatePod } from './validate/pod.ts';
+import { validateQuantities } from './validate/container.ts';
 import { checkReferences, type CheckedObject } from './validate/refs.ts';
 import { validateService } from './validate/service.ts';
 
@@ -36,6 +37,7 @@ interface Entry extends CheckedObject {
 
 const VALIDATORS: Record<SimulatedKind, (o: JsonObject, issues: Issues) => void> = {
   Pod: (o, i) => {
+    validateQuantities(o, i);
     defaultPod(o);
     validatePod(o, i);
   },

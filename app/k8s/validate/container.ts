@@ -7,6 +7,9 @@ import type { Segment } from '../path.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from '../json.ts';
 import { validateLifecycle, validateProbe, type ProbeKind } from './handlers.ts';
 import { isValidPortName, isValidPortNum } from './names.ts';
+import { parseQuantity, QUANTITY_FORMAT_ERROR } from '../quantity.ts';
+import { formatPath } from '../path.ts';
+import { formatValue } from '../issues.ts';
 
 export interface ContainerContext {
   /** `initContainers`, `containers` */
@@ -49,6 +52,59 @@ function validatePorts(ports: unknown[], path: Segment[], issues: Issues): void 
   });
 }
 
+/** Resource maps print their keys as [key], like the API: `resources.limits[memory]`. */
+function resourcePath(path: Segment[], kind: string, name: string): string {
+  return `${formatPath([...path, kind])}[${name}]`;
+}
+
+/**
+ * Malformed quantities fail when the API server decodes the object, before defaulting copies limits
+ * into requests: run this on the object as written.
+ */
+export function validateQuantities(pod: JsonObject, issues: Issues): void {
+  const spec = asRecord(pod.spec);
+  for (const list of ['initContainers', 'containers']) {
+    asArray(spec?.[list]).forEach((c, i) => {
+      const resources = asRecord(asRecord(c)?.resources);
+      for (const kind of ['limits', 'requests']) {
+        for (const [name, q] of Object.entries(asRecord(resources?.[kind]) ?? {})) {
+          if ((typeof q !== 'string' && typeof q !== 'number') || parseQuantity(q) !== undefined)
+            continue;
+          const path: Segment[] = ['spec', list, i, 'resources'];
+          issues.raw(
+            [...path, kind, name],
+            `${resourcePath(path, kind, name)}: Invalid value: ${formatValue(q)}: ${QUANTITY_FORMAT_ERROR}`,
+            'invalid-value',
+            'value',
+          );
+        }
+      }
+    });
+  }
+}
+
+/** ValidateResourceRequirements: requests ≤ limits (malformed quantities are skipped, see above). */
+function validateResources(
+  resources: JsonObject | undefined,
+  path: Segment[],
+  issues: Issues,
+): void {
+  const limits = asRecord(resources?.limits) ?? {};
+  const requests = asRecord(resources?.requests) ?? {};
+  for (const [name, req] of Object.entries(requests)) {
+    const lim = limits[name];
+    const r = typeof req === 'string' || typeof req === 'number' ? parseQuantity(req) : undefined;
+    const l = typeof lim === 'string' || typeof lim === 'number' ? parseQuantity(lim) : undefined;
+    if (r === undefined || l === undefined || r <= l) continue;
+    issues.raw(
+      [...path, 'requests', name],
+      `${resourcePath(path, 'requests', name)}: Invalid value: ${formatValue(String(req))}: must be less than or equal to ${name} limit of ${String(lim)}`,
+      'invalid-value',
+      'value',
+    );
+  }
+}
+
 function validateCommon(
   ctr: JsonObject,
   path: Segment[],
@@ -72,6 +128,7 @@ function validateCommon(
     ]);
   }
   validatePorts(asArray(ctr.ports), [...path, 'ports'], issues);
+  validateResources(asRecord(ctr.resources), [...path, 'resources'], issues);
   asArray(ctr.env).forEach((e, i) => {
     if (!asString(asRecord(e)?.name)) issues.required([...path, 'env', i, 'name']);
   });

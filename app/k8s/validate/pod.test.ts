@@ -288,6 +288,19 @@ describe('pod-level rules', () => {
     ]);
   });
 
+  it('resource quantities are well formed and requests do not exceed limits', () => {
+    expect(
+      diags(
+        pod(
+          '    resources:\n      limits: {cpu: 500m, memory: lots}\n      requests: {cpu: "1"}\n',
+        ),
+      ),
+    ).toEqual([
+      '10:35-10:39 spec.containers[0].resources.limits[memory]: Invalid value: "lots": quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
+      '11:23-11:26 spec.containers[0].resources.requests[cpu]: Invalid value: "1": must be less than or equal to cpu limit of 500m',
+    ]);
+  });
+
   it('volumeMounts must name a volume', () => {
     expect(diags(pod('    volumeMounts:\n    - {name: data, mountPath: /data}\n'))).toEqual([
       '10:14-10:18 spec.containers[0].volumeMounts[0].name: Not found: "data"',
