@@ -154,7 +154,12 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
                 return (
                   <g key={t}>
                     <line className="tl-grid" x1={x} x2={x} y1={AXIS_H - 5} y2={height} />
-                    <text className="tl-tick" x={x + 3} y={14}>
+                    <text
+                      className="tl-tick"
+                      x={x > width - 40 ? x - 3 : x + 3}
+                      y={14}
+                      textAnchor={x > width - 40 ? 'end' : 'start'}
+                    >
                       {formatClock(t)}
                     </text>
                   </g>

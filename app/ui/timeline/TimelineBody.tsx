@@ -42,6 +42,26 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
                 </g>
               );
             })}
+            {r.row.overlays?.map((s) => {
+              const x0 = Math.max(0, timeToX(s.start, view, width));
+              const x1 = Math.min(width, timeToX(s.end, view, width));
+              if (x1 <= x0) return null;
+              return (
+                <g key={`o${s.start}`} className="tl-overlay">
+                  <rect x={x0} y={r.h - 6} width={x1 - x0} height={4} />
+                  {x1 - x0 > 80 ? (
+                    <text
+                      className="seg-label overlay-label"
+                      x={x1 - 4}
+                      y={r.h / 2 + 4}
+                      textAnchor="end"
+                    >
+                      Terminating
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
             {isProbes ? (
               <>
                 <rect className="lane-bg" x={0} y={2} width={width} height={5} />

@@ -92,6 +92,8 @@ export function hitTest(
     }
   }
   if (best) return { kind: 'mark', row, mark: best };
+  const over = row.row.overlays?.find((s) => s.start <= t && t < s.end);
+  if (over && y - row.y >= row.h - 8) return { kind: 'segment', row, segment: over };
   const seg = row.row.segments.find((s) => s.start <= t && t < s.end);
   return seg ? { kind: 'segment', row, segment: seg } : { kind: 'row', row };
 }

@@ -35,7 +35,8 @@ describe('buildTimeline', () => {
     const c = pod?.rows.find((r) => r.kind === 'container');
     expect(c?.segments.map((s) => [s.start, s.end, s.label])).toEqual([
       [0, 2, 'ContainerCreating'],
-      [2, 120, 'Running'],
+      [2, 73, 'Running'],
+      [73, 120, 'Running'],
     ]);
     const restart = c?.marks.find((m) => m.kind === 'restart');
     expect(restart).toMatchObject({ t: 73, label: '↻1' });
@@ -68,5 +69,48 @@ describe('buildTimeline', () => {
     const ms = performance.now() - t0;
     expect(m.groups[0]?.rows.filter((r) => r.kind === 'container')).toHaveLength(10);
     expect(ms).toBeLessThan(100);
+  });
+});
+
+describe('buildTimeline: instances and deletion', () => {
+  it('splits a container band per instance and marks the Terminating period', () => {
+    const st = (restartCount: number) => ({
+      name: 'c',
+      image: 'busybox',
+      ready: true,
+      restartCount,
+      state: { running: { startedAt: 0 } },
+    });
+    const m = buildTimeline({
+      until: 100,
+      diagnostics: [],
+      trace: [
+        {
+          t: 0,
+          type: 'container.status',
+          pod: 'p',
+          container: 'c',
+          kind: 'regular',
+          status: st(0),
+        },
+        {
+          t: 40,
+          type: 'container.status',
+          pod: 'p',
+          container: 'c',
+          kind: 'regular',
+          status: st(1),
+        },
+        { t: 60, type: 'pod.deleting', pod: 'p', deletionTimestamp: 90, gracePeriodSeconds: 30 },
+        { t: 70, type: 'pod.deleted', pod: 'p' },
+      ],
+    });
+    const rows = m.groups[0]?.rows ?? [];
+    const c = rows.find((r) => r.kind === 'container');
+    expect(c?.segments.map((s) => [s.start, s.end])).toEqual([
+      [0, 40],
+      [40, 70],
+    ]);
+    expect(rows[0]?.overlays).toMatchObject([{ start: 60, end: 70, label: 'Terminating' }]);
   });
 });

@@ -39,6 +39,8 @@ export interface Segment {
   end: number;
   label: string;
   tone: Tone;
+  /** Segments merge only when label, tone and key match (key: the container instance). */
+  key?: number;
   message?: string;
   cause?: Cause;
 }
@@ -62,6 +64,8 @@ export interface Row {
   /** Sub-label shown dimmed (container kind, probe lanes). */
   note?: string;
   segments: Segment[];
+  /** Bands drawn over the segments (the pod's Terminating period on the phase row). */
+  overlays?: Segment[];
   /** Sorted by time. */
   marks: Mark[];
 }
@@ -98,10 +102,12 @@ class RowBuilder {
     if (note) this.row.note = note;
   }
   /** Starts a segment at t (closing the open one), merging with it when the label and tone match. */
-  set(t: number, label: string, tone: Tone, message?: string, cause?: Cause): void {
-    if (this.open && this.open.label === label && this.open.tone === tone) return;
+  set(t: number, label: string, tone: Tone, message?: string, cause?: Cause, key?: number): void {
+    const o = this.open;
+    if (o && o.label === label && o.tone === tone && o.key === key) return;
     this.close(t);
     const seg: Segment = { start: t, end: t, label, tone };
+    if (key !== undefined) seg.key = key;
     if (message) seg.message = message;
     if (cause) seg.cause = cause;
     this.open = seg;
@@ -185,6 +191,21 @@ export function buildTimeline(result: SimResult): TimelineModel {
     { group: Group; rows: Map<string, RowBuilder>; open: Set<string> }
   >();
   const steps = new Set<number>();
+  const terminating = new Map<string, Extract<TraceRecord, { type: 'pod.deleting' }>>();
+  const closeTerminating = (p: PodRows, name: string, t: number) => {
+    const d = terminating.get(name);
+    if (!d) return;
+    terminating.delete(name);
+    const seg: Segment = {
+      start: d.t,
+      end: t,
+      label: 'Terminating',
+      tone: 'ep-terminating',
+      message: `deletionTimestamp set, grace period ${d.gracePeriodSeconds}s`,
+    };
+    if (d.cause) seg.cause = d.cause;
+    (p.phase.row.overlays ??= []).push(seg);
+  };
   const pod = (name: string): PodRows => {
     let p = pods.get(name);
     if (!p) {
@@ -258,7 +279,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         const c = container(p, r.container, r.kind);
         const { label, tone } = containerTone(r.status.state, r.status.ready);
         const msg = 'waiting' in r.status.state ? r.status.state.waiting.message : undefined;
-        c.row.set(r.t, label, tone, msg, r.cause);
+        c.row.set(r.t, label, tone, msg, r.cause, r.status.restartCount);
         if (r.status.restartCount > c.restarts) {
           c.restarts = r.status.restartCount;
           c.row.mark({
@@ -343,6 +364,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
       }
       case 'pod.deleting': {
         const p = pod(r.pod);
+        terminating.set(r.pod, r);
         p.phase.mark({
           t: r.t,
           kind: 'delete',
@@ -356,6 +378,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
       }
       case 'pod.deleted': {
         const p = pod(r.pod);
+        closeTerminating(p, r.pod, r.t);
         p.phase.close(r.t);
         for (const b of p.conditions.values()) b.close(r.t);
         for (const c of p.containers.values()) c.row.close(r.t);
@@ -393,7 +416,8 @@ export function buildTimeline(result: SimResult): TimelineModel {
 
   const until = result.until;
   const groups: Group[] = [];
-  for (const p of pods.values()) {
+  for (const [name, p] of pods) {
+    closeTerminating(p, name, until);
     p.phase.close(until);
     p.group.rows.push(p.phase.row);
     const conds = [...p.conditions.entries()].sort(
