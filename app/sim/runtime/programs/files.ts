@@ -151,7 +151,16 @@ export const test: Program = (ctx) => {
   const name = ctx.argv[0]!.slice(ctx.argv[0]!.lastIndexOf('/') + 1);
   let args = ctx.argv.slice(1);
   if (name === '[') {
-    if (args[args.length - 1] !== ']') return done(fail(ctx.io, '[: missing ]', 2));
+    if (args[args.length - 1] !== ']')
+      return done(
+        fail(
+          ctx.io,
+          ctx.sys.flavour.gnu
+            ? `${ctx.sys.flavour.shellName}: [: missing ]`
+            : `${ctx.sys.flavour.shellName}: missing ]`,
+          2,
+        ),
+      );
     args = args.slice(0, -1);
   }
   const r = evalTest(args, { fs: ctx.sys.fs, cwd: ctx.cwd });
