@@ -274,6 +274,31 @@ status:
   });
 });
 
+describe('YAML features kubectl accepts', () => {
+  it('anchors, aliases and merge keys', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - &base
+    name: a
+    image: busybox
+    command: [sleep, "3600"]
+  - <<: *base
+    name: b
+`;
+    const r = parseScenario(text);
+    expect(r.diagnostics).toEqual([]);
+    const pod = r.objects[0];
+    if (pod?.kind !== 'Pod') throw new Error('expected a Pod');
+    expect(pod.object.spec?.containers.map((c) => [c.name, c.image, c.command])).toEqual([
+      ['a', 'busybox', ['sleep', '3600']],
+      ['b', 'busybox', ['sleep', '3600']],
+    ]);
+  });
+});
+
 describe('names and locators', () => {
   it('generateName gets a deterministic suffix', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: cfg-}\n';

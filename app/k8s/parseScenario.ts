@@ -67,6 +67,8 @@ function stripServerFields(obj: JsonObject): void {
     'creationTimestamp',
     'generation',
     'selfLink',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
   ]) {
     delete meta[f];
   }

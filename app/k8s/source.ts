@@ -77,7 +77,7 @@ function parseChunkCached(chunkText: string): ParsedChunk {
     return hit;
   }
   // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
-  const options = { prettyErrors: false, version: '1.2' } as const;
+  const options = { prettyErrors: false, version: '1.2', merge: true } as const;
   let docs: Document.Parsed[] = parseAllDocuments(chunkText, options);
   let repair: Repair | undefined;
   if (docs.some((d) => d.errors.length > 0)) {
