@@ -255,6 +255,13 @@ describe('sh: redirections and files', () => {
     expect(r.logs).toEqual(['one', 'two', 'ls: /nope: No such file or directory', '1']);
   });
 
+  it('feeds here-documents to stdin, expanding unless the delimiter is quoted', () => {
+    const r = run(
+      "X=world\ncat <<EOF\nhello $X\n  $(echo sub)\nEOF\ncat <<'EOF' > /tmp/lit\n$X stays\nEOF\ncat /tmp/lit\ncat <<-END\n\ttabs go\n\tEND\necho after",
+    );
+    expect(r.logs).toEqual(['hello world', '  sub', '$X stays', 'tabs go', 'after']);
+  });
+
   it('reads lines with read from a redirected file', () => {
     expect(
       run('printf \'a 1\\nb 2\\n\' > /tmp/in; while read k v; do echo "$v=$k"; done < /tmp/in')

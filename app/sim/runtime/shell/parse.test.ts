@@ -72,7 +72,7 @@ describe('shell parser', () => {
     ['if true; then echo x', 'unexpected end of file'],
     ['echo "unterminated', 'unterminated quoted string'],
     ['fi', 'unexpected "fi"'],
-    ['cat <<EOF\nx\nEOF', 'here-documents'],
+    ['cat <<EOF\nx\n', 'here-document delimited by end of file'],
     ['done; echo', 'unexpected "done"'],
   ])('reports a syntax error for %j', (src, msg) => {
     const r = parseScript(src);

@@ -65,8 +65,16 @@ const OPS: Op[] = [
   '<',
 ];
 
+interface PendingHeredoc {
+  redir: Redir;
+  delim: string;
+  stripTabs: boolean;
+  quoted: boolean;
+}
+
 export class Parser {
   private pos = 0;
+  private heredocs: PendingHeredoc[] = [];
   constructor(private readonly src: string) {}
 
   parseScript(): List {
@@ -96,11 +104,42 @@ export class Parser {
     const s = this.src;
     for (;;) {
       const c = s[this.pos];
-      if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) this.pos++;
+      if (newlines && c === '\n') this.newline();
+      else if (c === ' ' || c === '\t' || c === '\r') this.pos++;
       else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
       else if (c === '#') while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
       else return;
     }
+  }
+
+  /** Consume a newline; here-document bodies start right after it. */
+  private newline(): void {
+    this.pos++;
+    for (const h of this.heredocs.splice(0)) {
+      const lines: string[] = [];
+      for (;;) {
+        if (this.pos >= this.src.length)
+          this.fail(`here-document delimited by end of file (wanted "${h.delim}")`);
+        const nl = this.src.indexOf('\n', this.pos);
+        const end = nl < 0 ? this.src.length : nl;
+        let line = this.src.slice(this.pos, end);
+        this.pos = nl < 0 ? end : end + 1;
+        if (h.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === h.delim) break;
+        lines.push(line + '\n');
+      }
+      const body = lines.join('');
+      h.redir.target = h.quoted
+        ? [{ t: 'lit', v: body, q: true }]
+        : new Parser(body).readHeredocBody();
+    }
+  }
+
+  /** A here-document body: like a double-quoted string without the quotes. */
+  readHeredocBody(): Word {
+    const parts: WordPart[] = [];
+    this.readDquoted(parts, true);
+    return parts;
   }
 
   private peekOp(): Op | undefined {
@@ -171,7 +210,8 @@ export class Parser {
         this.pos++;
         items.push({ ao, bg: true });
       } else if (sep === ';' || sep === '\n') {
-        this.pos++;
+        if (sep === '\n') this.newline();
+        else this.pos++;
         items.push({ ao, bg: false });
       } else {
         items.push({ ao, bg: false });
@@ -374,7 +414,19 @@ export class Parser {
       const op: Redir['op'] = opRaw === '>|' ? '>' : opRaw;
       const fd = m[1] ? Number(m[1]) : op.startsWith('<') ? 0 : 1;
       this.skipBlanks();
-      if (op === '<<') this.fail('here-documents (<<) are not supported');
+      if (op === '<<') {
+        const strip = this.src[this.pos] === '-';
+        if (strip) this.pos++;
+        this.skipBlanks();
+        const w = this.readWord();
+        const delim = w.map((p) => (p.t === 'lit' ? p.v : '')).join('');
+        if (!delim) this.fail(`unexpected ${this.peekText()} after "<<"`);
+        const redir: Redir = { fd, op, target: [] };
+        this.heredocs.push({ redir, delim, stripTabs: strip, quoted: w.some((p) => p.q) });
+        into.push(redir);
+        any = true;
+        continue;
+      }
       const target = this.readWord();
       if (target.length === 0) this.fail(`unexpected ${this.peekText()} after "${op}"`);
       into.push({ fd, op, target });
@@ -466,7 +518,7 @@ export class Parser {
     return parts;
   }
 
-  private readDquoted(parts: WordPart[]): void {
+  private readDquoted(parts: WordPart[], heredoc = false): void {
     const s = this.src;
     let lit = '';
     let any = false;
@@ -476,16 +528,20 @@ export class Parser {
       any = true;
     };
     for (;;) {
-      if (this.pos >= s.length) this.fail('unterminated quoted string');
+      if (this.pos >= s.length) {
+        if (!heredoc) this.fail('unterminated quoted string');
+        if (lit || !any) flush();
+        return;
+      }
       const c = s[this.pos]!;
-      if (c === '"') {
+      if (c === '"' && !heredoc) {
         this.pos++;
         if (lit || !any) flush();
         return;
       }
       if (c === '\\') {
         const n = s[this.pos + 1] ?? '';
-        if ('$`"\\'.includes(n)) lit += n;
+        if ((heredoc ? '$`\\' : '$`"\\').includes(n)) lit += n;
         else if (n !== '\n') lit += c + n;
         this.pos += 2;
       } else if (c === '$' || c === '`') {

@@ -95,6 +95,10 @@ export function openRedirect(
     else if (r.op === '>&') return openRedirect({ ...r, op: '>' }, target, io, fs, cwd);
     return undefined;
   }
+  if (r.op === '<<') {
+    io.stdin = new Stdin(target);
+    return undefined;
+  }
   if (r.op === '<') {
     if (target === '/dev/null') io.stdin = new Stdin('');
     else {
