@@ -20,4 +20,14 @@ export class Recorder {
   add(record: TraceInput): void {
     this.records.push({ t: this.nowS(), ...record } as TraceRecord);
   }
+
+  /** The hot path (one record per probe attempt): no spread, no optional fields. */
+  probe(
+    pod: string,
+    container: string,
+    probe: 'startup' | 'readiness' | 'liveness',
+    result: 'success' | 'failure' | 'warning',
+  ): void {
+    this.records.push({ t: this.clock.now() / 1000, type: 'probe', pod, container, probe, result });
+  }
 }

@@ -8,14 +8,16 @@ import type { Ms, Scheduler, TimerId } from './types.ts';
 
 interface Timer {
   due: Ms;
+  /** 0 = normal; 1 = late lane: runs after every lane-0 timer due at the same ms. */
+  lane: number;
   seq: number;
   fn: () => void;
-  cancelled: boolean;
 }
 
 export class SimClock implements Scheduler {
   private heap: Timer[] = [];
-  private live = new Map<TimerId, Timer>();
+  /** Ids cancelled before they fired (cancel is rare; firing checks this set). */
+  private cancelled = new Set<TimerId>();
   private seq = 0;
   private nowMs: Ms = 0;
   /** Number of callbacks run so far (for benches and loop guards). */
@@ -32,25 +34,24 @@ export class SimClock implements Scheduler {
     return this.at(this.nowMs + Math.max(0, Math.round(delayMs)), callback);
   }
 
-  /** Run `callback` at absolute time `dueMs` (clamped to now). */
-  at(dueMs: Ms, callback: () => void): TimerId {
+  /**
+   * Run `callback` at absolute time `dueMs` (clamped to now). Lane 1 ("late") timers run after
+   * every lane-0 timer due at the same ms: probe ticks use it, so a process timer or a PLEG relist
+   * due at the same instant always runs first (DESIGN §2.4).
+   */
+  at(dueMs: Ms, callback: () => void, lane = 0): TimerId {
     const timer: Timer = {
       due: Math.max(this.nowMs, Math.round(dueMs)),
+      lane,
       seq: ++this.seq,
       fn: callback,
-      cancelled: false,
     };
     this.push(timer);
-    this.live.set(timer.seq, timer);
     return timer.seq;
   }
 
   cancel(id: TimerId): void {
-    const timer = this.live.get(id);
-    if (timer) {
-      timer.cancelled = true;
-      this.live.delete(id);
-    }
+    if (id > 0 && id <= this.seq) this.cancelled.add(id);
   }
 
   // XState's Clock interface.
@@ -59,11 +60,6 @@ export class SimClock implements Scheduler {
   }
   clearTimeout(id: unknown): void {
     if (typeof id === 'number') this.cancel(id);
-  }
-
-  /** Number of timers still pending. */
-  get pending(): number {
-    return this.live.size;
   }
 
   /** Due time of the next pending timer, if any. */
@@ -79,7 +75,7 @@ export class SimClock implements Scheduler {
       const top = this.heap[0];
       if (!top || top.due > untilMs || this.fired >= this.limit) break;
       this.pop();
-      this.live.delete(top.seq);
+      if (this.cancelled.size > 0 && this.cancelled.delete(top.seq)) continue;
       this.nowMs = top.due;
       this.fired++;
       top.fn();
@@ -88,11 +84,18 @@ export class SimClock implements Scheduler {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+    while (
+      this.heap.length > 0 &&
+      this.cancelled.size > 0 &&
+      this.cancelled.delete(this.heap[0]!.seq)
+    )
+      this.pop();
   }
 
   private less(a: Timer, b: Timer): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+    if (a.due !== b.due) return a.due < b.due;
+    if (a.lane !== b.lane) return a.lane < b.lane;
+    return a.seq < b.seq;
   }
 
   private push(t: Timer): void {

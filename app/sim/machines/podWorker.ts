@@ -97,18 +97,21 @@ export class PodWorker {
     (spec?.containers ?? []).forEach((c, i) => add(c, 'regular', i, `spec.containers[${i}]`));
     this.podActor = createActor(podMachine, { clock: env.clock });
     this.watch(this.podActor, `pod/${this.name}`);
+    const byName = new Map(this.slots.map((s) => [s.name, s]));
     this.probes = new ProbeManager({
       scheduler: env.clock,
+      late: (due, fn) => env.clock.at(due, fn, 1),
       pod: this.name,
       doc,
       podPhase: () => this.phase,
       deleting: () => this.deletion !== undefined,
       restartPolicy: () => this.restartPolicy,
-      status: (c) => this.slot(c)?.status,
-      process: (c) => this.runningInstance(this.slot(c))?.proc,
+      status: (c) => byName.get(c)?.status,
+      process: (c) => this.runningInstance(byName.get(c))?.proc,
       sandbox: () => this.sandbox,
       podIP: () => this.podIP ?? '',
       record: (r) => env.recorder.add(r),
+      recordProbe: (c, type, result) => env.recorder.probe(this.name, c, type, result),
       event: (type, reason, message, c) => this.event(type, reason, message, this.slot(c)),
       publish: (c, type, result) => this.onProbeResult(c, type, result),
     });
@@ -291,12 +294,17 @@ export class PodWorker {
   private onProbeResult(container: string, type: ProbeType, result: ProbeResultValue): void {
     const slot = this.slot(container);
     if (!slot) return;
-    this.env.clock.after(0, () => {
-      if (this.lifecycle === 'deleted') return;
-      this.send(slot, { type: `probe.${type}`, result });
-      if (type !== 'liveness') this.writeStatus('patch');
-      this.requestSync();
-    });
+    const clock = this.env.clock;
+    clock.at(
+      clock.now(),
+      () => {
+        if (this.lifecycle === 'deleted') return;
+        this.send(slot, { type: `probe.${type}`, result });
+        if (type !== 'liveness') this.writeStatus('patch');
+        this.requestSync();
+      },
+      1,
+    );
   }
 
   // ---- status ------------------------------------------------------------------------------

@@ -41,81 +41,124 @@ function later(s: Scheduler, delayMs: Ms, done: (o: ProbeOutcome) => void, o: Pr
   else done(o);
 }
 
-export function runProbe(probe: Probe, t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
-  const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
-  if (probe.exec) {
-    const argv = probe.exec.command ?? [];
-    if (!t.process) return done({ result: 'error', output: 'container not running' });
-    t.process.exec(
-      argv,
-      { timeoutMs, field: { ...t.field, path: `${t.field.path}.exec.command` } },
-      (r) => {
-        if (r.timedOut)
-          done({
-            result: 'failure',
-            output: `command ${JSON.stringify(argv.join(' '))} timed out`,
-          });
-        else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
-      },
-    );
-    return;
-  }
-  if (!t.sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
-  if (probe.httpGet) {
+/**
+ * A prepared probe handler: port names, paths, headers and URLs are resolved once per worker (the
+ * hot path of a playground with 1 s probes), then `run` performs one attempt.
+ */
+export class ProbeRunner {
+  private readonly timeoutMs: Ms;
+  private readonly port: { port: number } | { error: string } | undefined;
+  private readonly path: string;
+  private readonly headers: Record<string, string> | undefined;
+  private urlFor = '';
+  private url = '';
+  private readonly execField: FieldRef | undefined;
+
+  constructor(
+    private readonly probe: Probe,
+    container: Container,
+    field: FieldRef,
+  ) {
+    this.timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
     const g = probe.httpGet;
-    const p = resolvePort(g.port, t.container);
-    if ('error' in p) return done({ result: 'error', output: p.error });
-    const host = g.host || t.podIP;
-    const scheme = (g.scheme ?? 'HTTP').toLowerCase();
-    const path = g.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/';
-    const url = `${scheme}://${host}:${p.port}${path}`;
-    const headers: Record<string, string> = { 'User-Agent': 'kube-probe/1.32', Accept: '*/*' };
-    for (const h of g.httpHeaders ?? []) headers[h.name] = h.value;
-    const r = t.sandbox.httpGet({
-      host,
-      port: p.port,
-      path,
-      scheme: g.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
-      headers,
-      timeoutMs,
-    });
-    if (!r.ok) {
-      const output = r.timeout
-        ? `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
-        : `Get "${url}": dial tcp ${host}:${p.port}: ${r.error}`;
-      return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+    this.port = g
+      ? resolvePort(g.port, container)
+      : probe.tcpSocket
+        ? resolvePort(probe.tcpSocket.port, container)
+        : undefined;
+    this.path = g?.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/';
+    if (g) {
+      this.headers = { 'User-Agent': 'kube-probe/1.32', Accept: '*/*' };
+      for (const h of g.httpHeaders ?? []) this.headers[h.name] = h.value;
     }
-    // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
-    if (r.status >= 200 && r.status < 300) return done({ result: 'success', output: '' });
-    if (r.status >= 300 && r.status < 400)
-      return done({
-        result: 'warning',
-        output: `Probe terminated redirects, Response body: ${r.body}`,
+    this.execField = probe.exec ? { ...field, path: `${field.path}.exec.command` } : undefined;
+  }
+
+  run(t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
+    const probe = this.probe;
+    const timeoutMs = this.timeoutMs;
+    if (probe.exec) {
+      const argv = probe.exec.command ?? [];
+      if (!t.process) return done({ result: 'error', output: 'container not running' });
+      t.process.exec(
+        argv,
+        { timeoutMs, ...(this.execField ? { field: this.execField } : {}) },
+        (r) => {
+          if (r.timedOut)
+            done({
+              result: 'failure',
+              output: `command ${JSON.stringify(argv.join(' '))} timed out`,
+            });
+          else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
+        },
+      );
+      return;
+    }
+    if (!t.sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
+    if (probe.httpGet) {
+      const p = this.port;
+      if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
+      const host = probe.httpGet.host || t.podIP;
+      if (this.urlFor !== host) {
+        this.urlFor = host;
+        this.url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${p.port}${this.path}`;
+      }
+      const r = t.sandbox.httpGet({
+        host,
+        port: p.port,
+        path: this.path,
+        scheme: probe.httpGet.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
+        ...(this.headers ? { headers: this.headers } : {}),
+        timeoutMs,
       });
-    return done({ result: 'failure', output: `HTTP probe failed with statuscode: ${r.status}` });
-  }
-  if (probe.tcpSocket) {
-    const p = resolvePort(probe.tcpSocket.port, t.container);
-    if ('error' in p) return done({ result: 'error', output: p.error });
-    const host = probe.tcpSocket.host || t.podIP;
-    const r = t.sandbox.tcpConnect(p.port, timeoutMs);
-    if (r.ok) return done({ result: 'success', output: '' });
-    const output = r.timeout
-      ? `dial tcp ${host}:${p.port}: i/o timeout`
-      : `dial tcp ${host}:${p.port}: ${r.error}`;
-    return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
-  }
-  if (probe.grpc) {
-    const port = probe.grpc.port;
-    const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
-    if (!r.ok) {
+      if (!r.ok) {
+        const output = r.timeout
+          ? `Get "${this.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+          : `Get "${this.url}": dial tcp ${host}:${p.port}: ${r.error}`;
+        return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+      }
+      // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
+      if (r.status >= 200 && r.status < 300) return done(SUCCESS);
+      if (r.status >= 300 && r.status < 400)
+        return done({
+          result: 'warning',
+          output: `Probe terminated redirects, Response body: ${r.body}`,
+        });
+      return done({ result: 'failure', output: `HTTP probe failed with statuscode: ${r.status}` });
+    }
+    if (probe.tcpSocket) {
+      const p = this.port;
+      if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
+      const host = probe.tcpSocket.host || t.podIP;
+      const r = t.sandbox.tcpConnect(p.port, timeoutMs);
+      if (r.ok) return done(SUCCESS);
       const output = r.timeout
-        ? `timeout: health rpc did not complete within ${probe.timeoutSeconds ?? 1}s`
-        : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: ${r.error}`;
+        ? `dial tcp ${host}:${p.port}: i/o timeout`
+        : `dial tcp ${host}:${p.port}: ${r.error}`;
       return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
     }
-    if (r.status === 'SERVING') return done({ result: 'success', output: '' });
-    return done({ result: 'failure', output: `service unhealthy (responded with "${r.status}")` });
+    if (probe.grpc) {
+      const port = probe.grpc.port;
+      const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
+      if (!r.ok) {
+        const output = r.timeout
+          ? `timeout: health rpc did not complete within ${probe.timeoutSeconds ?? 1}s`
+          : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: ${r.error}`;
+        return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+      }
+      if (r.status === 'SERVING') return done(SUCCESS);
+      return done({
+        result: 'failure',
+        output: `service unhealthy (responded with "${r.status}")`,
+      });
+    }
+    done({ result: 'error', output: 'missing probe handler' });
   }
-  done({ result: 'error', output: 'missing probe handler' });
+}
+
+const SUCCESS: ProbeOutcome = { result: 'success', output: '' };
+
+/** One attempt without a prepared runner (tests, hooks). */
+export function runProbe(probe: Probe, t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
+  new ProbeRunner(probe, t.container, t.field).run(t, done);
 }

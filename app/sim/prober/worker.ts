@@ -8,12 +8,14 @@ import type { Ms, Scheduler, TimerId } from '../clock/types.ts';
 import type { TraceInput } from '../clock/recorder.ts';
 import type { ContainerStatus, ProbeType } from '../trace/types.ts';
 import type { ContainerProcess, PodSandbox } from '../runtime/types.ts';
-import { runProbe, type ProbeOutcome } from './prober.ts';
+import { ProbeRunner, type ProbeOutcome, type ProbeTarget } from './prober.ts';
 import { ResultsManager, type ProbeResultValue } from './results.ts';
 
 /** What a worker sees of the kubelet: the status manager's view plus the runtime handles. */
 export interface ProbeHost {
   scheduler: Scheduler;
+  /** Schedule in the clock's late lane (after everything else due at that ms). */
+  late(dueMs: Ms, fn: () => void): TimerId;
   pod: string;
   doc: number;
   podPhase(): string;
@@ -24,6 +26,8 @@ export interface ProbeHost {
   sandbox(): PodSandbox | undefined;
   podIP(): string;
   record(r: TraceInput): void;
+  /** Hot-path probe record (a repeated result without output). */
+  recordProbe(container: string, type: ProbeType, result: 'success' | 'failure' | 'warning'): void;
   event(type: 'Normal' | 'Warning', reason: string, message: string, container: string): void;
   /** The results manager changed (kubelet `syncLoopIteration` on *Manager.Updates()). */
   publish(container: string, type: ProbeType, result: ProbeResultValue): void;
@@ -50,6 +54,14 @@ export class ProbeWorker {
   private stopped = false;
   private inFlight = false;
   private readonly periodMs: Ms;
+  private readonly runner: ProbeRunner;
+  private readonly target: ProbeTarget;
+  private readonly tickFn = () => this.tick();
+  private attemptID = '';
+  private readonly doneFn = (o: ProbeOutcome) => {
+    this.inFlight = false;
+    if (!this.stopped && this.attemptID === this.containerID) this.count(o);
+  };
 
   constructor(
     private readonly host: ProbeHost,
@@ -60,6 +72,16 @@ export class ProbeWorker {
     private readonly base: string,
   ) {
     this.periodMs = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+    const field = { doc: host.doc, path: `${base}.${type}Probe` };
+    this.runner = new ProbeRunner(probe, container, field);
+    this.target = {
+      container,
+      process: undefined,
+      sandbox: undefined,
+      podIP: '',
+      scheduler: host.scheduler,
+      field,
+    };
   }
 
   /** Start now (pod admission): one doProbe at once, then the ticker. */
@@ -91,16 +113,11 @@ export class ProbeWorker {
   }
 
   /**
-   * Arm the next tick. It is registered 1 ms before it is due, so whatever else happens at that
-   * instant and was set in motion earlier (a PLEG relist, a process's `sleep` ending) runs first
-   * (DESIGN §2.4: ties run in scheduling order).
+   * Arm the next tick in the clock's late lane, so whatever else happens at that instant (a PLEG
+   * relist, a process's `sleep` ending) runs first (DESIGN §2.4).
    */
   private arm(): void {
-    const s = this.host.scheduler;
-    const due = s.now() + this.periodMs;
-    this.timer = s.after(this.periodMs - 1, () => {
-      this.timer = s.after(due - s.now(), () => this.tick());
-    });
+    this.timer = this.host.late(this.host.scheduler.now() + this.periodMs, this.tickFn);
   }
 
   private tick(): void {
@@ -146,23 +163,13 @@ export class ProbeWorker {
     if (c.started) {
       if (this.type === 'startup') return true; // 8
     } else if (this.type !== 'startup') return true;
-    const id = this.containerID;
+    this.attemptID = this.containerID;
     this.inFlight = true;
-    runProbe(
-      this.probe,
-      {
-        container: this.container,
-        process: h.process(this.container.name),
-        sandbox: h.sandbox(),
-        podIP: h.podIP(),
-        scheduler: h.scheduler,
-        field: { doc: h.doc, path: `${this.base}.${this.type}Probe` },
-      },
-      (o) => {
-        this.inFlight = false;
-        if (!this.stopped && id === this.containerID) this.count(o);
-      },
-    );
+    const t = this.target;
+    t.process = h.process(this.container.name);
+    t.sandbox = h.sandbox();
+    t.podIP = h.podIP();
+    this.runner.run(t, this.doneFn);
     return true;
   }
 
@@ -171,10 +178,15 @@ export class ProbeWorker {
     const h = this.host;
     const name = this.container.name;
     const kind = title[this.type];
-    const field = (f: string) => ({ doc: h.doc, path: `${this.base}.${this.type}Probe.${f}` });
-    const rec = { type: 'probe', pod: h.pod, container: name, probe: this.type } as const;
     if (o.result === 'error') {
-      h.record({ ...rec, result: 'error', output: o.output });
+      h.record({
+        type: 'probe',
+        pod: h.pod,
+        container: name,
+        probe: this.type,
+        result: 'error',
+        output: o.output,
+      });
       h.event('Warning', 'Unhealthy', `${kind} probe errored: ${o.output}`, name);
       return;
     }
@@ -199,26 +211,40 @@ export class ProbeWorker {
       this.onHold = true; // 11
       this.resultRun = 0;
     }
-    h.record({
-      ...rec,
-      result: o.result,
-      ...(o.output ? { output: o.output } : {}),
-      ...(changed
-        ? {
-            published: result as 'Success' | 'Failure',
-            cause:
-              result === 'Failure'
-                ? {
-                    message: `${this.type}Probe failed ${run} time${run === 1 ? '' : 's'} in a row (failureThreshold ${failureThreshold})`,
-                    field: field('failureThreshold'),
-                  }
-                : {
-                    message: `${this.type}Probe succeeded ${run} time${run === 1 ? '' : 's'} in a row (successThreshold ${successThreshold})`,
-                    field: field('successThreshold'),
-                  },
-          }
-        : {}),
-    });
+    if (!changed && !o.output) {
+      // the hot path: a repeated result
+      h.recordProbe(name, this.type, o.result);
+    } else {
+      h.record({
+        type: 'probe',
+        pod: h.pod,
+        container: name,
+        probe: this.type,
+        result: o.result,
+        ...(o.output ? { output: o.output } : {}),
+        ...(changed
+          ? {
+              published: result as 'Success' | 'Failure',
+              cause:
+                result === 'Failure'
+                  ? {
+                      message: `${this.type}Probe failed ${run} time${run === 1 ? '' : 's'} in a row (failureThreshold ${failureThreshold})`,
+                      field: {
+                        doc: h.doc,
+                        path: `${this.base}.${this.type}Probe.failureThreshold`,
+                      },
+                    }
+                  : {
+                      message: `${this.type}Probe succeeded ${run} time${run === 1 ? '' : 's'} in a row (successThreshold ${successThreshold})`,
+                      field: {
+                        doc: h.doc,
+                        path: `${this.base}.${this.type}Probe.successThreshold`,
+                      },
+                    },
+            }
+          : {}),
+      });
+    }
     if (!below) this.set(result);
   }
 }

@@ -181,14 +181,11 @@ class FakeSandbox implements PodSandbox {
     return { ok: true, container: p };
   }
 
-  private live(): FakeProcess[] {
-    return this.procs.filter((p) => p.running);
-  }
-
   httpGet(req: HttpRequest): HttpResult {
     if (req.host !== this.podIP && req.host !== 'localhost' && req.host !== '127.0.0.1')
       return this.ctx.network.httpGet(req);
-    for (const p of this.live()) {
+    for (const p of this.procs) {
+      if (!p.running) continue;
       const b = this.behaviours[p.spec.name] ?? {};
       const declares = (p.spec.ports ?? []).some((x) => x.containerPort === req.port);
       const r = b.http ? b.http(req.path, req.port, p.ctx()) : declares ? 200 : undefined;
@@ -201,7 +198,8 @@ class FakeSandbox implements PodSandbox {
   }
 
   tcpConnect(port: number): TcpResult {
-    for (const p of this.live()) {
+    for (const p of this.procs) {
+      if (!p.running) continue;
       const b = this.behaviours[p.spec.name] ?? {};
       const declares = (p.spec.ports ?? []).some((x) => x.containerPort === port);
       const r = b.tcp
@@ -215,7 +213,8 @@ class FakeSandbox implements PodSandbox {
   }
 
   grpcCheck(port: number): GrpcResult {
-    for (const p of this.live()) {
+    for (const p of this.procs) {
+      if (!p.running) continue;
       const r = this.behaviours[p.spec.name]?.grpc?.(port, p.ctx());
       if (r) return { ok: true, status: r };
     }
@@ -223,7 +222,7 @@ class FakeSandbox implements PodSandbox {
   }
 
   destroy(): void {
-    for (const p of this.live()) p.exit(137, 'Error');
+    for (const p of this.procs) if (p.running) p.exit(137, 'Error');
   }
 }
 
