@@ -129,7 +129,19 @@ export function parseScenario(text: string): ParsedScenario {
 
   for (const sd of src.docs) {
     if (sd.hasSyntaxErrors || sd.empty) continue;
-    handle(pruneNulls(sd.doc.toJS({ maxAliasCount: 1000 })), sd.index, []);
+    try {
+      handle(pruneNulls(sd.doc.toJS({ maxAliasCount: 1000 })), sd.index, []);
+    } catch (e) {
+      // An alias bomb (yaml's "Excessive alias count") or a bug: report it, never crash the editor.
+      const issues = new Issues();
+      issues.raw(
+        [],
+        `cannot read this document: ${e instanceof Error ? e.message : String(e)}`,
+        'internal',
+        'value',
+      );
+      docIssues.push({ doc: sd.index, prefix: [], issues });
+    }
   }
 
   markDuplicates(entries);
