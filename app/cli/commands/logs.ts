@@ -24,10 +24,11 @@ export function logsCommand(
     const spec = snap.pod.spec;
     const annotated = snap.pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
     name = annotated ?? spec?.containers[0]?.name ?? '';
+    // kubectl podcmd.AllContainerNames: containers, then ephemeral, then init containers.
     const all = [
       ...(spec?.containers ?? []).map((c) => c.name),
-      ...(spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
       ...(spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
+      ...(spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
     ];
     if (annotated === undefined && all.length > 1) {
       stderr = `Defaulted container "${name}" out of: ${all.join(', ')}\n`;
