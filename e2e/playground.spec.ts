@@ -100,4 +100,35 @@ test.describe('playground', () => {
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
   });
+
+  test('hovering a mark explains why; clicking it moves the cursor and highlights its field', async ({
+    page,
+  }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    const svg = page.getByTestId('timeline-svg');
+    const box = await svg.boundingBox();
+    const label = await page.locator('.tl-label-container', { hasText: 'liveness' }).boundingBox();
+    if (!box || !label) throw new Error('no timeline');
+    const until = await page.evaluate(() => {
+      const m = /\/ (\S+)/.exec(
+        document.querySelector('[data-testid="cursor-time"]')?.textContent ?? '',
+      );
+      return m?.[1] ?? '';
+    });
+    expect(until).toBe('9m');
+    // The kubelet's SIGTERM after the third failed liveness probe (45 s).
+    const x = box.x + (box.width * 45) / 540;
+    const y = label.y + label.height / 2;
+    await page.mouse.move(x, y);
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toContainText('SIGTERM');
+    await expect(tip).toContainText('why:');
+    await page.screenshot({ path: 'e2e/artifacts/06-tooltip-why.png' });
+    await page.mouse.click(x, y);
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '45');
+    await expect(page.locator('.monaco-editor .podlab-highlight').first()).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/07-click-highlights-field.png' });
+    expect(w.errors).toEqual([]);
+  });
 });

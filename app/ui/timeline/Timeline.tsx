@@ -28,7 +28,7 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
   const layout = useMemo(() => layoutTimeline(model), [model]);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
-  const [tip, setTip] = useState<{ x: number; y: number; info: HitInfo } | undefined>();
+  const [tip, setTip] = useState<{ cx: number; cy: number; info: HitInfo } | undefined>();
   const drag = useRef<{ mode: 'scrub' | 'pan'; x: number; view: View } | undefined>(undefined);
   const viewRef = useRef(view);
   useEffect(() => {
@@ -91,7 +91,7 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
     }
     const hit = y >= AXIS_H ? hitTest(layout, view, width, x, y - AXIS_H) : undefined;
     const info = hit ? describeHit(hit, xToTime(x, view, width)) : undefined;
-    setTip(info ? { x, y, info } : undefined);
+    setTip(info ? { cx: e.clientX, cy: e.clientY, info } : undefined);
   };
 
   const endDrag = () => {
@@ -180,7 +180,11 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
             <div
               className="tl-tip"
               role="tooltip"
-              style={{ left: Math.min(tip.x + 12, width - 280), top: tip.y + 14 }}
+              style={{
+                left: Math.min(tip.cx + 12, window.innerWidth - 290),
+                top: tip.cy + 280 > window.innerHeight ? tip.cy - 12 : tip.cy + 16,
+                transform: tip.cy + 280 > window.innerHeight ? 'translateY(-100%)' : undefined,
+              }}
             >
               <div className="tl-tip-title">{tip.info.title}</div>
               <div className="tl-tip-time">{tip.info.time}</div>

@@ -1,10 +1,13 @@
 /**
  * Runs the engine in a Web Worker on every edit (latest wins, stale results dropped) and keeps
- * the last valid run while the YAML is broken.
+ * the last valid run while the YAML is broken. A run that takes longer than RUN_TIMEOUT_MS is
+ * stopped (the worker is replaced) and reported as a failed run.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimOutput } from './protocol.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+
+export const RUN_TIMEOUT_MS = 8000;
 
 export interface SimulationState {
   /** The last run without errors (what the timeline shows). */
@@ -15,6 +18,28 @@ export interface SimulationState {
   stale: boolean;
   /** A newer edit is being simulated. */
   running: boolean;
+}
+
+function timedOut(id: number): SimOutput {
+  return {
+    id,
+    ok: false,
+    result: undefined,
+    timeline: undefined,
+    hash: '',
+    diagnostics: [],
+    locations: {},
+    ms: RUN_TIMEOUT_MS,
+    error: `the simulation took longer than ${RUN_TIMEOUT_MS / 1000} s and was stopped`,
+    source: 'engine',
+  };
+}
+
+function startWorker(): Worker {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'podlab-sim',
+  });
 }
 
 export function useSimulation(text: string): SimulationState & { rerun(): void } {
@@ -28,14 +53,11 @@ export function useSimulation(text: string): SimulationState & { rerun(): void }
   const textRef = useRef(text);
 
   useEffect(() => {
-    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'podlab-sim',
-    });
-    const s = createScheduler<SimOutput>((id, t) => worker.postMessage({ id, text: t }));
-    sched.current = s;
-    worker.onmessage = (ev: MessageEvent<SimOutput>) => {
-      const out = s.receive(ev.data);
+    let worker = startWorker();
+    let timer = 0;
+    const onOutput = (data: SimOutput) => {
+      window.clearTimeout(timer);
+      const out = s.receive(data);
       if (!out) return;
       setState((prev) => ({
         valid: out.ok ? out : prev.valid,
@@ -44,8 +66,24 @@ export function useSimulation(text: string): SimulationState & { rerun(): void }
         running: false,
       }));
     };
+    const attach = (w: Worker) => {
+      w.onmessage = (ev: MessageEvent<SimOutput>) => onOutput(ev.data);
+    };
+    const s = createScheduler<SimOutput>((id, t) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        worker.terminate();
+        worker = startWorker();
+        attach(worker);
+        onOutput(timedOut(id));
+      }, RUN_TIMEOUT_MS);
+      worker.postMessage({ id, text: t });
+    });
+    attach(worker);
+    sched.current = s;
     s.submit(textRef.current);
     return () => {
+      window.clearTimeout(timer);
       worker.terminate();
       sched.current = null;
     };
