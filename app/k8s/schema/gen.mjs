@@ -132,6 +132,43 @@ const scenarioDefinitions = {
 
 const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'List', 'Scenario'];
 
+/** Editor snippets (yaml-language-server `defaultSnippets`) for an empty document. */
+const SNIPPETS = [
+  {
+    label: 'Pod',
+    description: 'A Pod with one container',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: '${1:my-pod}', labels: { app: '${2:web}' } },
+      spec: { containers: [{ name: '${3:app}', image: '${4:nginx}' }] },
+    },
+  },
+  {
+    label: 'Service',
+    description: 'A ClusterIP Service',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: '${1:my-service}' },
+      spec: { selector: { app: '${2:web}' }, ports: [{ port: 80, targetPort: '${3:80}' }] },
+    },
+  },
+  {
+    label: 'Scenario',
+    description: 'Podlab scenario: duration and timed actions',
+    body: {
+      apiVersion: 'podlab.dev/v1',
+      kind: 'Scenario',
+      metadata: { name: '${1:my-scenario}' },
+      spec: {
+        until: '${2:5m}',
+        actions: [{ at: '${3:30s}', delete: { kind: 'Pod', name: '${4:my-pod}' } }],
+      },
+    },
+  },
+];
+
 /** if kind == K then K else (next ...): one kind's schema per document, clearer errors than anyOf. */
 function dispatch(kinds) {
   const [kind, ...rest] = kinds;
@@ -182,6 +219,12 @@ export function generateSchema() {
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description: 'One YAML document: a Pod, Service, ConfigMap, Secret, List or podlab Scenario.',
+    // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
+    properties: {
+      apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },
+      kind: { type: 'string', examples: DISPATCH_KINDS },
+    },
+    defaultSnippets: SNIPPETS,
     ...dispatch(DISPATCH_KINDS),
   };
   pruneUnreferenced(defs);

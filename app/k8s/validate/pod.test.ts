@@ -301,6 +301,14 @@ describe('pod-level rules', () => {
     ]);
   });
 
+  it('one source per volume', () => {
+    expect(
+      diags(pod('', '  volumes:\n  - name: v\n    emptyDir: {}\n    configMap: {name: c}\n')),
+    ).toEqual([
+      '12:5-12:14 spec.volumes[0].configMap: Forbidden: may not specify more than 1 volume type',
+    ]);
+  });
+
   it('volumeMounts must name a volume', () => {
     expect(diags(pod('    volumeMounts:\n    - {name: data, mountPath: /data}\n'))).toEqual([
       '10:14-10:18 spec.containers[0].volumeMounts[0].name: Not found: "data"',

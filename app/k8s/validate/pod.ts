@@ -17,6 +17,11 @@ function validateVolumes(spec: JsonObject, issues: Issues): Set<string> {
     for (const m of isDNS1123Label(name)) issues.invalid(at, name, m);
     if (names.has(name)) issues.duplicate(at, name);
     names.add(name);
+    // validateVolumeSource: one source per volume (an absent one was defaulted to emptyDir).
+    const sources = Object.keys(asRecord(v) ?? {}).filter((k) => k !== 'name');
+    for (const extra of sources.slice(1)) {
+      issues.forbidden(['spec', 'volumes', i, extra], 'may not specify more than 1 volume type');
+    }
   });
   return names;
 }
