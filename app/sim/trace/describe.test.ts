@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePod } from './describe.ts';
+import { getPodRows } from './podRows.ts';
 import { livenessExecTrace } from './fixtures.ts';
 import { createTraceIndex } from './traceIndex.ts';
 import { running, TraceBuilder, waiting } from './traceBuilder.ts';
@@ -144,6 +145,28 @@ describe('describePod (kubectl describe.go layout)', () => {
     expect(out).toContain('Node:             <none>\n');
     expect(describePod(createTraceIndex(b.build()), 'nope', 0)).toBe(
       'Error from server (NotFound): pods "nope" not found\n',
+    );
+  });
+});
+
+describe('readiness gates', () => {
+  it('count True gate conditions in -o wide and list them in describe', () => {
+    const b = new TraceBuilder().pod('g', {
+      containers: [{ name: 'c', image: 'nginx' }],
+      readinessGates: [{ conditionType: 'example.com/feature-1' }],
+    });
+    b.started('g', ['c']);
+    b.container(2, 'g', 'c', { state: running(2), ready: true, started: true });
+    b.condition(5, 'g', 'example.com/feature-1', 'True');
+    const idx = createTraceIndex(b.build());
+    expect(getPodRows(idx, 3)[0]?.readinessGates).toBe('0/1');
+    expect(getPodRows(idx, 5)[0]?.readinessGates).toBe('1/1');
+    expect(describePod(idx, 'g', 3)).toContain(
+      'Readiness Gates:\n  Type                    Status\n  example.com/feature-1   <none> \n',
+    );
+    // A condition the kubelet does not own keeps its place before the kubelet's (R5.1).
+    expect(describePod(idx, 'g', 5)).toContain(
+      'Conditions:\n  Type                        Status\n  example.com/feature-1       True \n  PodReadyToStartContainers   True \n',
     );
   });
 });
