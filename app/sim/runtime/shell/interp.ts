@@ -13,28 +13,16 @@ import type { Gen, Job } from '../process/effects.ts';
 import { ProcKilled, SIGNALS } from '../process/effects.ts';
 import type { Io, ProcInfo, ProgCtx } from '../process/types.ts';
 import { Stdin } from '../process/types.ts';
-import type { Command, List, Pipeline, Redir, Word } from './ast.ts';
+import type { Command, List, Pipeline } from './ast.ts';
 import { ShellSyntaxError } from './ast.ts';
 import { parseScript } from './parse.ts';
-import { evalArith } from './arith.ts';
-import { hasGlob, matchPattern, trimPattern } from './pattern.ts';
-import { expandGlob, openRedirect, splitFields } from './words.ts';
-import type { Piece } from './words.ts';
+import { matchPattern } from './pattern.ts';
+import * as X from './expand.ts';
 
 export const STEP_LIMIT = 100_000;
 
-export class ExitShell {
-  constructor(readonly code: number) {}
-}
-export class BreakLoop {
-  constructor(public n: number) {}
-}
-export class ContinueLoop {
-  constructor(public n: number) {}
-}
-export class ReturnFunc {
-  constructor(readonly code: number) {}
-}
+import { BreakLoop, ContinueLoop, ExitShell, ReturnFunc } from './control.ts';
+export { BreakLoop, ContinueLoop, ExitShell, ReturnFunc };
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
 
@@ -58,7 +46,8 @@ export class Shell {
   private stepsAt = -1;
   private busyReported = false;
   private inTrap = false;
-  private lastSub: number | undefined;
+  /** Status of the last command substitution (the status of an assignment-only command). */
+  lastSub: number | undefined;
 
   constructor(
     readonly ctx: ProgCtx,
@@ -207,7 +196,7 @@ export class Shell {
   *runCommand(cmd: Command, io: Io): Gen {
     let rio = io;
     if (cmd.redirs.length > 0 && cmd.t !== 'simple') {
-      const r = yield* this.redirect(cmd.redirs, io);
+      const r = yield* X.redirect(this, cmd.redirs, io);
       if (typeof r === 'number') return r;
       rio = r;
     }
@@ -250,7 +239,7 @@ export class Shell {
         return last;
       }
       case 'for': {
-        const items = cmd.items ? yield* this.expandWords(cmd.items) : [...this.args];
+        const items = cmd.items ? yield* X.expandWords(this, cmd.items) : [...this.args];
         let last = 0;
         for (const v of items) {
           yield* this.tick();
@@ -262,10 +251,10 @@ export class Shell {
         return last;
       }
       case 'case': {
-        const w = yield* this.expandStr(cmd.word);
+        const w = yield* X.expandStr(this, cmd.word);
         for (const item of cmd.items) {
           for (const p of item.pats) {
-            const pat = yield* this.expandPattern(p);
+            const pat = yield* X.expandPattern(this, p);
             if (matchPattern(pat, w)) return yield* this.runList(item.body, io);
           }
         }
@@ -339,12 +328,12 @@ export class Shell {
   private *runSimple(cmd: Extract<Command, { t: 'simple' }>, io: Io): Gen {
     yield* this.tick();
     this.lastSub = undefined;
-    const argv = yield* this.expandWords(cmd.words);
+    const argv = yield* X.expandWords(this, cmd.words);
     const assigns: [string, string][] = [];
-    for (const a of cmd.assigns) assigns.push([a.name, yield* this.expandStr(a.value)]);
+    for (const a of cmd.assigns) assigns.push([a.name, yield* X.expandStr(this, a.value)]);
     let rio = io;
     if (cmd.redirs.length > 0) {
-      const r = yield* this.redirect(cmd.redirs, io);
+      const r = yield* X.redirect(this, cmd.redirs, io);
       if (typeof r === 'number') return r;
       rio = r;
     }
@@ -457,150 +446,13 @@ export class Shell {
         args.push(a.op);
         unquoted.push(true);
       } else {
-        args.push(yield* this.expandStr(a.word));
+        args.push(yield* X.expandStr(this, a.word));
         unquoted.push(a.word.every((p) => !(p.t === 'lit' && p.q) && !('q' in p && p.q)));
       }
     }
     const b = this.builtins['[['];
     if (!b) return 2;
     return yield* b(this, ['[[', ...args, ']]', ...unquoted.map((u) => (u ? '1' : '0'))], io);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Expansion
-
-  *expandWords(words: Word[]): Gen<string[]> {
-    const out: string[] = [];
-    for (const w of words) {
-      const fields = yield* this.expandWord(w, true);
-      const glob = w.some((p) => p.t === 'lit' && !p.q && hasGlob(p.v));
-      if (glob) for (const f of fields) out.push(...expandGlob(f, this.sys.fs, this.cwd));
-      else out.push(...fields);
-    }
-    return out;
-  }
-
-  *expandStr(w: Word): Gen<string> {
-    return (yield* this.expandWord(w, false)).join(' ');
-  }
-
-  /** A pattern word: quoted parts are escaped so they match literally. */
-  private *expandPattern(w: Word): Gen<string> {
-    let s = '';
-    for (const p of w) {
-      const v = (yield* this.expandWord([p], false)).join(' ');
-      s += p.q ? v.replace(/[*?[\]\\]/g, '\\$&') : v;
-    }
-    return s;
-  }
-
-  private *expandWord(w: Word, split: boolean): Gen<string[]> {
-    const pieces: Piece[] = [];
-    for (const p of w) {
-      if (p.t === 'lit') pieces.push({ v: p.v, split: false, quoted: p.q });
-      else if (p.t === 'param' && p.q && p.name === '@' && !p.op) {
-        this.args.forEach((a, i) =>
-          pieces.push({ v: a, split: false, quoted: true, atBreak: i > 0 }),
-        );
-      } else {
-        const v = yield* this.expandPart(p);
-        pieces.push({ v, split: split && !p.q, quoted: p.q });
-      }
-    }
-    return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
-  }
-
-  private *expandPart(p: Exclude<Word[number], { t: 'lit' }>): Gen<string> {
-    if (p.t === 'cmd') return yield* this.commandSubst(p.body);
-    if (p.t === 'arith') {
-      const expr = yield* this.expandStr(p.expr);
-      const r = evalArith(expr, (n) => this.vars.get(n));
-      if (typeof r === 'string') {
-        this.ctx.io.err(`${this.sys.flavour.shellName}: arithmetic syntax error\n`);
-        throw new ExitShell(2);
-      }
-      return String(r);
-    }
-    const value = this.param(p.name);
-    if (p.len) return String((value ?? '').length);
-    if (!p.op) return value ?? '';
-    const arg = () => this.expandStr(p.arg ?? []);
-    switch (p.op) {
-      case ':-':
-        return value ? value : yield* arg();
-      case '-':
-        return value !== undefined ? value : yield* arg();
-      case ':=':
-      case '=': {
-        if (p.op === ':=' ? value : value !== undefined) return value ?? '';
-        const v = yield* arg();
-        this.vars.set(p.name, v);
-        return v;
-      }
-      case ':+':
-        return value ? yield* arg() : '';
-      case '+':
-        return value !== undefined ? yield* arg() : '';
-      case ':?':
-      case '?': {
-        if (p.op === ':?' ? value : value !== undefined) return value ?? '';
-        const msg = (yield* arg()) || 'parameter not set';
-        this.ctx.io.err(`${this.sys.flavour.shellName}: ${p.name}: ${msg}\n`);
-        throw new ExitShell(1);
-      }
-      default:
-        return trimPattern(value ?? '', yield* this.expandPattern(p.arg ?? []), p.op);
-    }
-  }
-
-  param(name: string): string | undefined {
-    if (/^[0-9]+$/.test(name)) return name === '0' ? this.arg0 : this.args[Number(name) - 1];
-    switch (name) {
-      case '?':
-        return String(this.status);
-      case '$':
-        return String(this.self.pid);
-      case '#':
-        return String(this.args.length);
-      case '@':
-      case '*':
-        return this.args.join(' ');
-      case '!':
-        return this.lastBgPid ? String(this.lastBgPid) : '';
-      case '-':
-        return '';
-      default:
-        return this.vars.get(name);
-    }
-  }
-
-  private *commandSubst(body: List): Gen<string> {
-    const sub = this.clone();
-    let buf = '';
-    const io: Io = { stdin: null, out: (s) => ((buf += s), undefined), err: this.ctx.io.err };
-    let code: number;
-    try {
-      code = yield* sub.runList(body, io);
-    } catch (e) {
-      if (e instanceof ExitShell) code = e.code;
-      else throw e;
-    }
-    this.lastSub = code;
-    this.status = code;
-    return buf.replace(/\n+$/, '');
-  }
-
-  private *redirect(redirs: Redir[], io: Io): Gen<Io | number> {
-    const cur: Io = { ...io };
-    for (const r of redirs) {
-      const target = yield* this.expandStr(r.target);
-      const res = openRedirect(r, target, cur, this.sys.fs, this.cwd);
-      if (typeof res === 'string') {
-        io.err(`${this.sys.flavour.shellName}: ${res}\n`);
-        return 1;
-      }
-    }
-    return cur;
   }
 }
 

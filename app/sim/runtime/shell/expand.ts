@@ -1,0 +1,145 @@
+/**
+ * Word expansion for the shell: parameters (${X:-y}, ${#X}, trims), $(...) and `...`, $((...)),
+ * field splitting, pathname globbing and redirections. Functions of the running Shell.
+ */
+import type { Gen } from '../process/effects.ts';
+import type { Io } from '../process/types.ts';
+import type { List, Redir, Word } from './ast.ts';
+import { evalArith } from './arith.ts';
+import { hasGlob, trimPattern } from './pattern.ts';
+import { expandGlob, openRedirect, splitFields } from './words.ts';
+import type { Piece } from './words.ts';
+import { ExitShell } from './control.ts';
+import type { Shell } from './interp.ts';
+
+export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    const fields = yield* expandWord(sh, w, true);
+    const glob = w.some((p) => p.t === 'lit' && !p.q && hasGlob(p.v));
+    if (glob) for (const f of fields) out.push(...expandGlob(f, sh.sys.fs, sh.cwd));
+    else out.push(...fields);
+  }
+  return out;
+}
+
+export function* expandStr(sh: Shell, w: Word): Gen<string> {
+  return (yield* expandWord(sh, w, false)).join(' ');
+}
+
+/** A pattern word: quoted parts are escaped so they match literally. */
+export function* expandPattern(sh: Shell, w: Word): Gen<string> {
+  let s = '';
+  for (const p of w) {
+    const v = (yield* expandWord(sh, [p], false)).join(' ');
+    s += p.q ? v.replace(/[*?[\]\\]/g, '\\$&') : v;
+  }
+  return s;
+}
+
+export function* expandWord(sh: Shell, w: Word, split: boolean): Gen<string[]> {
+  const pieces: Piece[] = [];
+  for (const p of w) {
+    if (p.t === 'lit') pieces.push({ v: p.v, split: false, quoted: p.q });
+    else if (p.t === 'param' && p.q && p.name === '@' && !p.op) {
+      sh.args.forEach((a, i) => pieces.push({ v: a, split: false, quoted: true, atBreak: i > 0 }));
+    } else {
+      const v = yield* expandPart(sh, p);
+      pieces.push({ v, split: split && !p.q, quoted: p.q });
+    }
+  }
+  return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
+}
+
+export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): Gen<string> {
+  if (p.t === 'cmd') return yield* commandSubst(sh, p.body);
+  if (p.t === 'arith') {
+    const expr = yield* expandStr(sh, p.expr);
+    const r = evalArith(expr, (n) => sh.vars.get(n));
+    if (typeof r === 'string') {
+      sh.ctx.io.err(`${sh.sys.flavour.shellName}: arithmetic syntax error\n`);
+      throw new ExitShell(2);
+    }
+    return String(r);
+  }
+  const value = param(sh, p.name);
+  if (p.len) return String((value ?? '').length);
+  if (!p.op) return value ?? '';
+  const arg = () => expandStr(sh, p.arg ?? []);
+  switch (p.op) {
+    case ':-':
+      return value ? value : yield* arg();
+    case '-':
+      return value !== undefined ? value : yield* arg();
+    case ':=':
+    case '=': {
+      if (p.op === ':=' ? value : value !== undefined) return value ?? '';
+      const v = yield* arg();
+      sh.vars.set(p.name, v);
+      return v;
+    }
+    case ':+':
+      return value ? yield* arg() : '';
+    case '+':
+      return value !== undefined ? yield* arg() : '';
+    case ':?':
+    case '?': {
+      if (p.op === ':?' ? value : value !== undefined) return value ?? '';
+      const msg = (yield* arg()) || 'parameter not set';
+      sh.ctx.io.err(`${sh.sys.flavour.shellName}: ${p.name}: ${msg}\n`);
+      throw new ExitShell(1);
+    }
+    default:
+      return trimPattern(value ?? '', yield* expandPattern(sh, p.arg ?? []), p.op);
+  }
+}
+
+export function param(sh: Shell, name: string): string | undefined {
+  if (/^[0-9]+$/.test(name)) return name === '0' ? sh.arg0 : sh.args[Number(name) - 1];
+  switch (name) {
+    case '?':
+      return String(sh.status);
+    case '$':
+      return String(sh.self.pid);
+    case '#':
+      return String(sh.args.length);
+    case '@':
+    case '*':
+      return sh.args.join(' ');
+    case '!':
+      return sh.lastBgPid ? String(sh.lastBgPid) : '';
+    case '-':
+      return '';
+    default:
+      return sh.vars.get(name);
+  }
+}
+
+export function* commandSubst(sh: Shell, body: List): Gen<string> {
+  const sub = sh.clone();
+  let buf = '';
+  const io: Io = { stdin: null, out: (s) => ((buf += s), undefined), err: sh.ctx.io.err };
+  let code: number;
+  try {
+    code = yield* sub.runList(body, io);
+  } catch (e) {
+    if (e instanceof ExitShell) code = e.code;
+    else throw e;
+  }
+  sh.lastSub = code;
+  sh.status = code;
+  return buf.replace(/\n+$/, '');
+}
+
+export function* redirect(sh: Shell, redirs: Redir[], io: Io): Gen<Io | number> {
+  const cur: Io = { ...io };
+  for (const r of redirs) {
+    const target = yield* expandStr(sh, r.target);
+    const res = openRedirect(r, target, cur, sh.sys.fs, sh.cwd);
+    if (typeof res === 'string') {
+      io.err(`${sh.sys.flavour.shellName}: ${res}\n`);
+      return 1;
+    }
+  }
+  return cur;
+}
