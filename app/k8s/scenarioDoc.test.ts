@@ -151,6 +151,14 @@ describe('Scenario document (DESIGN.md §3)', () => {
     ).toEqual(['7:9 warning this action is after spec.until (60 s): it will not run']);
   });
 
+  it('drops an apply of an object the text does not define', () => {
+    const r = parseScenario(
+      scenario('  actions:\n  - at: 3s\n    apply: {kind: Pod, name: ghost}\n'),
+    );
+    expect(r.scenario.actions).toEqual([]);
+    expect(r.scenario.deferred).toEqual([]);
+  });
+
   it('allows one Scenario document only', () => {
     const text = `${scenario('  until: 1m\n')}---\napiVersion: podlab.dev/v1\nkind: Scenario\n`;
     expect(diags(text)).toEqual([

@@ -156,8 +156,8 @@ export function readScenario(
     }
     const action = readAction(raw, { at, doc, path: formatPath(path) }, kind);
     if (!action) return;
-    checkReferences(action, [...path, kind], known, issues);
-    out.actions.push(action);
+    // An apply of an object the text does not define is an error: that action is dropped.
+    if (checkReferences(action, [...path, kind], known, issues)) out.actions.push(action);
   });
   // Equal times keep document order (Array.prototype.sort is stable).
   out.actions.sort((a, b) => a.at - b.at);
@@ -170,7 +170,7 @@ function checkReferences(
   path: Segment[],
   known: KnownObjects,
   issues: Issues,
-): void {
+): boolean {
   if ('apply' in action) {
     const { kind, name, namespace = 'default' } = action.apply;
     if (!known.has(kind, namespace, name)) {
@@ -180,8 +180,9 @@ function checkReferences(
         'not-found',
         'value',
       );
+      return false;
     }
-    return;
+    return true;
   }
   const target =
     'delete' in action
@@ -202,4 +203,5 @@ function checkReferences(
   if ('kill' in action && action.kill.signal && !SIGNALS.includes(action.kill.signal)) {
     issues.notSupported([...path, 'signal'], action.kill.signal, SIGNALS);
   }
+  return true;
 }
