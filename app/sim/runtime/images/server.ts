@@ -3,7 +3,7 @@ import type { Gen } from '../process/effects.ts';
 import { SIGNALS } from '../process/effects.ts';
 import type { Listener, ProgCtx } from '../process/types.ts';
 import type { Signal } from '../types.ts';
-import { SIM_EPOCH_MS } from '../programs/text.ts';
+import { SIM_EPOCH_MS } from '../programs/sysinfo.ts';
 
 export interface StopRule {
   exit: number;

@@ -4,6 +4,8 @@ import { done } from '../process/effects.ts';
 import { sh } from '../shell/shProgram.ts';
 import { IMAGE_PROGRAMS } from '../images/index.ts';
 import * as text from './text.ts';
+import * as filters from './filters.ts';
+import * as sysinfo from './sysinfo.ts';
 import * as files from './files.ts';
 import * as proc from './proc.ts';
 import * as net from './net.ts';
@@ -24,25 +26,25 @@ export const PROGRAMS: Record<string, Program> = {
   echo: text.echo,
   printf: text.printf,
   cat: text.cat,
-  grep: text.grep,
+  grep: filters.grep,
   wc: text.wc,
   head: text.head,
   tail: text.tail,
   tee: text.tee,
-  sed: text.sed,
+  sed: filters.sed,
   seq: text.seq,
-  expr: text.expr,
+  expr: filters.expr,
   basename: text.basename,
   dirname: text.dirname,
-  true: text.trueProg,
-  false: text.falseProg,
-  env: text.env,
-  pwd: text.pwd,
-  hostname: text.hostname,
-  id: text.id,
-  whoami: text.whoami,
-  uname: text.uname,
-  date: text.date,
+  true: sysinfo.trueProg,
+  false: sysinfo.falseProg,
+  env: sysinfo.env,
+  pwd: sysinfo.pwd,
+  hostname: sysinfo.hostname,
+  id: sysinfo.id,
+  whoami: sysinfo.whoami,
+  uname: sysinfo.uname,
+  date: sysinfo.date,
   touch: files.touch,
   rm: files.rm,
   mkdir: files.mkdir,
