@@ -169,23 +169,7 @@ export function parseScenario(text: string): ParsedScenario {
     }
   });
 
-  for (const { doc, prefix, issues } of docIssues) {
-    for (const issue of issues.list) {
-      const path = [...prefix, ...issue.path];
-      const range =
-        issue.code === 'not-object'
-          ? notObjectRange(src, doc, path)
-          : src.locate(doc, path, issue.anchor === 'key');
-      diagnostics.push({
-        ...(range ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }),
-        severity: issue.severity,
-        message: issue.message,
-        path: formatPath(path),
-        doc,
-        code: issue.code,
-      });
-    }
-  }
+  diagnostics.push(...toDiagnostics(src, docIssues));
 
   const objects: SourceObject[] = entries.filter(isValid).map((e) => {
     const o = { kind: e.kind, name: e.name, namespace: e.namespace, doc: e.doc, object: e.object };
@@ -204,6 +188,31 @@ export function parseScenario(text: string): ParsedScenario {
 export function createLocator(text: string): ParsedScenario['locate'] {
   const src = new SourceText(text);
   return (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false);
+}
+
+function toDiagnostics(
+  src: SourceText,
+  docIssues: readonly { doc: number; prefix: Segment[]; issues: Issues }[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { doc, prefix, issues } of docIssues) {
+    for (const issue of issues.list) {
+      const path = [...prefix, ...issue.path];
+      const range =
+        issue.code === 'not-object'
+          ? notObjectRange(src, doc, path)
+          : src.locate(doc, path, issue.anchor === 'key');
+      out.push({
+        ...(range ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }),
+        severity: issue.severity,
+        message: issue.message,
+        path: formatPath(path),
+        doc,
+        code: issue.code,
+      });
+    }
+  }
+  return out;
 }
 
 function notObjectRange(src: SourceText, doc: number, path: Segment[]) {
