@@ -340,3 +340,28 @@ describe('determinism', () => {
     );
   });
 });
+
+describe('simulateText diagnostics', () => {
+  it('maps profile diagnostics to line/column and still simulates', () => {
+    const { result } = simulateText(
+      `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata: { name: d }
+spec:
+  until: 10s
+  profile:
+    bogus: 1
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: c, image: busybox:1.36, command: [sleep, "100"] }]
+`,
+    );
+    const d = result.diagnostics.find((x) => x.message.includes('bogus'));
+    expect(d).toMatchObject({ severity: 'warning', line: 7 });
+    expect(result.trace.some((r) => r.type === 'pod.phase' && r.phase === 'Running')).toBe(true);
+    expect(result.until).toBe(10);
+  });
+});

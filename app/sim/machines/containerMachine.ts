@@ -22,6 +22,8 @@ export type ContainerEvent =
 
 export interface ContainerContext {
   name: string;
+  hasStartupProbe: boolean;
+  hasReadinessProbe: boolean;
   restartCount: number;
   waitingReason: string;
   lastExitCode: number | undefined;
@@ -40,7 +42,12 @@ export const containerMachine = setup({
   types: {
     context: {} as ContainerContext,
     events: {} as ContainerEvent,
-    input: {} as { name: string; waitingReason: string },
+    input: {} as {
+      name: string;
+      waitingReason: string;
+      hasStartupProbe: boolean;
+      hasReadinessProbe: boolean;
+    },
   },
   actions: {
     setWaitingReason: assign({
@@ -65,6 +72,8 @@ export const containerMachine = setup({
     isImagePullBackOff: ({ event }) =>
       event.type === 'container.waiting' && event.reason === 'ImagePullBackOff',
     isSigkill: ({ event }) => event.type === 'signal.sent' && event.signal === 'SIGKILL',
+    noStartupProbe: ({ context }) => !context.hasStartupProbe,
+    noReadinessProbe: ({ context }) => !context.hasReadinessProbe,
     resultSuccess: ({ event }) => 'result' in event && event.result === 'Success',
     resultFailure: ({ event }) => 'result' in event && event.result === 'Failure',
   },
@@ -72,6 +81,8 @@ export const containerMachine = setup({
   id: 'container',
   context: ({ input }) => ({
     name: input.name,
+    hasStartupProbe: input.hasStartupProbe,
+    hasReadinessProbe: input.hasReadinessProbe,
     restartCount: 0,
     waitingReason: input.waitingReason,
     lastExitCode: undefined,
@@ -116,7 +127,8 @@ export const containerMachine = setup({
         startup: {
           initial: 'unknown',
           states: {
-            unknown: {},
+            // No startupProbe: started as soon as running (R7.6).
+            unknown: { always: { guard: 'noStartupProbe', target: 'success' } },
             success: {},
             failure: {},
           },
@@ -129,7 +141,11 @@ export const containerMachine = setup({
         },
         readiness: {
           initial: 'notReady',
-          states: { notReady: {}, ready: {} },
+          states: {
+            // No readinessProbe: ready once running and started (R7.5).
+            notReady: { always: { guard: 'noReadinessProbe', target: 'ready' } },
+            ready: {},
+          },
           on: {
             'probe.readiness': [
               { guard: 'resultSuccess', target: '.ready' },

@@ -77,7 +77,12 @@ export class PodWorker {
     ) => {
       const actor = createActor(containerMachine, {
         clock: env.clock,
-        input: { name: c.name, waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating' },
+        input: {
+          name: c.name,
+          waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating',
+          hasStartupProbe: !!c.startupProbe,
+          hasReadinessProbe: !!c.readinessProbe,
+        },
       });
       this.watch(actor, `pod/${this.name}/${c.name}`);
       this.slots.push({
