@@ -6,7 +6,12 @@ import { parseArgs } from 'node:util';
 import { parseDuration } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
 import { describePodAt } from '../sim/trace/index.ts';
-import { getEndpointSlicesCommand, getPods, type CommandOutput } from './commands/get.ts';
+import {
+  getEndpointsCommand,
+  getEndpointSlicesCommand,
+  getPods,
+  type CommandOutput,
+} from './commands/get.ts';
 import { logsCommand } from './commands/logs.ts';
 import { runCommand } from './commands/run.ts';
 import { InputError, readScenario } from './input.ts';
@@ -96,8 +101,12 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           getEndpointSlicesCommand(l.idx, t, flags.output),
         );
       }
+      if (resource === 'endpoints' || resource === 'ep') {
+        expectArity(args, 1, 'get endpoints FILE [--at 45s]');
+        return withScenario(io, args[0] ?? '', flags, (l, t) => getEndpointsCommand(l.idx, t));
+      }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods and endpointslices)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, endpointslices and endpoints)`,
       );
     }
     case 'describe': {

@@ -9,6 +9,7 @@ Commands:
                                               kubectl get pods at a simulated time
   get endpointslices FILE [--at 45s] [-o wide]
                                               kubectl get endpointslices (-o wide adds endpoint conditions)
+  get endpoints FILE [--at 45s]               kubectl get endpoints (legacy: ready addresses only)
   describe pod NAME FILE [--at 45s]           kubectl describe pod
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs

@@ -2,6 +2,8 @@
 import {
   formatEndpointConditions,
   formatEndpointSlicesTable,
+  formatLegacyEndpointsTable,
+  getLegacyEndpoints,
   formatPodsTable,
   getEndpointSlices,
   getPodRows,
@@ -68,4 +70,8 @@ export function getEndpointSlicesCommand(
     text += `\n${formatEndpointConditions(views)}`;
   }
   return { stdout: text, code: 0 };
+}
+
+export function getEndpointsCommand(idx: TraceIndex, t: number): CommandOutput {
+  return { stdout: formatLegacyEndpointsTable(getLegacyEndpoints(idx, t)), code: 0 };
 }

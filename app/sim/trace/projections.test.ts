@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatEndpointSlicesTable, getEndpointSlices, sliceName } from './endpointSlices.ts';
 import { livenessExecTrace } from './fixtures.ts';
+import { formatLegacyEndpointsTable, getLegacyEndpoints } from './legacyEndpoints.ts';
 import { readLogs } from './logs.ts';
 import { podYaml } from './podYaml.ts';
 import { toPodsimJson } from './podsimJson.ts';
@@ -155,5 +156,17 @@ describe('toPodsimJson (DESIGN.md §4)', () => {
       { t: 1, ready: [], serving: [], terminating: [] },
       { t: 2, ready: ['web'], serving: ['web'], terminating: [] },
     ]);
+  });
+});
+
+describe('legacy endpoints (R9.4)', () => {
+  it('lists only ready addresses as ip:port, <none> otherwise', () => {
+    const idx = createTraceIndex(webTrace().build());
+    expect(formatLegacyEndpointsTable(getLegacyEndpoints(idx, 1))).toBe(
+      'NAME      ENDPOINTS   AGE\nweb-svc   <none>      1s\n',
+    );
+    expect(formatLegacyEndpointsTable(getLegacyEndpoints(idx, 5))).toBe(
+      'NAME      ENDPOINTS       AGE\nweb-svc   10.244.0.5:80   5s\n',
+    );
   });
 });
