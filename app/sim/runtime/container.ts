@@ -30,6 +30,7 @@ import type {
 import { type Vfs, normalizePath } from './fs/vfs.ts';
 import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
+import { LogSink } from './process/logSink.ts';
 
 export interface SandboxPort {
   scheduler: Scheduler;
@@ -49,8 +50,6 @@ interface Entry {
   root: boolean;
 }
 
-const MAX_LOG_LINES_PER_INSTANT = 2_000;
-
 export class ContainerRuntime implements ContainerProcess, Sys {
   running = false;
   private exited = false;
@@ -58,10 +57,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   private procs = new Map<number, Entry>();
   private mem = new Map<number, number>();
   private execs = new Set<{ task: Task; finish: (r: ExecResult) => void; output: () => string }>();
-  private logBuf = { stdout: '', stderr: '' };
-  private logCount = 0;
-  private logAt = -1;
-  private logCapped = false;
+  private readonly log: LogSink;
   readonly fs: Vfs;
   readonly flavour: Sys['flavour'];
 
@@ -78,6 +74,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     private readonly field: FieldRef | undefined,
   ) {
     this.fs = root;
+    this.log = new LogSink(
+      () => this.now(),
+      callbacks.onLog,
+      (m) => this.diag(m),
+    );
     this.flavour = {
       gnu: userland.gnu,
       oldNslookup: userland.oldNslookup,
@@ -115,7 +116,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       alive: true,
     };
     const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
-    const io = this.logIo();
+    const io = this.log.io();
     const task = new Task(prog(this.ctx(argv, io, info)), this.sb.scheduler, (code) =>
       this.exit(code, code === 0 ? 'Completed' : 'Error'),
     );
@@ -362,7 +363,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     this.exited = true;
     this.running = false;
     this.teardown(137);
-    this.flushLogs();
+    this.log.flush();
     this.sb.scheduler.after(0, () => this.callbacks.onExit(code, reason));
   }
 
@@ -394,46 +395,6 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const sys: Sys = field ? withDiag(this, (m) => this.sb.diag(m, field)) : this;
     // env is shared read-only: programs that change it (env, sh) copy it first.
     return { argv, env: this.env, cwd: this.workingDir, io, self, sys };
-  }
-
-  private logIo(): Io {
-    const write = (stream: 'stdout' | 'stderr') => (s: string) => {
-      let buf = this.logBuf[stream] + s;
-      let nl = buf.indexOf('\n');
-      while (nl >= 0) {
-        this.emit(stream, buf.slice(0, nl));
-        buf = buf.slice(nl + 1);
-        nl = buf.indexOf('\n');
-      }
-      this.logBuf[stream] = buf;
-      return undefined;
-    };
-    return { stdin: null, out: write('stdout'), err: write('stderr') };
-  }
-
-  private emit(stream: 'stdout' | 'stderr', line: string): void {
-    const now = this.now();
-    if (now !== this.logAt) {
-      this.logAt = now;
-      this.logCount = 0;
-    }
-    if (++this.logCount > MAX_LOG_LINES_PER_INSTANT) {
-      if (!this.logCapped) {
-        this.logCapped = true;
-        this.diag(
-          `The container printed more than ${MAX_LOG_LINES_PER_INSTANT} log lines at one instant; Podlab drops the rest of that instant's lines.`,
-        );
-      }
-      return;
-    }
-    this.callbacks.onLog(stream, line);
-  }
-
-  private flushLogs(): void {
-    for (const s of ['stdout', 'stderr'] as const) {
-      if (this.logBuf[s] !== '') this.emit(s, this.logBuf[s]);
-      this.logBuf[s] = '';
-    }
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * A container's log: what PID 1 writes to stdout/stderr, cut into lines (one onLog call per line;
+ * a partial line waits for its newline or for the process to exit). Bounded per instant so a
+ * runaway loop cannot flood the trace.
+ */
+import type { Io } from './types.ts';
+
+export const MAX_LOG_LINES_PER_INSTANT = 2_000;
+
+type Stream = 'stdout' | 'stderr';
+
+export class LogSink {
+  private buf = { stdout: '', stderr: '' };
+  private count = 0;
+  private at = -1;
+  private capped = false;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onLog: (stream: Stream, line: string) => void,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  io(): Io {
+    const write = (stream: Stream) => (s: string) => {
+      let buf = this.buf[stream] + s;
+      let nl = buf.indexOf('\n');
+      while (nl >= 0) {
+        this.emit(stream, buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        nl = buf.indexOf('\n');
+      }
+      this.buf[stream] = buf;
+      return undefined;
+    };
+    return { stdin: null, out: write('stdout'), err: write('stderr') };
+  }
+
+  /** Emit partial lines (the process has exited). */
+  flush(): void {
+    for (const s of ['stdout', 'stderr'] as const) {
+      if (this.buf[s] !== '') this.emit(s, this.buf[s]);
+      this.buf[s] = '';
+    }
+  }
+
+  private emit(stream: Stream, line: string): void {
+    const now = this.now();
+    if (now !== this.at) {
+      this.at = now;
+      this.count = 0;
+    }
+    if (++this.count > MAX_LOG_LINES_PER_INSTANT) {
+      if (!this.capped) {
+        this.capped = true;
+        this.warn(
+          `The container printed more than ${MAX_LOG_LINES_PER_INSTANT} log lines at one instant; Podlab drops the rest of that instant's lines.`,
+        );
+      }
+      return;
+    }
+    this.onLog(stream, line);
+  }
+}
