@@ -118,3 +118,32 @@ test('?t= in an embed link sets the cursor', async ({ page }) => {
   await settledHash(page);
   await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '30');
 });
+
+test('download the scenario, open a file, and undo the open', async ({ page }) => {
+  await page.goto('/#example/crashloop-ladder');
+  await ready(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download scenario (.yaml)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('crashloop-ladder.yaml');
+  expect(readFileSync(await download.path(), 'utf8')).toBe(CRASH);
+
+  const other =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: from-file\nspec:\n  containers:\n    - name: c\n      image: busybox:1.28\n';
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Open file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'from-file.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(other),
+  });
+  await expect(dialog.getByRole('status')).toContainText('Opened from-file.yaml.');
+  await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(other);
+  await dialog.getByRole('button', { name: 'Undo: back to my scenario' }).click();
+  await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(CRASH);
+});

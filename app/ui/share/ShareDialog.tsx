@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildShareLinks, scenarioFileName } from './shareLinks.ts';
 import { copyText, downloadText, pickTextFile } from './browser.ts';
+import { rememberPrevious } from './autosave.ts';
 
 export interface ShareDialogProps {
   yaml: string;
@@ -31,11 +32,15 @@ export function ShareDialog({ yaml, t, view, onClose, onOpenFile }: ShareDialogP
     );
     if (!ok) urlRef.current?.select();
   };
+  /** The text an opened file replaced: offered back (opening never silently destroys work). */
+  const [undoYaml, setUndoYaml] = useState<string | undefined>();
   const openFile = async () => {
     const file = await pickTextFile('.yaml,.yml,text/yaml,text/plain');
     if (file && onOpenFile) {
+      rememberPrevious(window.localStorage, yaml);
+      setUndoYaml(yaml);
       onOpenFile(file.text);
-      onClose();
+      setStatus(`Opened ${file.name}.`);
     }
   };
 
@@ -95,6 +100,21 @@ export function ShareDialog({ yaml, t, view, onClose, onOpenFile }: ShareDialogP
         </div>
         <p className="share-status" role="status" aria-live="polite">
           {status}
+          {undoYaml !== undefined && onOpenFile ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                onClick={() => {
+                  onOpenFile(undoYaml);
+                  setUndoYaml(undefined);
+                  setStatus('Your previous scenario is back.');
+                }}
+              >
+                Undo: back to my scenario
+              </button>
+            </>
+          ) : null}
         </p>
       </div>
     </div>
