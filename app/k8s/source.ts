@@ -15,6 +15,7 @@ import {
 import type { Diagnostic, SourceRange } from './types.ts';
 import type { Segment } from './path.ts';
 import { repairQuotedContinuations, type Repair } from './lenientYaml.ts';
+import { kubectlTags } from './yamlTags.ts';
 
 export interface SourceDoc {
   index: number;
@@ -76,8 +77,13 @@ function parseChunkCached(chunkText: string): ParsedChunk {
     chunkCache.set(chunkText, hit);
     return hit;
   }
-  // Kubernetes (sigs.k8s.io/yaml) reads YAML with the core schema; keep `yes`/`on` as strings.
-  const options = { prettyErrors: false, version: '1.2', merge: true } as const;
+  // YAML 1.2 core plus the two YAML 1.1 rules go-yaml v2 applies (yamlTags.ts).
+  const options = {
+    prettyErrors: false,
+    version: '1.2',
+    merge: true,
+    customTags: kubectlTags,
+  } as const;
   let docs: Document.Parsed[] = parseAllDocuments(chunkText, options);
   let repair: Repair | undefined;
   if (docs.some((d) => d.errors.length > 0)) {

@@ -45,8 +45,8 @@ metadata: {name: b}
 spec:
   selector: {app: web}
   ports:
-  - {name: x, port: 80, targetPort: http}
-  - {name: y, port: 81, targetPort: grpc}
+  - {name: px, port: 80, targetPort: http}
+  - {name: py, port: 81, targetPort: grpc}
 ---
 apiVersion: v1
 kind: Service
@@ -56,7 +56,7 @@ spec:
 `;
     expect(warnings(text)).toEqual([
       '17:3-17:11 warning selector-matches-nothing selector app=api matches no Pod in this scenario: the Service will have no endpoints',
-      '27:37-27:41 warning unknown-port-name targetPort "grpc" is not a port name of any selected Pod (web): those endpoints get no port',
+      '27:38-27:42 warning unknown-port-name targetPort "grpc" is not a port name of any selected Pod (web): those endpoints get no port',
     ]);
   });
 
