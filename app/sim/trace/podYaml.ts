@@ -7,9 +7,10 @@ import { stringify } from 'yaml';
 import type { ContainerState, ContainerStatus, TerminatedState } from './types.ts';
 import { imageID } from './describeContainers.ts';
 import { admitPod } from './admission.ts';
-import { podSnapshot, type PodSnapshot } from './podState.ts';
+import { snapshotTrack, type PodSnapshot } from './podState.ts';
+import { indexAt } from './series.ts';
 import { podQOSClass } from './qos.ts';
-import type { TraceIndex } from './traceIndex.ts';
+import { podAt, type TraceIndex } from './traceIndex.ts';
 import { rfc3339 } from './time.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -119,9 +120,21 @@ export function toKubectlYaml(obj: unknown): string {
   return stringify(sortKeys(obj), { version: '1.1', indentSeq: false, lineWidth: 0 });
 }
 
-/** kubectl get pod NAME -o yaml at t, or kubectl's NotFound error text. */
+/**
+ * kubectl get pod NAME -o yaml at t, or kubectl's NotFound error text. The text holds absolute
+ * times only, so it is cached per change point (scrubbing within a quiet stretch costs a lookup).
+ */
 export function podYaml(idx: TraceIndex, name: string, t: number): string {
-  const snap = podSnapshot(idx, name, t);
-  if (!snap) return `Error from server (NotFound): pods "${name}" not found\n`;
-  return toKubectlYaml(podObjectAt(snap));
+  const track = podAt(idx, name, t);
+  if (!track) return `Error from server (NotFound): pods "${name}" not found\n`;
+  const point = indexAt(
+    track.changePoints.map((p) => p.t),
+    t,
+  );
+  const key = `podYaml:${name}@${track.createdAt}#${point}`;
+  const cached = idx.memo.get(key);
+  if (typeof cached === 'string') return cached;
+  const text = toKubectlYaml(podObjectAt(snapshotTrack(idx, track, t)));
+  idx.memo.set(key, text);
+  return text;
 }

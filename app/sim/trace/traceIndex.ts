@@ -195,7 +195,10 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
     case 'event': {
       const m = r.reason === 'Scheduled' ? SCHEDULED.exec(r.message) : null;
       const pod = r.object.startsWith('pod/') ? currentPod(idx, r.object.slice(4)) : undefined;
-      if (m?.[1] && pod) pushChange(pod.node, r.t, m[1], seq);
+      if (m?.[1] && pod) {
+        pushChange(pod.node, r.t, m[1], seq);
+        markChange(pod, r.t, seq, 'api');
+      }
       return;
     }
     case 'endpoints': {
