@@ -53,3 +53,29 @@ test('exports the trace, the timeline and a replay script', async ({ page }) => 
   expect(script).toContain("kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod");
   expect(script).toContain('kubectl get pods -w &');
 });
+
+test('the Export menu works from the keyboard and closes on Escape or a click outside', async ({
+  page,
+}) => {
+  await page.goto('/#example/crashloop-ladder');
+  await page.waitForFunction(() => window.__podlab?.editorReady === true);
+  await expect(page.getByTestId('sim-status')).toHaveAttribute('data-trace-hash', /.+/);
+  const summary = page.getByRole('button', { name: 'Export' });
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const first = page.getByRole('menuitem', { name: 'Trace as JSON (podsim --json)' });
+  await expect(first).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Timeline as SVG' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(
+    page.getByRole('menuitem', { name: 'kubectl script to replay on a cluster (.sh)' }),
+  ).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(first).toBeHidden();
+  await expect(summary).toBeFocused();
+  await summary.click();
+  await expect(first).toBeVisible();
+  await page.getByRole('heading', { name: 'Podlab' }).click();
+  await expect(first).toBeHidden();
+});

@@ -4,6 +4,7 @@ import { toPodsimJson } from '../../sim/trace/index.ts';
 import { downloadBlob, downloadText } from './browser.ts';
 import { scenarioFileName } from './shareLinks.ts';
 import { serializeSvg, svgToPng } from './svgExport.ts';
+import { onMenuKeyDown, useMenuDismiss } from './useMenuKeys.ts';
 import './share.css';
 
 export interface ExportMenuProps {
@@ -17,6 +18,7 @@ export interface ExportMenuProps {
 export function ExportMenu({ yaml, result, getTimelineSvg }: ExportMenuProps) {
   const menu = useRef<HTMLDetailsElement>(null);
   const [error, setError] = useState('');
+  useMenuDismiss(menu);
   const base = scenarioFileName(yaml).replace(/\.yaml$/, '');
 
   const run = (fn: () => void | Promise<void>) => async () => {
@@ -35,7 +37,17 @@ export function ExportMenu({ yaml, result, getTimelineSvg }: ExportMenuProps) {
   };
 
   return (
-    <details className="export-menu" ref={menu}>
+    <details
+      className="export-menu"
+      ref={menu}
+      onKeyDown={(e) => onMenuKeyDown(e, menu.current)}
+      onToggle={(e) => {
+        if (e.currentTarget.open)
+          e.currentTarget
+            .querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')
+            ?.focus();
+      }}
+    >
       <summary role="button" aria-haspopup="menu">
         Export
       </summary>
