@@ -265,7 +265,8 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       const n = this.fs.stat(p);
       if (n?.kind !== 'file') continue;
       if (n.program) return { kind: 'program', path: p, program: n.program };
-      if (n.exec || n.data.startsWith('#!')) return { kind: 'script', path: p };
+      // A script needs its exec bit (chmod +x, or a volume's defaultMode): else EACCES.
+      if (n.exec) return { kind: 'script', path: p };
       if (name.includes('/')) return { kind: 'noexec', path: p };
     }
     return undefined;

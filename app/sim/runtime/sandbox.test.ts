@@ -233,6 +233,78 @@ describe('kubelet-managed files and volumes', () => {
   });
 });
 
+describe('executables and scripts', () => {
+  it('a script needs its exec bit: chmod +x, or a ConfigMap volume defaultMode', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            command: ['sleep', '1d'],
+            volumeMounts: [
+              { name: 's', mountPath: '/scripts' },
+              { name: 'p', mountPath: '/plain' },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 's', configMap: { name: 'scripts', defaultMode: 0o755 } },
+          { name: 'p', configMap: { name: 'scripts' } },
+        ],
+      }),
+    );
+    h.configMaps.set('scripts', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'scripts' },
+      data: { 'run.sh': '#!/bin/sh\necho ran with $1\n' },
+    });
+    const s = h.start('c');
+    expect(h.exec(s.container, ['/scripts/run.sh', 'x'])).toEqual({
+      exitCode: 0,
+      output: 'ran with x\n',
+    });
+    expect(h.exec(s.container, ['sh', '-c', '/plain/run.sh; echo $?']).output).toBe(
+      'sh: /plain/run.sh: Permission denied\n126\n',
+    );
+    expect(h.exec(s.container, ['sh', '/plain/run.sh', 'y']).output).toBe('ran with y\n');
+    expect(
+      h.exec(s.container, [
+        'sh',
+        '-c',
+        "printf '#!/bin/sh\\necho made\\n' > /tmp/m.sh; chmod +x /tmp/m.sh; /tmp/m.sh",
+      ]).output,
+    ).toBe('made\n');
+  });
+
+  it('a script over 64 KB is refused with a diagnostic', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          { name: 'c', image: 'busybox', command: ['sh', '-c', 'true;'.repeat(14_000)] },
+        ],
+      }),
+    );
+    const s = h.start('c');
+    h.scheduler.runUntil(1);
+    expect(s.exits[0]?.code).toBe(2);
+    expect(h.diagnostics[0]?.message).toContain('Podlab interprets scripts up to 65536 bytes');
+  });
+
+  it('diagnostics from an exec probe point at the probe field', () => {
+    const h = createHarness(
+      podOf({ containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1d'] }] }),
+    );
+    const s = h.start('c');
+    const field = { doc: 0, path: 'spec.containers[0].livenessProbe.exec.command' };
+    s.container.exec(['sh', '-c', 'if true; then'], { field }, () => undefined);
+    expect(h.diagnostics).toEqual([
+      { severity: 'warning', field, message: expect.stringContaining('syntax error') },
+    ]);
+  });
+});
+
 describe('starting and exec', () => {
   it('an entrypoint missing from the image is StartError 128 with containerd wording', () => {
     const h = createHarness(

@@ -14,13 +14,15 @@ import { CA_CRT, serviceAccountToken } from './podFiles.ts';
 export type Built = { ok: true; root: Dir; readOnly: boolean } | { ok: false; message: string };
 
 type Ctx = Pick<SandboxContext, 'pod' | 'podIP' | 'hostIP' | 'nodeName' | 'lookup'>;
-type Items = { key: string; path: string }[] | undefined;
+type Items = { key: string; path: string; mode?: number }[] | undefined;
 
-function put(root: Dir, path: string, data: string): void {
+/** Write a projected file; `mode` (defaultMode / item mode) decides whether it is executable. */
+function put(root: Dir, path: string, data: string, mode?: number): void {
   const v = new Vfs(root);
   const abs = normalizePath(path);
   v.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);
-  v.writeFile(abs, data);
+  const f = v.writeFile(abs, data);
+  if (f.ok && mode !== undefined && (mode & 0o111) !== 0) f.value.exec = true;
 }
 
 function fromKeys(
@@ -28,14 +30,15 @@ function fromKeys(
   data: Record<string, string>,
   items: Items,
   what: string,
+  mode: number | undefined,
 ): string | undefined {
   if (!items) {
-    for (const [k, v] of Object.entries(data)) put(root, k, v);
+    for (const [k, v] of Object.entries(data)) put(root, k, v, mode);
     return undefined;
   }
   for (const it of items) {
     if (!(it.key in data)) return `${what} references non-existent config key: ${it.key}`;
-    put(root, it.path, data[it.key]!);
+    put(root, it.path, data[it.key]!, it.mode ?? mode);
   }
   return undefined;
 }
@@ -84,35 +87,63 @@ export function buildProjected(vol: Volume, ctx: Ctx): Built {
     name: string,
     items: Items,
     optional: boolean | undefined,
+    mode: number | undefined,
   ): string | undefined => {
     const cm = ctx.lookup.configMap(ns, name);
     if (!cm) return optional ? undefined : `configmap "${name}" not found`;
-    return fromKeys(root, { ...(cm.data ?? {}), ...(cm.binaryData ?? {}) }, items, 'configmap');
+    return fromKeys(
+      root,
+      { ...(cm.data ?? {}), ...(cm.binaryData ?? {}) },
+      items,
+      'configmap',
+      mode,
+    );
   };
   const secretInto = (
     name: string,
     items: Items,
     optional: boolean | undefined,
+    mode: number | undefined,
   ): string | undefined => {
     const s = ctx.lookup.secret(ns, name);
     if (!s) return optional ? undefined : `secret "${name}" not found`;
     const data: Record<string, string> = {};
     for (const k of new Set([...Object.keys(s.data ?? {}), ...Object.keys(s.stringData ?? {})]))
       data[k] = secretValue(s.data, s.stringData, k) ?? '';
-    return fromKeys(root, data, items, 'secret');
+    return fromKeys(root, data, items, 'secret', mode);
   };
   let err: string | undefined;
   if (vol.configMap)
-    err = cmInto(vol.configMap.name ?? '', vol.configMap.items, vol.configMap.optional);
+    err = cmInto(
+      vol.configMap.name ?? '',
+      vol.configMap.items,
+      vol.configMap.optional,
+      vol.configMap.defaultMode,
+    );
   else if (vol.secret)
-    err = secretInto(vol.secret.secretName ?? '', vol.secret.items, vol.secret.optional);
+    err = secretInto(
+      vol.secret.secretName ?? '',
+      vol.secret.items,
+      vol.secret.optional,
+      vol.secret.defaultMode,
+    );
   else if (vol.downwardAPI) err = downward(root, vol.downwardAPI.items, ctx, undefined);
   else if (vol.projected) {
     for (const src of vol.projected.sources ?? []) {
       if (src.configMap)
-        err = cmInto(src.configMap.name ?? '', src.configMap.items, src.configMap.optional);
+        err = cmInto(
+          src.configMap.name ?? '',
+          src.configMap.items,
+          src.configMap.optional,
+          vol.projected.defaultMode,
+        );
       else if (src.secret)
-        err = secretInto(src.secret.name ?? '', src.secret.items, src.secret.optional);
+        err = secretInto(
+          src.secret.name ?? '',
+          src.secret.items,
+          src.secret.optional,
+          vol.projected.defaultMode,
+        );
       else if (src.downwardAPI) err = downward(root, src.downwardAPI.items, ctx, undefined);
       else if (src.serviceAccountToken)
         put(

@@ -34,6 +34,7 @@ export const BUSYBOX_APPLETS = [
   'cp',
   'mv',
   'ls',
+  'chmod',
   'test',
   '[',
   '[[',
@@ -63,6 +64,7 @@ export function busyboxFiles(): Record<string, FileSpec> {
 /** Debian slim: dash as /bin/sh, coreutils, grep, sed; no ps, nslookup, wget, nc, killall. */
 const DEBIAN_BIN = [
   'cat',
+  'chmod',
   'cp',
   'date',
   'echo',

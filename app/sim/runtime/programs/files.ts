@@ -177,3 +177,28 @@ export const doubleBracket: Program = (ctx) => {
   if (r.code === 2) return done(fail(ctx.io, `${ctx.sys.flavour.shellName}: ${r.error}`, 2));
   return done(r.code);
 };
+
+/** chmod MODE FILE...: only the executable bits matter to Podlab (scripts need them to run). */
+export const chmod: Program = (ctx) => {
+  const args = ctx.argv.slice(1).filter((a) => a !== '-R');
+  const mode = args.shift() ?? '';
+  let exec: boolean | undefined;
+  if (/^[0-7]{3,4}$/.test(mode)) exec = (parseInt(mode, 8) & 0o111) !== 0;
+  else if (/^[ugoa]*[+-=][rwxXst]*(,[ugoa]*[+-=][rwxXst]*)*$/.test(mode)) {
+    for (const clause of mode.split(',')) {
+      const m = /([+-=])([rwxXst]*)$/.exec(clause)!;
+      if (m[1] === '+' && m[2]!.includes('x')) exec = true;
+      else if (m[1] === '-' && m[2]!.includes('x')) exec = false;
+      else if (m[1] === '=') exec = m[2]!.includes('x');
+    }
+  } else return done(fail(ctx.io, `chmod: invalid mode '${mode}'`));
+  let code = 0;
+  for (const f of args) {
+    const p = abs(ctx, f);
+    const n = ctx.sys.fs.stat(p);
+    if (!n) code = fail(ctx.io, `chmod: ${f}: No such file or directory`);
+    else if (ctx.sys.fs.isReadOnly(p)) code = fail(ctx.io, `chmod: ${f}: Read-only file system`);
+    else if (n.kind === 'file' && exec !== undefined) n.exec = exec;
+  }
+  return done(code);
+};

@@ -46,6 +46,7 @@ export const PROGRAMS: Record<string, Program> = {
   uname: sysinfo.uname,
   date: sysinfo.date,
   touch: files.touch,
+  chmod: files.chmod,
   rm: files.rm,
   mkdir: files.mkdir,
   cp: files.cp,

@@ -19,7 +19,8 @@ import { parseScript } from './parse.ts';
 import { matchPattern } from './pattern.ts';
 import * as X from './expand.ts';
 
-export const STEP_LIMIT = 100_000;
+/** Commands one script may run at a single simulated instant before it counts as a busy loop. */
+export const STEP_LIMIT = 10_000;
 
 import { BreakLoop, ContinueLoop, ExitShell, ReturnFunc } from './control.ts';
 export { BreakLoop, ContinueLoop, ExitShell, ReturnFunc };

@@ -4,6 +4,9 @@ import { normalizePath } from '../fs/vfs.ts';
 import { Shell } from './interp.ts';
 import { BUILTINS } from './builtins.ts';
 
+/** Larger scripts are refused (they are not what a manifest's command holds). */
+export const MAX_SCRIPT_BYTES = 64 * 1024;
+
 export const sh: Program = function* (ctx) {
   const args = ctx.argv.slice(1);
   let cmdMode = false;
@@ -34,6 +37,13 @@ export const sh: Program = function* (ctx) {
   } else {
     // No tty and no stdin: a container's `sh` reads EOF and exits 0 at once.
     script = ctx.io.stdin?.readAll() ?? '';
+  }
+  if (script.length > MAX_SCRIPT_BYTES) {
+    ctx.sys.diag(
+      `The script is ${script.length} bytes; Podlab interprets scripts up to ${MAX_SCRIPT_BYTES} bytes, so this shell exits 2 without running it.`,
+    );
+    ctx.io.err(`${shName}: script too large for Podlab (${script.length} bytes)\n`);
+    return 2;
   }
   return yield* shell.runScript(script, ctx.io);
 };
