@@ -68,6 +68,24 @@ export function probeFlags(slot: Slot, st: ContainerStatus, v: StatusView): Cont
 export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
   const [newest, previous] = seenInstances(slot);
   const base = { name: slot.name, image: slot.spec.image ?? '' };
+  if (!newest && slot.lostAtMs !== undefined) {
+    const at = slot.lostAtMs / 1000;
+    return {
+      ...base,
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: {
+        terminated: {
+          exitCode: 137,
+          reason: 'ContainerStatusUnknown',
+          message: 'The container could not be located when the pod was terminated',
+          startedAt: at,
+          finishedAt: at,
+        },
+      },
+    };
+  }
   if (!newest) {
     const reason =
       slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');

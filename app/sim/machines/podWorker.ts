@@ -7,22 +7,22 @@
 import { createActor, type Actor } from 'xstate';
 import type { Pod } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
-import type { Cause, ConditionStatus, ContainerKind, ProbeType } from '../trace/types.ts';
+import type { Cause, ProbeType } from '../trace/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
 import { ProbeManager } from '../prober/manager.ts';
 import type { ProbeResultValue } from '../prober/results.ts';
-import { getConditions, type Condition } from './conditions.ts';
+import type { Condition } from './conditions.ts';
 import { containerMachine, type ContainerEvent } from './containerMachine.ts';
-import { containerStatus, probeFlags, type StatusView } from './containerStatus.ts';
 import { podUID } from './format.ts';
-import { getPhase, type Phase } from './phase.ts';
+import type { Phase } from './phase.ts';
 import { podMachine, stateString, type PodEvent } from './podMachine.ts';
 import { runTask, type TaskHandle } from './task.ts';
 import type { KubeletEnv, Slot, SlotKind } from './types.ts';
 import { syncPod, type SyncResult } from './syncPod.ts';
+import { writePodStatus } from './podStatus.ts';
 import { startTermination } from './terminate.ts';
 
-interface CondState extends Condition {
+export interface CondState extends Condition {
   lastTransitionTime: number;
 }
 
@@ -42,12 +42,12 @@ export class PodWorker {
   /** Init sequence complete (computeInitContainerActions found nothing left to run). */
   initialized = false;
   phase: Phase = 'Pending';
-  private phaseRecorded = false;
+  phaseRecorded = false;
   forcedPhase?: { phase: Phase; reason: string; message: string };
   lifecycle: Lifecycle = 'active';
   deletion?: { timestampMs: number; graceS: number };
   readonly external = new Map<string, Condition>();
-  private conditions = new Map<string, CondState>();
+  readonly conditions = new Map<string, CondState>();
   readonly startTimeMs: number;
   private sync: TaskHandle | undefined;
   private syncQueued = false;
@@ -312,17 +312,7 @@ export class PodWorker {
     );
   }
 
-  // ---- status ------------------------------------------------------------------------------
-
-  private statusView(): StatusView {
-    return {
-      restartPolicy: this.restartPolicy,
-      hasInitContainers: this.hasInitContainers,
-      deleting: this.deletion !== undefined,
-      probeResult: (slot, type, id) => this.probes.result(slot.name, type, id),
-      hasProbe: (slot, type) => this.probes.has(slot.name, type),
-    };
-  }
+  // ---- status (podStatus.ts) -------------------------------------------------------------
 
   /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
   get regularStarted(): boolean {
@@ -336,148 +326,11 @@ export class PodWorker {
    * cache (a sync); 'patch' only recomputes ready/started (probe updates between syncs).
    */
   writeStatus(mode: 'full' | 'patch', terminal = false): void {
-    if (this.lifecycle === 'deleted') return;
-    const rec = this.env.recorder;
-    const v = this.statusView();
-    for (const slot of this.slots) {
-      const st =
-        mode === 'full' || !slot.status
-          ? containerStatus(slot, v)
-          : probeFlags(slot, slot.status, v);
-      const json = JSON.stringify(st);
-      if (json === slot.statusJson) continue;
-      slot.status = st;
-      slot.statusJson = json;
-      const kind: ContainerKind = slot.kind;
-      rec.add({
-        type: 'container.status',
-        pod: this.name,
-        container: slot.name,
-        kind,
-        status: st,
-        ...(slot.cause ? { cause: slot.cause } : {}),
-      });
-      slot.cause = undefined;
-    }
-    const statuses = this.slots.map((s) => ({
-      name: s.name,
-      kind: s.kind as ContainerKind,
-      status: s.status,
-    }));
-    let phase =
-      this.forcedPhase?.phase ??
-      getPhase({
-        statuses,
-        restartPolicy: this.restartPolicy,
-        podIsTerminal: terminal,
-        podHasInitialized: this.regularStarted,
-      });
-    // R1.5: a terminal phase never goes back.
-    if (this.phase === 'Succeeded' || this.phase === 'Failed') phase = this.phase;
-    if (phase !== this.phase || !this.phaseRecorded) {
-      this.phase = phase;
-      this.phaseRecorded = true;
-      rec.add({
-        type: 'pod.phase',
-        pod: this.name,
-        phase,
-        ...(this.forcedPhase
-          ? { reason: this.forcedPhase.reason, message: this.forcedPhase.message }
-          : {}),
-        cause: this.phaseCause(phase),
-      });
-      this.sendPod({ type: 'phase.changed', phase });
-    }
-    const conds = getConditions({
-      statuses,
-      phase,
-      sandboxReady: this.sandboxReady,
-      podHasInitialized: this.regularStarted,
-      readinessGates: (this.pod.spec?.readinessGates ?? []).map((g) => g.conditionType),
-      external: this.external,
-    });
-    for (const c of [...this.external.values(), ...conds]) this.setCondition(c);
-    this.env.onPodStatus(this.name);
-    if (mode === 'full') this.readinessTriggers();
-    if ((phase === 'Succeeded' || phase === 'Failed') && this.lifecycle === 'active') {
-      this.lifecycle = 'terminated';
-      this.cancelSync();
-      this.probes.stopAll();
-      startTermination(this, { reason: 'completed', graceS: this.graceS });
-    }
-  }
-
-  /** Would a status generated now have a terminal phase? */
-  terminalNow(): boolean {
-    if (this.forcedPhase || this.phase === 'Succeeded' || this.phase === 'Failed') return true;
-    const v = this.statusView();
-    const phase = getPhase({
-      statuses: this.slots.map((s) => ({
-        kind: s.kind as ContainerKind,
-        status: containerStatus(s, v),
-      })),
-      restartPolicy: this.restartPolicy,
-      podIsTerminal: false,
-      podHasInitialized: this.regularStarted,
-    });
-    return phase === 'Succeeded' || phase === 'Failed';
-  }
-
-  private setCondition(c: Condition): void {
-    const prev = this.conditions.get(c.type);
-    if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
-      return;
-    const now = this.env.recorder.nowS();
-    const ltt = prev && prev.status === c.status ? prev.lastTransitionTime : now;
-    this.conditions.set(c.type, { ...c, lastTransitionTime: ltt });
-    this.env.recorder.add({
-      type: 'pod.condition',
-      pod: this.name,
-      condition: c.type,
-      status: c.status as ConditionStatus,
-      ...(c.reason ? { reason: c.reason } : {}),
-      ...(c.message ? { message: c.message } : {}),
-      lastTransitionTime: ltt,
-    });
+    writePodStatus(this, mode, terminal);
   }
 
   condition(type: string): CondState | undefined {
     return this.conditions.get(type);
-  }
-
-  /** Readiness manual trigger on the status generation that first sees the container started (§12). */
-  private readinessTriggers(): void {
-    for (const slot of this.slots) {
-      const st = slot.status;
-      if (!st?.containerID || !('running' in st.state) || !st.started) continue;
-      if (!this.probes.has(slot.name, 'readiness') || slot.readinessTriggered === st.containerID)
-        continue;
-      if (this.probes.result(slot.name, 'readiness', st.containerID) === 'Success') continue;
-      slot.readinessTriggered = st.containerID;
-      this.probes.triggerReadiness(slot.name);
-    }
-  }
-
-  private phaseCause(phase: Phase): Cause {
-    const policy = { doc: this.doc, path: 'spec.restartPolicy' };
-    if (this.forcedPhase)
-      return {
-        message: this.forcedPhase.message,
-        field: { doc: this.doc, path: 'spec.activeDeadlineSeconds' },
-      };
-    switch (phase) {
-      case 'Pending':
-        return { message: 'not every container has started yet' };
-      case 'Running':
-        return { message: 'a container is running (or will be restarted)', field: policy };
-      case 'Succeeded':
-        return { message: 'every container exited 0 and none will restart', field: policy };
-      case 'Failed':
-        return {
-          message: `a container failed and none will restart (restartPolicy: ${this.restartPolicy})`,
-          field: policy,
-        };
-    }
   }
 
   // ---- pod-level actions -------------------------------------------------------------------

@@ -444,3 +444,21 @@ describe('Services', () => {
     expect(q.endpoints('s')).toEqual([[10, 'a(T,T,F) b(T,T,F)']]);
   });
 });
+
+describe('TerminatePod (R1.9)', () => {
+  it('deleting a pod stuck in ImagePullBackOff reports the container lost and the pod Failed', () => {
+    const q = run([pod('stuck', { containers: [container('c', { image: 'nope:1' })] })], {
+      images: { 'nope:1': { found: false, pullS: 0 } },
+      actions: [action(30, { delete: { kind: 'Pod', name: 'stuck' } })],
+      until: 40,
+    });
+    expect(q.states('stuck', 'c').at(-1)).toEqual([
+      30,
+      'terminated:ContainerStatusUnknown(137)',
+      0,
+      false,
+    ]);
+    expect(q.phases('stuck').at(-1)).toEqual([30, 'Failed']);
+    expect(q.of('pod.deleted')[0]?.t).toBe(31);
+  });
+});

@@ -74,6 +74,9 @@ export function startTermination(
       return;
     }
     w.lifecycle = 'terminated';
+    // status_manager.go TerminatePod: containers that never ran are reported lost (R1.9).
+    for (const s of w.slots)
+      if (s.kind !== 'init' && s.instances.length === 0) s.lostAtMs = w.env.clock.now();
     w.writeStatus('full', true);
     if (o.reason === 'deletion') {
       w.env.clock.after(w.env.profile.deleteAfterTerminalMs, () =>

@@ -52,6 +52,8 @@ export interface Slot {
   /** Why the next status record changes (consumed when it is recorded). */
   cause?: Cause;
   postStartRunning: boolean;
+  /** Set by TerminatePod for a container that never ran (pod-level R1.9). */
+  lostAtMs?: Ms;
   /** Instance id that already got its manual readiness trigger (reference §12). */
   readinessTriggered?: string;
 }

@@ -1,0 +1,146 @@
+/**
+ * Status generation for a pod (kubelet `generateAPIPodStatus` + the status manager): container
+ * statuses, phase with stickiness (R1.5), conditions with lastTransitionTime that changes only with
+ * the status (R5.7), the readiness manual trigger, and the records that say why.
+ */
+import type { Cause, ConditionStatus, ContainerKind } from '../trace/types.ts';
+import { getConditions, type Condition } from './conditions.ts';
+import { containerStatus, probeFlags, type StatusView } from './containerStatus.ts';
+import { getPhase, type Phase } from './phase.ts';
+import type { PodWorker } from './podWorker.ts';
+import { startTermination } from './terminate.ts';
+
+export function statusView(w: PodWorker): StatusView {
+  return {
+    restartPolicy: w.restartPolicy,
+    hasInitContainers: w.hasInitContainers,
+    deleting: w.deletion !== undefined,
+    probeResult: (slot, type, id) => w.probes.result(slot.name, type, id),
+    hasProbe: (slot, type) => w.probes.has(slot.name, type),
+  };
+}
+
+/**
+ * Generate and record the API status. 'full' regenerates container statuses from the PLEG
+ * cache (a sync); 'patch' only recomputes ready/started (probe updates between syncs).
+ */
+export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: boolean): void {
+  if (w.lifecycle === 'deleted') return;
+  const rec = w.env.recorder;
+  const v = statusView(w);
+  for (const slot of w.slots) {
+    const st =
+      mode === 'full' || !slot.status ? containerStatus(slot, v) : probeFlags(slot, slot.status, v);
+    const json = JSON.stringify(st);
+    if (json === slot.statusJson) continue;
+    slot.status = st;
+    slot.statusJson = json;
+    const kind: ContainerKind = slot.kind;
+    rec.add({
+      type: 'container.status',
+      pod: w.name,
+      container: slot.name,
+      kind,
+      status: st,
+      ...(slot.cause ? { cause: slot.cause } : {}),
+    });
+    slot.cause = undefined;
+  }
+  const statuses = w.slots.map((s) => ({
+    name: s.name,
+    kind: s.kind as ContainerKind,
+    status: s.status,
+  }));
+  let phase =
+    w.forcedPhase?.phase ??
+    getPhase({
+      statuses,
+      restartPolicy: w.restartPolicy,
+      podIsTerminal: terminal,
+      podHasInitialized: w.regularStarted,
+    });
+  // R1.5: a terminal phase never goes back.
+  if (w.phase === 'Succeeded' || w.phase === 'Failed') phase = w.phase;
+  if (phase !== w.phase || !w.phaseRecorded) {
+    w.phase = phase;
+    w.phaseRecorded = true;
+    rec.add({
+      type: 'pod.phase',
+      pod: w.name,
+      phase,
+      ...(w.forcedPhase ? { reason: w.forcedPhase.reason, message: w.forcedPhase.message } : {}),
+      cause: phaseCause(w, phase),
+    });
+    w.sendPod({ type: 'phase.changed', phase });
+  }
+  const conds = getConditions({
+    statuses,
+    phase,
+    sandboxReady: w.sandboxReady,
+    podHasInitialized: w.regularStarted,
+    readinessGates: (w.pod.spec?.readinessGates ?? []).map((g) => g.conditionType),
+    external: w.external,
+  });
+  for (const c of [...w.external.values(), ...conds]) setCondition(w, c);
+  w.env.onPodStatus(w.name);
+  if (mode === 'full') readinessTriggers(w);
+  if ((phase === 'Succeeded' || phase === 'Failed') && w.lifecycle === 'active') {
+    w.lifecycle = 'terminated';
+    w.cancelSync();
+    w.probes.stopAll();
+    startTermination(w, { reason: 'completed', graceS: w.graceS });
+  }
+}
+
+function setCondition(w: PodWorker, c: Condition): void {
+  const prev = w.conditions.get(c.type);
+  if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
+    return;
+  const now = w.env.recorder.nowS();
+  const ltt = prev && prev.status === c.status ? prev.lastTransitionTime : now;
+  w.conditions.set(c.type, { ...c, lastTransitionTime: ltt });
+  w.env.recorder.add({
+    type: 'pod.condition',
+    pod: w.name,
+    condition: c.type,
+    status: c.status as ConditionStatus,
+    ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.message ? { message: c.message } : {}),
+    lastTransitionTime: ltt,
+  });
+}
+
+/** Readiness manual trigger on the status generation that first sees the container started (§12). */
+function readinessTriggers(w: PodWorker): void {
+  for (const slot of w.slots) {
+    const st = slot.status;
+    if (!st?.containerID || !('running' in st.state) || !st.started) continue;
+    if (!w.probes.has(slot.name, 'readiness') || slot.readinessTriggered === st.containerID)
+      continue;
+    if (w.probes.result(slot.name, 'readiness', st.containerID) === 'Success') continue;
+    slot.readinessTriggered = st.containerID;
+    w.probes.triggerReadiness(slot.name);
+  }
+}
+
+function phaseCause(w: PodWorker, phase: Phase): Cause {
+  const policy = { doc: w.doc, path: 'spec.restartPolicy' };
+  if (w.forcedPhase)
+    return {
+      message: w.forcedPhase.message,
+      field: { doc: w.doc, path: 'spec.activeDeadlineSeconds' },
+    };
+  switch (phase) {
+    case 'Pending':
+      return { message: 'not every container has started yet' };
+    case 'Running':
+      return { message: 'a container is running (or will be restarted)', field: policy };
+    case 'Succeeded':
+      return { message: 'every container exited 0 and none will restart', field: policy };
+    case 'Failed':
+      return {
+        message: `a container failed and none will restart (restartPolicy: ${w.restartPolicy})`,
+        field: policy,
+      };
+  }
+}
