@@ -46,6 +46,10 @@ describe('podYaml', () => {
     expect(text.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n')).toBe(true);
     expect(text).toContain('  containers:\n  - args:\n    - /bin/sh\n');
     expect(text).toContain('    lastTransitionTime: "2026-01-01T00:00:02Z"\n');
+    // Cached per change point: same text in a quiet stretch, new text after a change.
+    const idx = createTraceIndex(livenessExecTrace(700));
+    expect(podYaml(idx, 'liveness-exec', 100)).toBe(podYaml(idx, 'liveness-exec', 140));
+    expect(podYaml(idx, 'liveness-exec', 160)).toContain('restartCount: 2');
     const obj = parse(text) as { status: Record<string, unknown> };
     expect(obj.status).toMatchObject({
       phase: 'Running',
