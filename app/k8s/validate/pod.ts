@@ -59,6 +59,10 @@ export function validatePod(pod: JsonObject, issues: Issues): void {
     });
   }
 
+  // ValidatePodCreate: ephemeral containers are added later through the ephemeralcontainers subresource.
+  if (asArray(spec.ephemeralContainers).length > 0) {
+    issues.forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create');
+  }
   const restartPolicy = spec.restartPolicy;
   if (restartPolicy !== undefined && !RESTART_POLICIES.includes(String(restartPolicy))) {
     issues.notSupported(['spec', 'restartPolicy'], restartPolicy, RESTART_POLICIES);

@@ -78,6 +78,11 @@ describe('more Pod field rules', () => {
       ],
     ],
     [
+      'ephemeral containers cannot be set on create',
+      pod('', '  ephemeralContainers:\n  - {name: debug, image: busybox}\n'),
+      ['9:3-9:22 spec.ephemeralContainers: Forbidden: cannot be set on create'],
+    ],
+    [
       'grpc probe port',
       pod('    startupProbe:\n      grpc: {port: 0}\n'),
       [
