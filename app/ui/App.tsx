@@ -299,9 +299,10 @@ export function App() {
           <SimStatus sim={sim} cursor={cursor} />
         </div>
         <div className="timeline-wrap">
-          {model ? (
+          {model && valid?.result ? (
             <Timeline
               model={model}
+              trace={valid.result.trace}
               cursor={cursor}
               view={shownView}
               onView={setView}

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { describePod, podYaml, type TraceIndex } from '../../sim/trace/index.ts';
 import { Kubectl } from './Kubectl.tsx';
 import { PodPicker } from './PodPicker.tsx';
 
 /** `kubectl describe pod` (with Events) or `kubectl get pod -o yaml` at t. */
-export function DescribePanel(p: {
+export const DescribePanel = memo(function DescribePanel(p: {
   idx: TraceIndex;
   t: number;
   pods: readonly string[];
@@ -30,4 +31,4 @@ export function DescribePanel(p: {
       />
     </>
   );
-}
+});

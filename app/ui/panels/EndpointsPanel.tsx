@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   formatEndpointConditions,
   formatEndpointSlicesTable,
@@ -7,7 +8,13 @@ import {
 import { Kubectl } from './Kubectl.tsx';
 
 /** `kubectl get endpointslices` at t, plus each endpoint's ready/serving/terminating conditions. */
-export function EndpointsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
+export const EndpointsPanel = memo(function EndpointsPanel({
+  idx,
+  t,
+}: {
+  idx: TraceIndex;
+  t: number;
+}) {
   const views = getEndpointSlices(idx, t);
   return (
     <>
@@ -25,4 +32,4 @@ export function EndpointsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
       ) : null}
     </>
   );
-}
+});

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { readLogs, type TraceIndex } from '../../sim/trace/index.ts';
 import { Kubectl } from './Kubectl.tsx';
 import { PodPicker } from './PodPicker.tsx';
 
 /** `kubectl logs POD -c C [--previous]` at t. */
-export function LogsPanel(p: {
+export const LogsPanel = memo(function LogsPanel(p: {
   idx: TraceIndex;
   t: number;
   pods: readonly string[];
@@ -48,4 +48,4 @@ export function LogsPanel(p: {
       />
     </>
   );
-}
+});

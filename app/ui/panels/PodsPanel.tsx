@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatPodsTable, getPodRows, type TraceIndex } from '../../sim/trace/index.ts';
 import { formatDuration } from '../lib/time.ts';
 import { Kubectl } from './Kubectl.tsx';
 import { formatWatch } from './watchTable.ts';
 
 /** `kubectl get pods` at t, or the `-w` history up to t. */
-export function PodsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
+export const PodsPanel = memo(function PodsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
   const [watch, setWatch] = useState(false);
   const rows = getPodRows(idx, t);
   return (
@@ -34,4 +34,4 @@ export function PodsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
       )}
     </>
   );
-}
+});

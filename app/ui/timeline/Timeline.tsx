@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent as RPointerEven
 import { formatClock } from '../lib/time.ts';
 import { describeHit, type HitInfo } from './describeHit.ts';
 import { hitTest, layoutTimeline, timeToX, xToTime } from './layout.ts';
+import type { TraceRecord } from '../../sim/trace/types.ts';
 import type { TimelineModel } from './model.ts';
 import { TimelineBody } from './TimelineBody.tsx';
 import { useElementWidth } from './useElementWidth.ts';
@@ -15,6 +16,8 @@ const AXIS_H = 22;
 
 export interface TimelineProps {
   model: TimelineModel;
+  /** The trace the model was built from (tooltips read mark details from it). */
+  trace: readonly TraceRecord[];
   cursor: number;
   view: View;
   onView(v: View): void;
@@ -24,7 +27,16 @@ export interface TimelineProps {
   stale: boolean;
 }
 
-export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale }: TimelineProps) {
+export function Timeline({
+  model,
+  trace,
+  cursor,
+  view,
+  onView,
+  onCursor,
+  onPick,
+  stale,
+}: TimelineProps) {
   const layout = useMemo(() => layoutTimeline(model), [model]);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
@@ -69,7 +81,7 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
       return;
     }
     const hit = hitTest(layout, view, width, x, y - AXIS_H);
-    const info = hit ? describeHit(hit, xToTime(x, view, width)) : undefined;
+    const info = hit ? describeHit(hit, xToTime(x, view, width), trace) : undefined;
     if (hit && hit.kind !== 'row' && info) {
       onPick(info);
       if (hit.kind === 'mark') return;
@@ -90,7 +102,7 @@ export function Timeline({ model, cursor, view, onView, onCursor, onPick, stale 
       return;
     }
     const hit = y >= AXIS_H ? hitTest(layout, view, width, x, y - AXIS_H) : undefined;
-    const info = hit ? describeHit(hit, xToTime(x, view, width)) : undefined;
+    const info = hit ? describeHit(hit, xToTime(x, view, width), trace) : undefined;
     setTip(info ? { cx: e.clientX, cy: e.clientY, info } : undefined);
   };
 

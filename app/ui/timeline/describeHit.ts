@@ -1,6 +1,7 @@
 /** Tooltip text of a hit: what, when, and why. */
 import { formatDuration } from '../lib/time.ts';
-import type { Cause } from '../../sim/trace/types.ts';
+import type { Cause, TraceRecord } from '../../sim/trace/types.ts';
+import { markCause, markMessage } from './model.ts';
 import type { Hit } from './layout.ts';
 
 export interface HitInfo {
@@ -12,19 +13,25 @@ export interface HitInfo {
   cause?: Cause;
 }
 
-export function describeHit(hit: Hit, t: number): HitInfo | undefined {
+export function describeHit(
+  hit: Hit,
+  t: number,
+  trace: readonly TraceRecord[],
+): HitInfo | undefined {
   const where = hit.row.row.kind === 'probes' ? `${hit.row.row.note ?? ''}` : hit.row.row.label;
   if (hit.kind === 'mark') {
     const m = hit.mark;
+    const rec = trace[m.rec];
+    const cause = markCause(rec);
     const info: HitInfo = {
       title: `${where}: ${m.label}`,
       time: `at ${formatDuration(m.t)}`,
-      message: m.message,
+      message: markMessage(rec, m),
       t: m.t,
     };
-    if (m.cause) {
-      info.why = m.cause.message;
-      info.cause = m.cause;
+    if (cause) {
+      info.why = cause.message;
+      info.cause = cause;
     }
     return info;
   }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { largeFixture, livenessFixture } from '../fixture/fixtureTrace.ts';
-import { buildTimeline, stepFrom } from './model.ts';
+import { buildTimeline, markCause, markMessage, stepFrom } from './model.ts';
 
 describe('buildTimeline', () => {
-  const model = buildTimeline(livenessFixture(120));
+  const fixture = livenessFixture(120);
+  const model = buildTimeline(fixture);
   const pod = model.groups.find((g) => g.id === 'pod/liveness-exec');
 
   it('has one group per pod and per Service', () => {
@@ -41,7 +42,9 @@ describe('buildTimeline', () => {
     const restart = c?.marks.find((m) => m.kind === 'restart');
     expect(restart).toMatchObject({ t: 73, label: '↻1' });
     const term = c?.marks.find((m) => m.kind === 'sigterm');
-    expect(term?.cause?.message).toMatch(/failureThreshold/);
+    const rec = term ? fixture.trace[term.rec] : undefined;
+    expect(markCause(rec)?.message).toMatch(/failureThreshold/);
+    expect(term && markMessage(rec, term)).toBe('SIGTERM sent to liveness');
   });
 
   it('puts probe results as ticks in their lane', () => {

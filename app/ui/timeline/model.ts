@@ -45,14 +45,15 @@ export interface Segment {
   cause?: Cause;
 }
 
+/** A point mark. Kept lean (many thousands per run): text and cause come from `trace[rec]`. */
 export interface Mark {
   t: number;
   kind: MarkKind;
   /** Vertical lane inside the row (probe kinds: 0 startup, 1 readiness, 2 liveness). */
   lane: number;
   label: string;
-  message: string;
-  cause?: Cause;
+  /** Index of the record in `result.trace`. */
+  rec: number;
 }
 
 export type RowKind = 'phase' | 'condition' | 'container' | 'probes' | 'endpoint';
@@ -176,11 +177,38 @@ function endpointState(e: { ready: boolean; serving: boolean; terminating: boole
     : { label: 'not ready', tone: 'ep-notready' };
 }
 
-function probeMessage(r: Extract<TraceRecord, { type: 'probe' }>): string {
-  let msg = `${r.probe} probe ${r.result}`;
-  if (r.published) msg += ` → published ${r.published}`;
-  if (r.output) msg += `: ${r.output.trim()}`;
-  return msg;
+/** The tooltip text of a mark, from its trace record (computed on hover, not per mark). */
+export function markMessage(r: TraceRecord | undefined, m: Mark): string {
+  if (!r) return m.label;
+  switch (r.type) {
+    case 'probe': {
+      let msg = `${r.probe} probe ${r.result}`;
+      if (r.published) msg += ` → published ${r.published}`;
+      if (r.output) msg += `: ${r.output.trim()}`;
+      return msg;
+    }
+    case 'container.status':
+      return `restart #${r.status.restartCount}`;
+    case 'hook': {
+      const what = r.phase === 'start' ? 'started' : (r.result ?? 'ended');
+      return `${r.hook} hook ${what}${r.output ? `: ${r.output.trim()}` : ''}`;
+    }
+    case 'signal':
+      return `${r.signal} sent to ${r.container}`;
+    case 'process.exit':
+      return `process exited with code ${r.exitCode} (${r.reason})`;
+    case 'exec':
+      return `exec ${r.command.join(' ')} → exit ${r.exitCode}${r.output ? `: ${r.output.trim()}` : ''}`;
+    case 'pod.deleting':
+      return `deletion requested (grace period ${r.gracePeriodSeconds}s)`;
+    default:
+      return m.label;
+  }
+}
+
+/** The cause of a mark's record, if it has one. */
+export function markCause(r: TraceRecord | undefined): Cause | undefined {
+  return r && 'cause' in r ? r.cause : undefined;
 }
 
 /** Builds the timeline model of a simulation result. O(trace length). */
@@ -248,7 +276,9 @@ export function buildTimeline(result: SimResult): TimelineModel {
     return r;
   };
 
-  for (const r of result.trace) {
+  for (let rec = 0; rec < result.trace.length; rec++) {
+    const r = result.trace[rec];
+    if (!r) continue;
     switch (r.type) {
       case 'object.applied':
         if (r.source.kind === 'Pod') pod(r.source.name);
@@ -287,8 +317,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
             kind: 'restart',
             lane: 0,
             label: `↻${c.restarts}`,
-            message: `restart #${c.restarts}`,
-            ...(r.cause ? { cause: r.cause } : {}),
+            rec,
           });
         }
         steps.add(r.t);
@@ -303,8 +332,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           kind: r.result === 'success' ? 'probe-ok' : 'probe-fail',
           lane: PROBE_LANE[r.probe],
           label: r.probe,
-          message: probeMessage(r),
-          ...(r.cause ? { cause: r.cause } : {}),
+          rec,
         });
         if (r.published) steps.add(r.t);
         break;
@@ -312,14 +340,12 @@ export function buildTimeline(result: SimResult): TimelineModel {
       case 'hook': {
         if (r.phase !== 'start' && r.result === 'success') break;
         const c = container(pod(r.pod), r.container);
-        const what = r.phase === 'start' ? 'started' : (r.result ?? 'ended');
         c.row.mark({
           t: r.t,
           kind: 'hook',
           lane: 0,
           label: r.hook,
-          message: `${r.hook} hook ${what}${r.output ? `: ${r.output.trim()}` : ''}`,
-          ...(r.cause ? { cause: r.cause } : {}),
+          rec,
         });
         steps.add(r.t);
         break;
@@ -331,8 +357,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           kind: r.signal === 'SIGKILL' ? 'sigkill' : 'sigterm',
           lane: 0,
           label: r.signal,
-          message: `${r.signal} sent to ${r.container}`,
-          ...(r.cause ? { cause: r.cause } : {}),
+          rec,
         });
         steps.add(r.t);
         break;
@@ -344,8 +369,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           kind: 'exit',
           lane: 0,
           label: `exit ${r.exitCode}`,
-          message: `process exited with code ${r.exitCode} (${r.reason})`,
-          ...(r.cause ? { cause: r.cause } : {}),
+          rec,
         });
         steps.add(r.t);
         break;
@@ -357,7 +381,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           kind: 'exec',
           lane: 0,
           label: 'exec',
-          message: `exec ${r.command.join(' ')} → exit ${r.exitCode}${r.output ? `: ${r.output.trim()}` : ''}`,
+          rec,
         });
         steps.add(r.t);
         break;
@@ -370,8 +394,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           kind: 'delete',
           lane: 0,
           label: 'delete',
-          message: `deletion requested (grace period ${r.gracePeriodSeconds}s)`,
-          ...(r.cause ? { cause: r.cause } : {}),
+          rec,
         });
         steps.add(r.t);
         break;

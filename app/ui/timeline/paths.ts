@@ -7,17 +7,15 @@ export function markPaths(row: PlacedRow, v: View, width: number): { kind: MarkK
   const byKind = new Map<MarkKind, string[]>();
   const from = lowerBound(row.times, v.t0);
   const to = lowerBound(row.times, v.t1 + 1e-9);
-  let lastX = -Infinity;
-  let lastKey = '';
+  // Last drawn x per kind and lane: ticks closer than 1 px to it draw as one.
+  const lastX = new Map<string, number>();
   for (let i = from; i < to; i++) {
     const m = row.row.marks[i];
     if (!m) continue;
     const x = Math.round(timeToX(m.t, v, width) * 2) / 2;
     const key = `${m.kind}:${m.lane}`;
-    // Ticks closer than 1 px of the same kind and lane draw as one.
-    if (key === lastKey && x - lastX < 1) continue;
-    lastX = x;
-    lastKey = key;
+    if (x - (lastX.get(key) ?? -Infinity) < 1) continue;
+    lastX.set(key, x);
     let d: string;
     if (row.row.kind === 'probes') {
       const lane = probeLane(m.lane);
