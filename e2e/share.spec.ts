@@ -147,3 +147,31 @@ test('download the scenario, open a file, and undo the open', async ({ page }) =
   await dialog.getByRole('button', { name: 'Undo: back to my scenario' }).click();
   await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(CRASH);
 });
+
+test('a link pasted into the address bar of an open page opens without a reload', async ({
+  page,
+}) => {
+  const mine = `${CRASH}# typed here\n`;
+  await page.goto('/');
+  await ready(page);
+  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
+  await page.waitForFunction(
+    (text) => Object.values({ ...window.localStorage }).includes(text),
+    mine,
+  );
+  await page.evaluate(() => {
+    window.location.hash = 's=1.AAAA';
+  });
+  await expect(page.getByTestId('link-error')).toContainText('This link is damaged');
+  expect(await page.evaluate(() => window.__podlab?.getYaml())).toBe(mine);
+
+  await page.evaluate(() => {
+    window.location.hash = 'example/restart-policies';
+  });
+  await expect
+    .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+    .toContain('name: never-exit1');
+  const notice = page.getByTestId('restore-notice');
+  await notice.getByRole('button', { name: 'Restore my previous scenario' }).click();
+  await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(mine);
+});
