@@ -1,0 +1,43 @@
+/** Every action the Act panel writes is accepted by the object layer and changes the engine's trace. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulateText } from '../../sim/index.ts';
+import { appendAction, type ActionBody } from './appendAction.ts';
+
+const EXAMPLE = readFileSync(
+  new URL('../../scenario/examples/13-liveness-exec.yaml', import.meta.url),
+  'utf8',
+);
+const WITH_SERVICE = `${EXAMPLE}---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { test: liveness }
+  ports: [{ port: 80 }]
+`;
+
+const pod = 'liveness-exec';
+const container = 'liveness';
+const cases: [string, ActionBody][] = [
+  ['exec', { exec: { pod, container, command: 'rm -f /tmp/healthy' } }],
+  ['kill by signal', { kill: { pod, container, signal: 'SIGKILL' } }],
+  ['kill with an exit code', { kill: { pod, container, exitCode: 3 } }],
+  ['delete pod', { delete: { kind: 'Pod', name: pod, gracePeriodSeconds: 5 } }],
+  ['delete service', { delete: { kind: 'Service', name: 'web' } }],
+  ['set condition', { setCondition: { pod, type: 'example.com/gate', status: 'True' } }],
+];
+
+describe('actions written by the Act panel', () => {
+  const base = simulateText(WITH_SERVICE);
+  const baseTrace = JSON.stringify(base.result.trace);
+
+  it.each(cases)('%s parses without errors and changes the trace', (_name, body) => {
+    const text = appendAction(WITH_SERVICE, 20, body);
+    const { parsed, result } = simulateText(text);
+    expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(parsed.scenario.actions).toHaveLength(1);
+    expect(parsed.scenario.actions[0]?.at).toBe(20);
+    if (!('setCondition' in body)) expect(JSON.stringify(result.trace)).not.toBe(baseTrace);
+  });
+});
