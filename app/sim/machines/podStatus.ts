@@ -81,7 +81,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     readinessGates: (w.pod.spec?.readinessGates ?? []).map((g) => g.conditionType),
     external: w.external,
   });
-  for (const c of [...w.external.values(), ...conds]) setCondition(w, c);
+  for (const c of [...w.external.values(), ...conds]) setCondition(w, c, conditionCause(w, c));
   w.env.onPodStatus(w.name);
   if (mode === 'full') readinessTriggers(w);
   if ((phase === 'Succeeded' || phase === 'Failed') && w.lifecycle === 'active') {
@@ -92,7 +92,44 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
   }
 }
 
-function setCondition(w: PodWorker, c: Condition): void {
+/** Why a condition has its value: the field that drives it. */
+function conditionCause(w: PodWorker, c: Condition): Cause | undefined {
+  const f = (path: string) => ({ doc: w.doc, path });
+  switch (c.type) {
+    case 'PodReadyToStartContainers':
+      return c.status === 'True'
+        ? { message: `the pod sandbox (network, IP ${w.podIP ?? ''}) is ready` }
+        : { message: w.sandboxStopped ? 'the pod sandbox was stopped' : 'no pod sandbox yet' };
+    case 'Initialized':
+      return c.status === 'True' && w.hasInitContainers
+        ? {
+            message: 'every init container completed (sidecars started)',
+            field: f('spec.initContainers'),
+          }
+        : undefined;
+    case 'ContainersReady':
+    case 'Ready': {
+      if (c.reason === 'ReadinessGatesNotReady')
+        return { message: c.message ?? '', field: f('spec.readinessGates') };
+      const unready = w.slots.find((s) => s.kind !== 'init' && !s.status?.ready);
+      if (
+        c.status === 'False' &&
+        unready?.spec.readinessProbe &&
+        unready.status &&
+        'running' in unready.status.state
+      )
+        return {
+          message: `${unready.name} is not ready: its readinessProbe has not succeeded`,
+          field: f(`${unready.base}.readinessProbe`),
+        };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function setCondition(w: PodWorker, c: Condition, cause: Cause | undefined): void {
   const prev = w.conditions.get(c.type);
   if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
     return;
@@ -107,6 +144,7 @@ function setCondition(w: PodWorker, c: Condition): void {
     ...(c.reason ? { reason: c.reason } : {}),
     ...(c.message ? { message: c.message } : {}),
     lastTransitionTime: ltt,
+    ...(cause ? { cause } : {}),
   });
 }
 

@@ -276,6 +276,16 @@ export class PodWorker {
           if (i.seen === 'none') s.reasonCache = undefined;
           i.seen = seen;
           changed = true;
+          if (seen === 'exited' && !s.cause)
+            s.cause = {
+              message: `the process exited with code ${i.exitCode ?? 0} (${i.reason ?? ''}) at ${(i.finishedAtMs ?? 0) / 1000}s; the kubelet saw it 1s later (PLEG)`,
+              field: { doc: this.doc, path: 'spec.restartPolicy' },
+            };
+          else if (seen === 'running' && !s.cause)
+            s.cause = {
+              message: `started at ${i.startedAtMs / 1000}s; the kubelet saw it 1s later (PLEG)`,
+              field: { doc: this.doc, path: s.base },
+            };
         }
       }
     return changed;
