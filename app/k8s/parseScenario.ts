@@ -155,7 +155,10 @@ export function parseScenario(text: string): ParsedScenario {
       scenario = readScenario(
         s.obj,
         s.doc,
-        { has: (k, ns, n) => known.has(`${k}/${ns}/${n}`) },
+        {
+          has: (k, ns, n) => known.has(`${k}/${ns}/${n}`),
+          containers: (ns, n) => containerNames(entries, ns, n),
+        },
         s.issues,
       );
     } else {
@@ -188,6 +191,15 @@ export function parseScenario(text: string): ParsedScenario {
 export function createLocator(text: string): ParsedScenario['locate'] {
   const src = new SourceText(text);
   return (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false);
+}
+
+function containerNames(entries: readonly Entry[], ns: string, name: string): string[] | undefined {
+  const pod = entries.find((e) => e.kind === 'Pod' && e.namespace === ns && e.name === name);
+  if (!pod) return undefined;
+  const spec = asRecord(pod.object.spec);
+  return ['initContainers', 'containers'].flatMap((list) =>
+    asArray(spec?.[list]).map((c) => asString(asRecord(c)?.name) ?? ''),
+  );
 }
 
 function toDiagnostics(

@@ -151,6 +151,18 @@ describe('Scenario document (DESIGN.md §3)', () => {
     ).toEqual(['7:9 warning this action is after spec.until (60 s): it will not run']);
   });
 
+  it('warns when exec or kill names a container the pod does not have', () => {
+    expect(
+      diags(
+        scenario(
+          '  actions:\n  - at: 1s\n    exec: {pod: p, container: web, command: ls}\n  - at: 2s\n    kill: {pod: p, container: app}\n',
+        ),
+      ),
+    ).toEqual([
+      '7:31 warning container "web" is not in pod p (its containers: app): this action will do nothing',
+    ]);
+  });
+
   it('drops an apply of an object the text does not define', () => {
     const r = parseScenario(
       scenario('  actions:\n  - at: 3s\n    apply: {kind: Pod, name: ghost}\n'),

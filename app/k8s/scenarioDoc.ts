@@ -27,6 +27,8 @@ export const SIGNALS = [
 /** What the scenario text defines: kind/namespace/name → exists (valid or not). */
 export interface KnownObjects {
   has(kind: string, namespace: string, name: string): boolean;
+  /** Container names (init and regular) of a Pod of the scenario, if it is defined. */
+  containers(namespace: string, pod: string): readonly string[] | undefined;
 }
 
 function durationAt(v: unknown, path: Segment[], issues: Issues): number | undefined {
@@ -197,6 +199,16 @@ function checkReferences(
     issues.warn(
       [...path, field],
       `${target.kind} "${target.name}" is not defined in this scenario: this action will do nothing`,
+      'not-found',
+    );
+  }
+  const container =
+    'exec' in action ? action.exec.container : 'kill' in action ? action.kill.container : undefined;
+  const names = known.containers(target.ns ?? 'default', target.name);
+  if (container !== undefined && names && !names.includes(container)) {
+    issues.warn(
+      [...path, 'container'],
+      `container "${container}" is not in pod ${target.name} (its containers: ${names.join(', ')}): this action will do nothing`,
       'not-found',
     );
   }
