@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Example } from '../../scenario/exampleMeta.ts';
-import { filterExamples } from './gallery.ts';
+import { filterExamples, groupExamples } from './gallery.ts';
 
 export interface GalleryDialogProps {
   examples: readonly Example[];
@@ -11,6 +11,7 @@ export interface GalleryDialogProps {
 export function GalleryDialog({ examples, onPick, onClose }: GalleryDialogProps) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterExamples(examples, query), [examples, query]);
+  const groups = useMemo(() => groupExamples(shown), [shown]);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
   return (
@@ -39,22 +40,29 @@ export function GalleryDialog({ examples, onPick, onClose }: GalleryDialogProps)
             Close
           </button>
         </div>
-        <ul className="gallery-list" aria-label="Examples">
-          {shown.map((e) => (
-            <li key={e.slug} data-testid="gallery-item" data-slug={e.slug}>
-              <button
-                type="button"
-                className="gallery-open"
-                aria-label={`Open example: ${e.title}`}
-                onClick={() => onPick(e)}
-              >
-                <strong>{e.title}</strong>
-                <span>{e.watch}</span>
-              </button>
-            </li>
+        <div className="gallery-groups">
+          {groups.map(({ group, examples: list }) => (
+            <section key={group} aria-label={group}>
+              <h3 className="gallery-group">{group}</h3>
+              <ul className="gallery-list">
+                {list.map((e) => (
+                  <li key={e.slug} data-testid="gallery-item" data-slug={e.slug}>
+                    <button
+                      type="button"
+                      className="gallery-open"
+                      aria-label={`Open example: ${e.title}`}
+                      onClick={() => onPick(e)}
+                    >
+                      <strong>{e.title}</strong>
+                      <span>{e.watch}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-          {shown.length === 0 ? <li className="gallery-empty">No example matches.</li> : null}
-        </ul>
+          {shown.length === 0 ? <p className="gallery-empty">No example matches.</p> : null}
+        </div>
       </div>
     </div>
   );

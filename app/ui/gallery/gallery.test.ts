@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../scenario/examples.ts';
-import { filterExamples, isOwnWork } from './gallery.ts';
+import { filterExamples, groupExamples, groupOf, GROUP_ORDER, isOwnWork } from './gallery.ts';
 
 const DEFAULT = 'kind: Pod # default\n';
 
@@ -29,5 +29,21 @@ describe('filterExamples', () => {
     expect(hits.map((e) => e.slug)).toContain('liveness-exec');
     expect(filterExamples(EXAMPLES, 'seed 001').map((e) => e.slug)).toContain('init-containers');
     expect(filterExamples(EXAMPLES, 'zzz-nothing')).toEqual([]);
+  });
+});
+
+describe('groupExamples', () => {
+  it('puts every example in exactly one group, in gallery order', () => {
+    const groups = groupExamples(EXAMPLES);
+    expect(groups.map((g) => g.group)).toEqual(GROUP_ORDER);
+    expect(groups.flatMap((g) => g.examples).length).toBe(EXAMPLES.length);
+    expect(groupOf(EXAMPLES.find((e) => e.slug === 'init-containers')!)).toBe(
+      'From the study notes',
+    );
+    expect(groupOf(EXAMPLES.find((e) => e.slug === 'crashloop-ladder')!)).toBe('What if…');
+    expect(groupOf(EXAMPLES.find((e) => e.slug === 'native-sidecar')!)).toBe(
+      'Kubernetes behaviours',
+    );
+    expect(groupExamples([])).toEqual([]);
   });
 });

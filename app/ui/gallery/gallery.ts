@@ -24,3 +24,27 @@ export function filterExamples(examples: readonly Example[], query: string): Exa
     return words.every((w) => hay.includes(w));
   });
 }
+
+export type ExampleGroup = 'From the study notes' | 'Kubernetes behaviours' | 'What if…';
+export const GROUP_ORDER: readonly ExampleGroup[] = [
+  'From the study notes',
+  'Kubernetes behaviours',
+  'What if…',
+];
+
+/** Where an example sits in the gallery: "What if" titles, seed-note sources, the rest. */
+export function groupOf(e: Example): ExampleGroup {
+  if (/^what if\b/i.test(e.title)) return 'What if…';
+  if (/\bseed\b/i.test(e.source ?? '')) return 'From the study notes';
+  return 'Kubernetes behaviours';
+}
+
+/** Examples by group, in gallery order, leaving out empty groups. */
+export function groupExamples(
+  examples: readonly Example[],
+): { group: ExampleGroup; examples: Example[] }[] {
+  return GROUP_ORDER.map((group) => ({
+    group,
+    examples: examples.filter((e) => groupOf(e) === group),
+  })).filter((g) => g.examples.length > 0);
+}
