@@ -83,6 +83,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       gnu: userland.gnu,
       oldNslookup: userland.oldNslookup,
       shellName: userland.dash ? 'sh: 1' : 'sh',
+      dash: userland.dash,
     };
   }
 

@@ -114,3 +114,6 @@ export const pauseImage: ImageFamily = {
   presentOnNode: true,
   programs: { pause },
 };
+
+/** Go servers other families reuse (agnhost liveness = the docs' liveness image). */
+export const PROGRAMS_FROM_GO: Record<string, Program> = { 'liveness-server': livenessServer };

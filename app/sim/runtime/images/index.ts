@@ -12,6 +12,7 @@ import { goproxy, liveness, pauseImage } from './goServers.ts';
 import { tomcat } from './tomcat.ts';
 import { stress } from './stress.ts';
 import { postgres, redis } from './dataServers.ts';
+import { agnhost, etcd } from './agnhost.ts';
 
 export const FAMILIES: ImageFamily[] = [
   busybox,
@@ -27,6 +28,8 @@ export const FAMILIES: ImageFamily[] = [
   stress,
   redis,
   postgres,
+  agnhost,
+  etcd,
 ];
 
 const byRepo = new Map<string, ImageFamily>();

@@ -73,7 +73,7 @@ export interface Sys {
   readonly fs: Vfs;
   now(): number;
   /** busybox 1.28 and older print nslookup in the old format. */
-  readonly flavour: { oldNslookup: boolean; shellName: string; gnu: boolean };
+  readonly flavour: { oldNslookup: boolean; shellName: string; gnu: boolean; dash: boolean };
   readonly hostname: string;
   readonly podIP: string;
   readonly namespace: string;

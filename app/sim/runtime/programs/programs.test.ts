@@ -149,3 +149,12 @@ describe('process and network utilities', () => {
     expect(sh('killall nc').output).toBe('killall: nc: no process killed\n');
   });
 });
+
+describe('dash (Debian /bin/sh) echo', () => {
+  it('interprets escapes and prints -e literally, as dash does', () => {
+    const { sh } = box('nginx');
+    expect(sh("echo -e 'a\\tb'; echo -n x; echo 'c\\nd'").output).toBe('-e a\tb\nxc\nd\n');
+    // /bin/echo is GNU coreutils: no escapes without -e.
+    expect(sh("/bin/echo 'c\\nd'").output).toBe('c\\nd\n');
+  });
+});

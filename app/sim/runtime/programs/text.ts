@@ -63,6 +63,19 @@ export const echo: Program = (ctx) => {
   return done(0);
 };
 
+/** dash's builtin echo: only -n is an option, and backslash escapes are always interpreted. */
+export const dashEcho: Program = (ctx) => {
+  let args = ctx.argv.slice(1);
+  let newline = true;
+  if (args[0] === '-n') {
+    newline = false;
+    args = args.slice(1);
+  }
+  const u = unescape(args.join(' '));
+  ctx.io.out(newline && !u.stop ? u.text + '\n' : u.text);
+  return done(0);
+};
+
 export function formatPrintf(fmt: string, args: string[]): string {
   let out = '';
   let ai = 0;

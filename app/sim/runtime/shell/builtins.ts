@@ -173,7 +173,7 @@ export const BUILTINS: Record<string, Builtin> = {
   ':': () => done(0),
   true: () => done(0),
   false: () => done(1),
-  echo: inline(text.echo),
+  echo: (sh, argv, io) => inline(sh.sys.flavour.dash ? text.dashEcho : text.echo)(sh, argv, io),
   printf: inline(text.printf),
   test: inline(files.test),
   '[': inline(files.test),
