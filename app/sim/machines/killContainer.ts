@@ -27,7 +27,27 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
   if (!inst) return;
   const clock = w.env.clock;
   if (inst.killing) {
-    yield waitAny(clock, [inst.exited.register]);
+    // Already being stopped (e.g. a liveness kill whose sync was cancelled by a deletion): give it
+    // this kill's grace, then SIGKILL, so a process that ignores SIGTERM cannot outlive the pod.
+    yield waitAny(
+      clock,
+      [inst.exited.register],
+      Math.max(o.graceS * 1000, w.env.profile.minGraceMs),
+    );
+    if (inst.finishedAtMs === undefined) {
+      w.env.recorder.add({
+        type: 'signal',
+        pod: w.name,
+        container: slot.name,
+        signal: 'SIGKILL',
+        cause: {
+          message: `terminationGracePeriodSeconds (${o.graceS}s) expired → SIGKILL`,
+          field: o.graceField,
+        },
+      });
+      inst.proc.signal('SIGKILL');
+      if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register]);
+    }
     return;
   }
   inst.killing = true;

@@ -462,3 +462,28 @@ describe('TerminatePod (R1.9)', () => {
     expect(q.of('pod.deleted')[0]?.t).toBe(31);
   });
 });
+
+describe('deletion during a liveness kill', () => {
+  it('still SIGKILLs a process that ignores SIGTERM once the deletion grace runs out', () => {
+    const q = run(
+      [
+        pod('k', {
+          containers: [
+            container('c', { livenessProbe: { exec: { command: ['x'] }, periodSeconds: 10 } }),
+          ],
+        }),
+      ],
+      {
+        behaviours: { c: { exec: () => ({ exitCode: 1 }) } },
+        actions: [action(40, { delete: { kind: 'Pod', name: 'k', gracePeriodSeconds: 5 } })],
+        until: 120,
+      },
+    );
+    expect(q.signals('k', 'c')).toEqual([
+      [30, 'SIGTERM'],
+      [45, 'SIGKILL'],
+    ]);
+    expect(q.phases('k').at(-1)).toEqual([45, 'Failed']);
+    expect(q.of('pod.deleted')[0]?.t).toBe(46);
+  });
+});
