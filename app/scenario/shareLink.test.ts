@@ -60,6 +60,7 @@ describe('encodeShareFragment / decodeShareFragment', () => {
       fragment,
       `  #${fragment}\n`,
       `#other=1&${fragment}`,
+      `https://podlab.example/#${fragment.replace('=', '%3D')}`,
     ]) {
       expect(decodeShareFragment(input)).toEqual({ ok: true, payload: { yaml: POD, t: 12 } });
     }

@@ -116,7 +116,14 @@ const DECODERS: ReadonlyMap<number, (body: string) => DecodeResult> = new Map([[
 function fragmentOf(input: string): string {
   const trimmed = input.trim();
   const hashAt = trimmed.indexOf('#');
-  return hashAt >= 0 ? trimmed.slice(hashAt + 1) : trimmed;
+  const fragment = hashAt >= 0 ? trimmed.slice(hashAt + 1) : trimmed;
+  // Some apps percent-encode a pasted link (`s%3D1.…`); base64url itself never contains `%`.
+  if (!fragment.includes('%')) return fragment;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /** Finds `s=…` among `&`-separated fragment parts. */
