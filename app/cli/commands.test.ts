@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { livenessExecTrace } from '../sim/trace/fixtures.ts';
 import { createTraceIndex } from '../sim/trace/index.ts';
 import { TraceBuilder, running } from '../sim/trace/traceBuilder.ts';
-import { getPods } from './commands/get.ts';
+import { getEndpointsCommand, getEndpointSlicesCommand, getPods } from './commands/get.ts';
 import { logsCommand } from './commands/logs.ts';
 import { formatWatch, runCommand } from './commands/run.ts';
 
@@ -55,5 +55,26 @@ describe('podsim commands on a hand-built G4 trace', () => {
       stderr: 'Defaulted container "app" out of: app, side, init (init)\n',
       code: 0,
     });
+  });
+});
+
+describe('podsim get endpointslices / endpoints', () => {
+  const b = new TraceBuilder()
+    .pod('web', { containers: [{ name: 'nginx', image: 'nginx' }] }, { labels: { app: 'web' } })
+    .service('svc', { app: 'web' }, 80);
+  b.started('web', ['nginx']);
+  b.endpoints(2, 'svc', [
+    { pod: 'web', ip: '10.244.0.5', ready: true, serving: true, terminating: false },
+  ]);
+  const idx = createTraceIndex(b.build());
+
+  it('-o wide adds one line per endpoint with its conditions', () => {
+    const out = getEndpointSlicesCommand(idx, 5, 'wide').stdout.split('\n');
+    expect(out[0]).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE$/);
+    expect(out[1]).toMatch(/^svc-\w{5}\s+IPv4\s+80\s+10\.244\.0\.5\s+5s$/);
+    expect(out[4]).toMatch(/^svc-\w{5}\s+web\s+10\.244\.0\.5\s+true\s+true\s+false\s+node-1$/);
+    expect(getEndpointsCommand(idx, 5).stdout).toBe(
+      'NAME   ENDPOINTS       AGE\nsvc    10.244.0.5:80   5s\n',
+    );
   });
 });
