@@ -21,7 +21,7 @@ function flag(args: string[], name: string, dflt: string): string {
   return dflt;
 }
 
-function* listenOr1(ctx: ProgCtx, port: number, l: Parameters<typeof bind>[2]): Gen<boolean> {
+function listenOr1(ctx: ProgCtx, port: number, l: Parameters<typeof bind>[2]): boolean {
   if (bind(ctx, port, l)) return true;
   ctx.io.err(`listen tcp :${port}: bind: address already in use\n`);
   return false;
@@ -31,7 +31,7 @@ function* netexec(ctx: ProgCtx, args: string[]): Gen {
   goSignalHandler(ctx);
   const port = Number(flag(args, 'http-port', '8080'));
   let exitCode: number | undefined;
-  const ok = yield* listenOr1(ctx, port, {
+  const ok = listenOr1(ctx, port, {
     http: (req): HttpResult => {
       const [path, q = ''] = req.path.split('?');
       const param = (k: string) =>
@@ -67,7 +67,7 @@ function* netexec(ctx: ProgCtx, args: string[]): Gen {
 function* serveHostname(ctx: ProgCtx, args: string[]): Gen {
   goSignalHandler(ctx);
   const port = Number(flag(args, 'port', '9376'));
-  const ok = yield* listenOr1(ctx, port, {
+  const ok = listenOr1(ctx, port, {
     http: () => ({ ok: true, status: 200, body: ctx.sys.hostname }),
   });
   if (!ok) return 1;
@@ -81,15 +81,15 @@ function* grpcHealth(ctx: ProgCtx, args: string[]): Gen {
   const httpPort = Number(flag(args, 'http-port', '8080'));
   let serving = true;
   const ok =
-    (yield* listenOr1(ctx, port, { grpc: () => (serving ? 'SERVING' : 'NOT_SERVING') })) &&
-    (yield* listenOr1(ctx, httpPort, {
+    listenOr1(ctx, port, { grpc: () => (serving ? 'SERVING' : 'NOT_SERVING') }) &&
+    listenOr1(ctx, httpPort, {
       http: (req) => {
         if (req.path === '/make-serving') serving = true;
         else if (req.path === '/make-not-serving') serving = false;
         else return { ok: true, status: 404, body: '404 page not found\n' };
         return { ok: true, status: 200, body: '' };
       },
-    }));
+    });
   if (!ok) return 1;
   return yield* blockForever();
 }
@@ -139,7 +139,7 @@ export const agnhost: ImageFamily = {
 const etcdProgram: Program = function* (ctx) {
   const urls = flag(ctx.argv.slice(1), 'listen-client-urls', 'http://localhost:2379');
   const port = Number(/:(\d+)/.exec(urls)?.[1] ?? 2379);
-  const ok = yield* listenOr1(ctx, port, {
+  const ok = listenOr1(ctx, port, {
     grpc: () => 'SERVING',
     http: (req) =>
       req.path === '/health'
