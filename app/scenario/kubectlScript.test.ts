@@ -83,6 +83,16 @@ describe('toKubectlScript', () => {
     );
   });
 
+  it('a forced delete gets --grace-period=0', () => {
+    const forced = SCENARIO.replace(
+      'delete: { kind: Pod, name: web, gracePeriodSeconds: 5 }',
+      'delete: { kind: Pod, name: web, force: true }',
+    );
+    expect(toKubectlScript(forced)).toContain(
+      'kubectl delete pod web --grace-period=0 --force --wait=false',
+    );
+  });
+
   it('is valid POSIX sh', () => {
     expect(() => execFileSync('sh', ['-n'], { input: script })).not.toThrow();
   });

@@ -48,7 +48,9 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
   if ('delete' in a) {
     const d = a.delete;
     const flags: string[] = [];
-    if (d.gracePeriodSeconds !== undefined) flags.push(`--grace-period=${d.gracePeriodSeconds}`);
+    // `--force` means "remove from the API now", which kubectl pairs with --grace-period=0.
+    const grace = d.force ? (d.gracePeriodSeconds ?? 0) : d.gracePeriodSeconds;
+    if (grace !== undefined) flags.push(`--grace-period=${grace}`);
     if (d.force) flags.push('--force');
     flags.push('--wait=false');
     return [
