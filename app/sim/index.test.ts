@@ -154,7 +154,7 @@ spec:
   });
 });
 
-describe('G4 the docs liveness-exec seed with the real shell', () => {
+describe('G4 the docs liveness-exec seed (busybox, no tag → imagePullPolicy Always)', () => {
   const { q, result } = sim(`apiVersion: v1
 kind: Pod
 metadata: { name: liveness-exec, labels: { test: liveness } }
@@ -168,10 +168,19 @@ spec:
       initialDelaySeconds: 5
       periodSeconds: 5
 `);
-  it('follows T1: kills at 45, 115, …, CrashLoopBackOff 1m20s at 426', () => {
+  it('restarts visible at 77, 152, 227, 302, 377 (75 s cycles), CrashLoopBackOff at 451, back at 532', () => {
     expect(result.diagnostics).toEqual([]);
+    expect(q.runningAt('liveness-exec', 'liveness')).toEqual([
+      [3, 0],
+      [77, 1],
+      [152, 2],
+      [227, 3],
+      [302, 4],
+      [377, 5],
+      [532, 6],
+    ]);
     expect(q.eventTimes('liveness-exec', 'Killing').slice(0, 6)).toEqual([
-      45, 115, 185, 255, 325, 395,
+      45, 120, 195, 270, 345, 420,
     ]);
     expect(q.events('liveness-exec', 'Unhealthy')[0]!.message).toBe(
       "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
@@ -179,12 +188,15 @@ spec:
     const clbo = q
       .statuses('liveness-exec', 'liveness')
       .find((r) => r.t > 0 && 'waiting' in r.status.state);
-    expect(clbo?.t).toBe(426);
+    expect(clbo?.t).toBe(451);
     expect(JSON.stringify(clbo?.status.state)).toContain(
       'back-off 1m20s restarting failed container=liveness',
     );
-    // busybox with no tag: imagePullPolicy Always → Pulling on every start
-    expect(q.eventTimes('liveness-exec', 'Pulling').slice(0, 3)).toEqual([1, 75, 145]);
+    // every start pulls (Always): Pulling at the restart, Pulled 1 s later
+    expect(q.eventTimes('liveness-exec', 'Pulling').slice(0, 3)).toEqual([1, 75, 150]);
+    expect(q.events('liveness-exec', 'Pulled')[0]!.message).toBe(
+      'Successfully pulled image "registry.k8s.io/busybox" in 1s (1s including waiting). Image size: 1140000 bytes.',
+    );
   });
 });
 
