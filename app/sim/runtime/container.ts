@@ -72,6 +72,8 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     private readonly callbacks: ContainerCallbacks,
     readonly stopSignal: Signal,
     private readonly field: FieldRef | undefined,
+    /** shareProcessNamespace: the pause process is PID 1, the entrypoint is an ordinary process. */
+    private readonly sharedPidNamespace = false,
   ) {
     this.fs = root;
     this.log = new LogSink(
@@ -113,7 +115,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const info: ProcInfo = {
       pid: 1,
       name: name.slice(name.lastIndexOf('/') + 1),
-      pid1: true,
+      pid1: !this.sharedPidNamespace,
       alive: true,
     };
     const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;

@@ -305,6 +305,45 @@ describe('executables and scripts', () => {
   });
 });
 
+describe('security context and PID namespace', () => {
+  it('readOnlyRootFilesystem: the image is read-only, volumes and /etc/hosts are not', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            command: ['sleep', '1d'],
+            securityContext: { readOnlyRootFilesystem: true },
+            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+          },
+        ],
+        volumes: [{ name: 'tmp', emptyDir: {} }],
+      }),
+    );
+    const s = h.start('c');
+    expect(h.exec(s.container, ['touch', '/root/x'])).toEqual({
+      exitCode: 1,
+      output: 'touch: /root/x: Read-only file system\n',
+    });
+    expect(h.exec(s.container, ['touch', '/tmp/x']).exitCode).toBe(0);
+    expect(h.exec(s.container, ['sh', '-c', 'echo 1.2.3.4 x >> /etc/hosts']).exitCode).toBe(0);
+  });
+
+  it('shareProcessNamespace: a shell entrypoint is not PID 1, so SIGTERM kills it (143)', () => {
+    const h = createHarness(
+      podOf({
+        shareProcessNamespace: true,
+        containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'sleep 600'] }],
+      }),
+    );
+    const s = h.start('c');
+    s.container.signal('SIGTERM');
+    h.scheduler.runUntil(1);
+    expect(s.exits).toEqual([{ code: 143, reason: 'Error', t: 0 }]);
+  });
+});
+
 describe('starting and exec', () => {
   it('an entrypoint missing from the image is StartError 128 with containerd wording', () => {
     const h = createHarness(

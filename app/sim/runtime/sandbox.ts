@@ -135,8 +135,8 @@ export class Sandbox implements PodSandbox {
       };
 
     const workingDir = normalizePath(spec.workingDir ?? config.workingDir ?? '/');
-    const vfs = new Vfs(root);
-    vfs.mkdir(workingDir, true);
+    new Vfs(root).mkdir(workingDir, true);
+    const vfs = new Vfs(root, spec.securityContext?.readOnlyRootFilesystem === true);
     const limit = parseQuantity(spec.resources?.limits?.memory);
     const field: FieldRef = {
       doc: ctx.doc,
@@ -153,6 +153,7 @@ export class Sandbox implements PodSandbox {
       callbacks,
       config.stopSignal ?? 'SIGTERM',
       field,
+      ctx.pod.spec?.shareProcessNamespace === true,
     );
     this.containers.add(c);
     return { ok: true, container: c };

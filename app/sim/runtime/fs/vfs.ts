@@ -93,25 +93,30 @@ export function cloneTree(d: Dir): Dir {
 export class Vfs {
   /** Bumped on every change to the tree's shape (not file contents): lets callers cache lookups. */
   shape = 0;
-  constructor(readonly root: Dir) {}
+  /** `readOnlyRoot`: securityContext.readOnlyRootFilesystem (volumes keep their own flag). */
+  constructor(
+    readonly root: Dir,
+    private readonly readOnlyRoot = false,
+  ) {}
 
   private locate(abs: string): Located | undefined {
     const segs = splitPath(abs);
     let cur: Dir = this.root;
-    let ro = false;
-    if (segs.length === 0) return { node: cur, parent: undefined, name: '', readOnly: false };
+    // Each mount has its own read-only flag: crossing one replaces what the parent had.
+    let ro = this.readOnlyRoot;
+    if (segs.length === 0) return { node: cur, parent: undefined, name: '', readOnly: ro };
     for (let i = 0; i < segs.length; i++) {
       const name = segs[i]!;
       const child = cur.entries.get(name);
       if (i === segs.length - 1) {
         if (!child) return { node: undefined, parent: cur, name, readOnly: ro };
         const d = deref(child);
-        return { node: d.node, parent: cur, name, readOnly: ro || d.ro };
+        return { node: d.node, parent: cur, name, readOnly: child.kind === 'mount' ? d.ro : ro };
       }
       if (!child) return undefined;
       const d = deref(child);
       if (d.node.kind !== 'dir') return undefined;
-      ro = ro || d.ro;
+      if (child.kind === 'mount') ro = d.ro;
       cur = d.node;
     }
     return undefined;
