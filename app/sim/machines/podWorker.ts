@@ -272,8 +272,10 @@ export class PodWorker {
       for (const i of s.instances) {
         const seen = i.finishedAtMs !== undefined ? 'exited' : 'running';
         if (i.seen !== seen) {
-          // The reason cache of the previous start attempt is replaced once the new instance is seen.
-          if (i.seen === 'none') s.reasonCache = undefined;
+          // The reason cache of the previous start attempt is replaced once the new instance is seen
+          // (a RunContainerError belongs to that very instance and stays).
+          if (i.seen === 'none' && s.reasonCache?.reason !== 'RunContainerError')
+            s.reasonCache = undefined;
           i.seen = seen;
           changed = true;
           if (seen === 'exited' && !s.cause)

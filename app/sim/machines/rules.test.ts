@@ -487,3 +487,26 @@ describe('deletion during a liveness kill', () => {
     expect(q.of('pod.deleted')[0]?.t).toBe(46);
   });
 });
+
+describe('StartError (R4.2 RunContainerError)', () => {
+  it('no Started event, waiting RunContainerError, then the CrashLoopBackOff ladder', () => {
+    const q = run([pod('se', { containers: [container('c', { command: ['nosuch'] })] })], {
+      behaviours: { c: { exitAfter: 0, exitCode: 128, exitReason: 'StartError' } },
+      until: 40,
+    });
+    expect(q.eventTimes('se', 'Started')).toEqual([]);
+    expect(q.eventTimes('se', 'Created')).toEqual([1, 2, 12, 32]);
+    expect(
+      q
+        .states('se', 'c')
+        .slice(0, 4)
+        .map(([t, s]) => [t, s]),
+    ).toEqual([
+      [0, 'waiting:ContainerCreating'],
+      [1, 'waiting:RunContainerError'],
+      [2, 'waiting:RunContainerError'], // now with the exited instance as lastState
+      [3, 'waiting:CrashLoopBackOff'],
+    ]);
+    expect(q.phases('se').at(-1)?.[1]).toBe('Running');
+  });
+});

@@ -191,6 +191,23 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   // later is first seen running (ties run in scheduling order).
   w.scheduleRelist();
   res.container.start();
+  // Let the runtime report an entrypoint that cannot run (StartError) within this instant.
+  yield { ms: 0 };
+  if (inst.finishedAtMs !== undefined && inst.reason === 'StartError') {
+    // StartContainer itself failed (the entrypoint cannot be executed): no Started event; the
+    // reason cache says RunContainerError and the exited instance counts for CrashLoopBackOff.
+    const msg = inst.message ?? 'failed to start container';
+    w.event('Warning', 'Failed', `Error: ${msg}`, slot, {
+      message: 'the entrypoint could not be executed',
+      field: {
+        doc: w.doc,
+        path: slot.spec.command ? `${slot.base}.command` : `${slot.base}.image`,
+      },
+    });
+    slot.reasonCache = { reason: 'RunContainerError', message: msg };
+    w.send(slot, { type: 'container.started', restartCount, postStart: false });
+    return { ok: false, requeueAtMs: env.clock.now() + env.profile.errorRequeueMs };
+  }
   w.event('Normal', 'Started', startedText(w, slot.name), slot);
   const postStart = slot.spec.lifecycle?.postStart;
   w.send(slot, { type: 'container.started', restartCount, postStart: !!postStart });
