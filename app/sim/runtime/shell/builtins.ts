@@ -149,20 +149,36 @@ function* command(sh: Shell, argv: string[], io: Io): Gen {
   return yield* sh.runExternal(args, io, sh.exportedEnv(), false);
 }
 
+/** Apply `-e`/`+x`-style option letters to the shell (shared by `set` and `sh -e -c`). */
+export function applyShellFlags(sh: Shell, flags: string): void {
+  const on = flags.startsWith('-');
+  for (const f of flags.slice(1)) {
+    if (f === 'e') sh.opts.errexit = on;
+    else if (f === 'x') sh.opts.xtrace = on;
+    else if (f === 'u') sh.opts.nounset = on;
+  }
+}
+
 function setBuiltin(sh: Shell, argv: string[]): Gen {
   const args = argv.slice(1);
   const dd = args.indexOf('--');
   if (dd >= 0) sh.args = args.slice(dd + 1);
-  for (const a of dd >= 0 ? args.slice(0, dd) : args) {
-    if (/^[-+][eux]+$/.test(a) || a === '-o' || a === 'pipefail') {
-      if (a.includes('e') && a.startsWith('-'))
-        sh.sys.diag(
-          '`set -e` is not modelled: Podlab keeps running the script after a failing command.',
-        );
+  const opts = dd >= 0 ? args.slice(0, dd) : args;
+  for (let i = 0; i < opts.length; i++) {
+    const a = opts[i]!;
+    if (a === '-o' || a === '+o') {
+      const name = opts[++i];
+      if (name === 'errexit') sh.opts.errexit = a === '-o';
+      else if (name === 'xtrace') sh.opts.xtrace = a === '-o';
+      else if (name === 'nounset') sh.opts.nounset = a === '-o';
       continue;
     }
-    if (!a.startsWith('-') && dd < 0) {
-      sh.args = args;
+    if (/^[-+][a-z]+$/.test(a)) {
+      applyShellFlags(sh, a);
+      continue;
+    }
+    if (dd < 0) {
+      sh.args = opts.slice(i);
       break;
     }
   }

@@ -64,7 +64,13 @@ export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): 
   }
   const value = param(sh, p.name);
   if (p.len) return String((value ?? '').length);
-  if (!p.op) return value ?? '';
+  if (!p.op) {
+    if (value === undefined && sh.opts.nounset && /^[A-Za-z_]/.test(p.name)) {
+      sh.ctx.io.err(`${sh.sys.flavour.shellName}: ${p.name}: parameter not set\n`);
+      throw new ExitShell(1);
+    }
+    return value ?? '';
+  }
   const arg = () => expandStr(sh, p.arg ?? []);
   switch (p.op) {
     case ':-':

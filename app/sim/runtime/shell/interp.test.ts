@@ -319,3 +319,42 @@ describe('sh: PID namespace rules', () => {
     expect(r.s.exits).toEqual([{ code: 0, reason: 'Completed', t: 1_000 }]);
   });
 });
+
+describe('sh: options', () => {
+  it('set -e exits on the first failing command, but not in conditions or && lists', () => {
+    const r = run(
+      'set -e; if false; then :; fi; false && echo no; ! true; echo before; false; echo after',
+    );
+    expect(r.logs).toEqual(['before']);
+    expect(r.exit?.code).toBe(1);
+  });
+
+  it('sh -e -c and set -x trace commands to stderr', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            command: ['sh', '-ex', '-c', 'echo a; cat /nope; echo b'],
+          },
+        ],
+      }),
+    );
+    const s = h.start('c');
+    h.scheduler.runUntil(1);
+    expect(s.logs).toEqual([
+      '+ echo a',
+      'a',
+      '+ cat /nope',
+      "cat: can't open '/nope': No such file or directory",
+    ]);
+    expect(s.exits[0]?.code).toBe(1);
+  });
+
+  it('set -u stops on an unset variable', () => {
+    const r = run('set -u; echo ${SET:-default}; echo $NOPE; echo unreachable');
+    expect(r.logs).toEqual(['default', 'sh: NOPE: parameter not set']);
+    expect(r.exit?.code).toBe(1);
+  });
+});

@@ -41,6 +41,10 @@ export class Shell {
   cwd: string;
   jobs: Job[] = [];
   lastBgPid = 0;
+  /** `set -e`, `set -x`, `set -u`. */
+  opts = { errexit: false, xtrace: false, nounset: false };
+  /** Inside a tested context (if/while condition, left of && or ||): errexit is off. */
+  condDepth = 0;
   /** `sh -c 'one command'` execs it in place of the shell (ash and bash do). */
   execNext = false;
   private steps = 0;
@@ -86,6 +90,8 @@ export class Shell {
     s.arg0 = this.arg0;
     s.status = this.status;
     s.funcs = new Map(this.funcs);
+    s.opts = { ...this.opts };
+    s.condDepth = this.condDepth;
     s.cwd = this.cwd;
     return s;
   }
@@ -166,12 +172,43 @@ export class Shell {
   }
 
   *runAndOr(ao: List['items'][number]['ao'], io: Io): Gen {
-    let code = yield* this.runPipeline(ao.first, io);
-    for (const { op, p } of ao.rest) {
-      if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
-      code = yield* this.runPipeline(p, io);
+    const all = [ao.first, ...ao.rest.map((r) => r.p)];
+    let code = 0;
+    let last = ao.first;
+    for (let i = 0; i < all.length; i++) {
+      if (i > 0) {
+        const op = ao.rest[i - 1]!.op;
+        if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
+      }
+      last = all[i]!;
+      // Only the last command of an && / || list can trigger `set -e`.
+      const guarded = i < all.length - 1;
+      if (guarded) this.condDepth++;
+      try {
+        code = yield* this.runPipeline(last, io);
+      } finally {
+        if (guarded) this.condDepth--;
+      }
     }
+    if (
+      this.opts.errexit &&
+      code !== 0 &&
+      this.condDepth === 0 &&
+      !last.bang &&
+      last === all[all.length - 1]
+    )
+      throw new ExitShell(code);
     return code;
+  }
+
+  /** Run a list whose status is tested (if/while/until conditions): `set -e` does not apply. */
+  private *runCondition(list: List, io: Io): Gen {
+    this.condDepth++;
+    try {
+      return yield* this.runList(list, io);
+    } finally {
+      this.condDepth--;
+    }
   }
 
   private *runPipeline(p: Pipeline, io: Io): Gen {
@@ -223,7 +260,7 @@ export class Shell {
       }
       case 'if': {
         for (const c of cmd.clauses) {
-          if ((yield* this.runList(c.cond, io)) === 0) return yield* this.runList(c.body, io);
+          if ((yield* this.runCondition(c.cond, io)) === 0) return yield* this.runList(c.body, io);
         }
         return cmd.els ? yield* this.runList(cmd.els, io) : 0;
       }
@@ -231,7 +268,7 @@ export class Shell {
         let last = 0;
         for (;;) {
           yield* this.tick();
-          const c = yield* this.runList(cmd.cond, io);
+          const c = yield* this.runCondition(cmd.cond, io);
           if (cmd.until ? c === 0 : c !== 0) break;
           const r = yield* this.loopBody(cmd.body, io);
           if (r === 'break') break;
@@ -347,6 +384,7 @@ export class Shell {
 
   *execute(argv: string[], io: Io, assigns: [string, string][] = []): Gen {
     const name = argv[0]!;
+    if (this.opts.xtrace) io.err(`+ ${argv.join(' ')}\n`);
     const execNow = this.execNext;
     this.execNext = false;
     const fn = this.funcs.get(name);

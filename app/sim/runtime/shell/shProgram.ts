@@ -2,7 +2,7 @@
 import type { Program } from '../process/types.ts';
 import { normalizePath } from '../fs/vfs.ts';
 import { Shell } from './interp.ts';
-import { BUILTINS } from './builtins.ts';
+import { BUILTINS, applyShellFlags } from './builtins.ts';
 
 /** Larger scripts are refused (they are not what a manifest's command holds). */
 export const MAX_SCRIPT_BYTES = 64 * 1024;
@@ -10,11 +10,13 @@ export const MAX_SCRIPT_BYTES = 64 * 1024;
 export const sh: Program = function* (ctx) {
   const args = ctx.argv.slice(1);
   let cmdMode = false;
+  const flags: string[] = [];
   while (args[0] && /^[-+][a-z]+$/.test(args[0])) {
     if (args[0].includes('c')) cmdMode = true;
-    args.shift();
+    flags.push(args.shift()!);
   }
   const shell = new Shell(ctx, BUILTINS);
+  for (const f of flags) applyShellFlags(shell, f);
   const shName = ctx.sys.flavour.shellName;
   let script: string;
   if (cmdMode) {
