@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { preloadEditor } from './ui/editor/EditorPane.tsx';
 
+performance.mark('podlab-main');
 preloadEditor();
 
 const root = document.getElementById('root');

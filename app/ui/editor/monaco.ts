@@ -58,6 +58,8 @@ const createWebWorker = monaco.editor.createWebWorker;
   return createWebWorker({ ...opts, worker } as never);
 };
 
+performance.mark('podlab-monaco-evaluated');
+
 export const MODEL_URI = 'file:///scenario.yaml';
 
 configureMonacoYaml(monaco, {

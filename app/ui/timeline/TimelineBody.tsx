@@ -15,6 +15,10 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
       ))}
       {layout.rows.map((r) => {
         const segs = r.row.segments.filter((s) => s.end > view.t0 && s.start < view.t1);
+        const restarts =
+          r.row.kind === 'container'
+            ? new Set(r.row.marks.filter((m) => m.kind === 'restart').map((m) => m.t))
+            : undefined;
         const isProbes = r.row.kind === 'probes';
         return (
           <g key={r.row.id} transform={`translate(0 ${r.y})`} className={`tl-row tl-${r.row.kind}`}>
@@ -23,7 +27,9 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
               const x0 = Math.max(0, timeToX(s.start, view, width));
               const x1 = Math.min(width, timeToX(s.end, view, width));
               const w = Math.max(0.5, x1 - x0);
-              const showText = w > s.label.length * CHAR_W + 8;
+              // Leave room for a restart count drawn where this instance starts.
+              const pad = restarts?.has(s.start) && x0 > 0 ? 22 : 4;
+              const showText = w > s.label.length * CHAR_W + pad + 4;
               return (
                 <g key={s.start}>
                   <rect
@@ -35,7 +41,7 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
                     rx={2}
                   />
                   {showText ? (
-                    <text className="seg-label" x={x0 + 4} y={r.h / 2 + 4}>
+                    <text className="seg-label" x={x0 + pad} y={r.h / 2 + 4}>
                       {s.label}
                     </text>
                   ) : null}
