@@ -342,6 +342,13 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     else task.throwInto(new ProcKilled(pid, action.exit));
   }
 
+  after(ms: number, cb: () => void): () => void {
+    const id = this.sb.scheduler.after(ms, () => {
+      if (!this.exited) cb();
+    });
+    return () => this.sb.scheduler.cancel(id);
+  }
+
   findProcs(name: string): ProcInfo[] {
     return [...this.procs.values()]
       .map((e) => e.info)
@@ -423,6 +430,7 @@ function withDiag(c: ContainerRuntime, diag: (m: string) => void): Sys {
     spawnJob: (p, n, b) => c.spawnJob(p, n, b),
     kill: (pid, s) => c.kill(pid, s),
     findProcs: (n) => c.findProcs(n),
+    after: (ms, cb) => c.after(ms, cb),
     diag,
   };
 }

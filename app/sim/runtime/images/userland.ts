@@ -39,6 +39,7 @@ export const BUSYBOX_APPLETS = [
   '[',
   '[[',
   'sleep',
+  'timeout',
   'kill',
   'killall',
   'ps',
@@ -83,6 +84,7 @@ const DEBIAN_BIN = [
   'uname',
 ];
 const DEBIAN_USR_BIN = [
+  'timeout',
   'env',
   'head',
   'tail',

@@ -98,6 +98,8 @@ export interface Sys {
   /** kill(2): undefined or an error text. */
   kill(pid: number, sig: Signal | 0): string | undefined;
   findProcs(name: string): ProcInfo[];
+  /** A one-shot timer in simulated time; returns its cancel function. */
+  after(ms: number, cb: () => void): () => void;
   /** A warning at the YAML field this process came from. */
   diag(message: string): void;
 }

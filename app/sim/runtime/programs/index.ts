@@ -57,6 +57,7 @@ export const PROGRAMS: Record<string, Program> = {
   kill: proc.kill,
   killall: proc.killall,
   ps: proc.ps,
+  timeout: proc.timeout,
   nslookup: net.nslookup,
   wget: net.wget,
   curl: net.curl,

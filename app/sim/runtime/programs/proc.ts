@@ -1,6 +1,6 @@
 /** Process utilities: sleep kill killall ps. */
 import { done } from '../process/effects.ts';
-import { SIGNALS, parseSignal } from '../process/effects.ts';
+import { ProcKilled, SIGNALS, parseSignal } from '../process/effects.ts';
 import type { Program } from '../process/types.ts';
 import type { Signal } from '../types.ts';
 import { fail, parseDuration } from './util.ts';
@@ -101,4 +101,50 @@ export const ps: Program = (ctx) => {
   for (const p of ctx.sys.findProcs(''))
     ctx.io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.name}\n`);
   return done(0);
+};
+
+/**
+ * timeout [-s SIG] DURATION COMMAND...: runs COMMAND and signals it when DURATION passes. GNU
+ * timeout then exits 124; busybox's exits with the killed command's status (143 for TERM).
+ */
+export const timeout: Program = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  let sig: Signal = 'SIGTERM';
+  while (args[0]?.startsWith('-')) {
+    const a = args.shift()!;
+    if (a === '-s') sig = parseSignal(args.shift() ?? '') ?? 'SIGTERM';
+    else if (a.startsWith('-s')) sig = parseSignal(a.slice(2)) ?? 'SIGTERM';
+  }
+  const ms = parseDuration(args.shift() ?? '');
+  if (ms === undefined || args.length === 0)
+    return fail(ctx.io, 'Usage: timeout [-s SIG] SECS PROG ARGS');
+  const found = ctx.sys.lookup(args[0]!, ctx.env.get('PATH'), ctx.cwd);
+  const prog =
+    found?.kind === 'program'
+      ? ctx.sys.program(found.program)
+      : found?.kind === 'script'
+        ? ctx.sys.program('sh')
+        : undefined;
+  if (!found || !prog)
+    return fail(ctx.io, `timeout: can't execute '${args[0]}': No such file or directory`, 127);
+  const child = ctx.sys.spawnChild(ctx.self, args[0]!.slice(args[0]!.lastIndexOf('/') + 1));
+  ctx.self.child = child;
+  let fired = false;
+  const cancel = ctx.sys.after(ms, () => {
+    fired = true;
+    ctx.sys.kill(child.pid, sig);
+  });
+  let code: number;
+  try {
+    const argv = found.kind === 'script' ? ['sh', found.path, ...args.slice(1)] : args;
+    code = yield* prog({ ...ctx, argv, self: child });
+  } catch (e) {
+    if (!(e instanceof ProcKilled) || e.pid !== child.pid) throw e;
+    code = e.code;
+  } finally {
+    cancel();
+    delete ctx.self.child;
+    ctx.sys.exitProc(child);
+  }
+  return fired && ctx.sys.flavour.gnu ? 124 : code;
 };

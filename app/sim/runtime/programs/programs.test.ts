@@ -158,3 +158,24 @@ describe('dash (Debian /bin/sh) echo', () => {
     expect(sh("/bin/echo 'c\\nd'").output).toBe('c\\nd\n');
   });
 });
+
+describe('timeout', () => {
+  it('kills a command that runs too long (busybox: 143, GNU: 124) and passes through otherwise', () => {
+    const { h, s } = box();
+    let r: { exitCode: number; output: string } | undefined;
+    s.container.exec(
+      ['sh', '-c', 'timeout 2 sleep 10; echo $?; timeout 5 true; echo $?'],
+      {},
+      (x) => (r = x),
+    );
+    h.scheduler.runUntil(1_999);
+    expect(r).toBeUndefined();
+    h.scheduler.runUntil(2_000);
+    expect(r).toEqual({ exitCode: 0, output: '143\n0\n' });
+    const deb = box('nginx');
+    let g: { exitCode: number; output: string } | undefined;
+    deb.s.container.exec(['timeout', '1', 'sleep', '3'], {}, (x) => (g = x));
+    deb.h.scheduler.runUntil(1_000);
+    expect(g).toEqual({ exitCode: 124, output: '' });
+  });
+});
