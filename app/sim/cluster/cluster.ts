@@ -124,14 +124,16 @@ export class Cluster {
         };
         const w = new PodWorker(this.env, pod, src.doc);
         this.pods.set(key(ns, src.name), w);
-        this.recorder.add({
-          type: 'event',
-          object: `pod/${src.name}`,
-          eventType: 'Normal',
-          reason: 'Scheduled',
-          message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
-          source: 'default-scheduler',
-        });
+        // A pod with spec.nodeName set bypasses the scheduler: no Scheduled event.
+        if (!src.object.spec?.nodeName)
+          this.recorder.add({
+            type: 'event',
+            object: `pod/${src.name}`,
+            eventType: 'Normal',
+            reason: 'Scheduled',
+            message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
+            source: 'default-scheduler',
+          });
         w.admit();
         return;
       }

@@ -172,7 +172,8 @@ function* startWithBackoff(
 function* createSandbox(w: PodWorker): Task<void> {
   const { env } = w;
   yield { ms: env.profile.sandboxMs };
-  const ip = env.allocatePodIP();
+  // Host-network pods use the node IP (pod-level R9.6).
+  const ip = w.pod.spec?.hostNetwork ? env.profile.hostIP : env.allocatePodIP();
   w.sandbox = env.runtime.createSandbox({
     scheduler: env.clock,
     network: env.network,

@@ -157,8 +157,3 @@ export class ProbeRunner {
 }
 
 const SUCCESS: ProbeOutcome = { result: 'success', output: '' };
-
-/** One attempt without a prepared runner (tests, hooks). */
-export function runProbe(probe: Probe, t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
-  new ProbeRunner(probe, t.container, t.field).run(t, done);
-}

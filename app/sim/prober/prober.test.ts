@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../../k8s/types.ts';
+import { SimClock } from '../clock/simClock.ts';
+import type { HttpResult, PodSandbox } from '../runtime/types.ts';
+import { ProbeRunner, resolvePort, type ProbeOutcome } from './prober.ts';
+
+const c: Container = { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] };
+const sandbox = (http: HttpResult): PodSandbox => ({
+  podIP: '10.244.1.5',
+  createContainer: () => ({ ok: false, reason: 'x', message: 'x' }),
+  httpGet: () => http,
+  tcpConnect: () => ({ ok: false, error: 'connect: connection refused' }),
+  grpcCheck: () => ({ ok: true, status: 'NOT_SERVING' }),
+  destroy: () => {},
+});
+
+function attempt(probe: ConstructorParameters<typeof ProbeRunner>[0], sb: PodSandbox) {
+  const clock = new SimClock();
+  const out: ProbeOutcome[] = [];
+  new ProbeRunner(probe, c, { doc: 0, path: 'p' }).run(
+    {
+      container: c,
+      process: undefined,
+      sandbox: sb,
+      podIP: '10.244.1.5',
+      scheduler: clock,
+      field: { doc: 0, path: 'p' },
+    },
+    (o) => out.push({ ...o, output: `${o.output}@${clock.now()}` }),
+  );
+  clock.runUntil(10_000);
+  return out[0];
+}
+
+describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
+  it('resolves named ports and reports unknown names as errors', () => {
+    expect(resolvePort('http', c)).toEqual({ port: 8080 });
+    expect(resolvePort(9090, c)).toEqual({ port: 9090 });
+    expect(resolvePort('nope', c)).toEqual({ error: "couldn't find port: nope in app" });
+  });
+
+  it('HTTP: 2xx success, 3xx warning, ≥400 failure with the status code, refused with the Go error text', () => {
+    const ok = { httpGet: { path: '/healthz', port: 'http' } };
+    expect(attempt(ok, sandbox({ ok: true, status: 204, body: '' }))?.result).toBe('success');
+    expect(attempt(ok, sandbox({ ok: true, status: 302, body: '' }))?.result).toBe('warning');
+    expect(attempt(ok, sandbox({ ok: true, status: 404, body: '' }))).toEqual({
+      result: 'failure',
+      output: 'HTTP probe failed with statuscode: 404@0',
+    });
+    expect(attempt(ok, sandbox({ ok: false, error: 'connect: connection refused' }))?.output).toBe(
+      'Get "http://10.244.1.5:8080/healthz": dial tcp 10.244.1.5:8080: connect: connection refused@0',
+    );
+  });
+
+  it('a hanging endpoint fails at tick + timeoutSeconds', () => {
+    const o = attempt(
+      { httpGet: { path: '/', port: 8080 }, timeoutSeconds: 3 },
+      sandbox({ ok: false, error: 'context deadline exceeded', timeout: true }),
+    );
+    expect(o?.result).toBe('failure');
+    expect(o?.output.endsWith('@3000')).toBe(true);
+  });
+
+  it('TCP refused and gRPC NOT_SERVING are failures', () => {
+    expect(
+      attempt({ tcpSocket: { port: 8080 } }, sandbox({ ok: true, status: 200, body: '' }))?.output,
+    ).toBe('dial tcp 10.244.1.5:8080: connect: connection refused@0');
+    expect(attempt({ grpc: { port: 9000 } }, sandbox({ ok: true, status: 200, body: '' }))).toEqual(
+      {
+        result: 'failure',
+        output: 'service unhealthy (responded with "NOT_SERVING")@0',
+      },
+    );
+  });
+});
