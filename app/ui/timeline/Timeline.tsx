@@ -8,6 +8,7 @@ import { describeHit, type HitInfo } from './describeHit.ts';
 import { hitTest, layoutTimeline, timeToX, xToTime } from './layout.ts';
 import type { TraceRecord } from '../../sim/trace/types.ts';
 import type { TimelineModel } from './model.ts';
+import { Legend } from './Legend.tsx';
 import { TimelineBody } from './TimelineBody.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { panView, ticks, zoomView, type View } from './view.ts';
@@ -136,7 +137,7 @@ export function Timeline({
               title={r.row.note ? `${r.row.label} (${r.row.note})` : r.row.label}
             >
               {r.row.kind === 'probes' ? (
-                <span className="lane-names">startup · readiness · liveness</span>
+                <span className="lane-names">{(r.row.lanes ?? []).join(' · ')} probes</span>
               ) : (
                 r.row.label
               )}
@@ -210,6 +211,7 @@ export function Timeline({
           ) : null}
         </div>
       </div>
+      <Legend />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** The static part of the timeline (rows, segments, marks) for one view and width. */
 import { memo } from 'react';
 import type { Layout } from './layout.ts';
-import { timeToX } from './layout.ts';
+import { probeLane, timeToX } from './layout.ts';
 import { markPaths } from './paths.ts';
 import type { View } from './view.ts';
 
@@ -70,9 +70,16 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
             })}
             {isProbes ? (
               <>
-                <rect className="lane-bg" x={0} y={2} width={width} height={5} />
-                <rect className="lane-bg" x={0} y={8} width={width} height={5} />
-                <rect className="lane-bg" x={0} y={14} width={width} height={5} />
+                {(r.row.lanes ?? []).map((name, i) => (
+                  <rect
+                    key={name}
+                    className="lane-bg"
+                    x={0}
+                    y={probeLane(i).dy}
+                    width={width}
+                    height={5}
+                  />
+                ))}
               </>
             ) : null}
             {markPaths(r, view, width).map((p) => (

@@ -22,7 +22,7 @@ describe('timeline layout', () => {
   it('finds a probe tick under the pointer, else the segment', () => {
     const probes = layout.rows.find((r) => r.row.kind === 'probes');
     if (!probes) throw new Error('no probes row');
-    const lane = probeLane(2);
+    const lane = probeLane(0);
     const hit = hitTest(layout, view, 1200, 71, probes.y + lane.dy + 2);
     expect(hit).toMatchObject({ kind: 'mark', mark: { t: 7, kind: 'probe-ok' } });
     const phase = hitTest(layout, view, 1200, 500, GROUP_H + 3);

@@ -4,7 +4,10 @@ import type { View } from './view.ts';
 
 export const GROUP_H = 24;
 export const ROW_H = 20;
-export const PROBE_ROW_H = 22;
+/** Height of a probe row with n lanes. */
+export function probeRowHeight(n: number): number {
+  return Math.max(14, 4 + 6 * n);
+}
 export const GROUP_GAP = 6;
 
 export interface PlacedRow {
@@ -30,7 +33,7 @@ export function layoutTimeline(model: TimelineModel): Layout {
     headers.push({ title: g.title, kind: g.kind, y, group: gi });
     y += GROUP_H;
     for (const row of g.rows) {
-      const h = row.kind === 'probes' ? PROBE_ROW_H : ROW_H;
+      const h = row.kind === 'probes' ? probeRowHeight(row.lanes?.length ?? 3) : ROW_H;
       rows.push({ row, y, h, group: gi, times: Float64Array.from(row.marks, (m) => m.t) });
       y += h;
     }

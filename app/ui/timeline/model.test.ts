@@ -49,7 +49,8 @@ describe('buildTimeline', () => {
 
   it('puts probe results as ticks in their lane', () => {
     const probes = pod?.rows.find((r) => r.kind === 'probes');
-    expect(probes?.marks[0]).toMatchObject({ t: 7, kind: 'probe-ok', lane: 2 });
+    expect(probes?.lanes).toEqual(['liveness']);
+    expect(probes?.marks[0]).toMatchObject({ t: 7, kind: 'probe-ok', lane: 0 });
     expect(probes?.marks.some((m) => m.kind === 'probe-fail')).toBe(true);
   });
 

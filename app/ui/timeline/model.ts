@@ -65,6 +65,8 @@ export interface Row {
   /** Sub-label shown dimmed (container kind, probe lanes). */
   note?: string;
   segments: Segment[];
+  /** Probe rows: the probe kinds drawn, one lane each, top to bottom. */
+  lanes?: string[];
   /** Bands drawn over the segments (the pod's Terminating period on the phase row). */
   overlays?: Segment[];
   /** Sorted by time. */
@@ -469,7 +471,18 @@ export function buildTimeline(result: SimResult): TimelineModel {
     groups.push(s.group);
   }
   for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);
+  for (const p of pods.values()) for (const b of p.probes.values()) compactLanes(b.row);
   return { until, groups, stepTimes: [...steps].sort((a, b) => a - b) };
+}
+
+const PROBE_NAMES = ['startup', 'readiness', 'liveness'];
+
+/** Keeps only the probe lanes a row uses, renumbered from 0 in startup/readiness/liveness order. */
+function compactLanes(row: Row): void {
+  const used = [...new Set(row.marks.map((m) => m.lane))].sort((a, b) => a - b);
+  const index = new Map(used.map((l, i) => [l, i]));
+  for (const m of row.marks) m.lane = index.get(m.lane) ?? 0;
+  row.lanes = used.map((l) => PROBE_NAMES[l] ?? String(l));
 }
 
 function rank(order: string[], v: string): number {
