@@ -160,3 +160,25 @@ describe('Quantity', () => {
     expect(parseQuantity('12 apples')).toBeUndefined();
   });
 });
+
+describe('service links', () => {
+  it('adds the cluster-provided Service variables unless enableServiceLinks is false', () => {
+    const base = {
+      podIP: '10.0.0.1',
+      hostIP: '10.0.0.2',
+      nodeName: 'n',
+      lookup: { configMap: () => undefined, secret: () => undefined },
+      serviceEnv: () => ({ MYSERVICE_SERVICE_HOST: '10.96.0.50' }),
+    };
+    const on = buildEnv(
+      { name: 'c', env: [{ name: 'URL', value: 'http://$(MYSERVICE_SERVICE_HOST)/' }] },
+      { ...base, pod: podOf({ containers: [] }) },
+    );
+    expect(on.ok && new Map(on.vars).get('URL')).toBe('http://10.96.0.50/');
+    const off = buildEnv(
+      { name: 'c' },
+      { ...base, pod: podOf({ containers: [], enableServiceLinks: false }) },
+    );
+    expect(off.ok && new Map(off.vars).has('MYSERVICE_SERVICE_HOST')).toBe(false);
+  });
+});

@@ -42,7 +42,7 @@ export function expandK8s(input: string, lookup: (name: string) => string | unde
 
 export type EnvResult = { ok: true; vars: [string, string][] } | { ok: false; message: string };
 
-type Ctx = Pick<SandboxContext, 'pod' | 'podIP' | 'hostIP' | 'nodeName' | 'lookup'>;
+type Ctx = Pick<SandboxContext, 'pod' | 'podIP' | 'hostIP' | 'nodeName' | 'lookup' | 'serviceEnv'>;
 
 export function podFieldValue(
   pod: Pod,
@@ -130,6 +130,8 @@ export function buildEnv(c: Container, ctx: Ctx): EnvResult {
     ['KUBERNETES_PORT_443_TCP_PORT', '443'],
     ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
   ]);
+  if (ctx.pod.spec?.enableServiceLinks !== false)
+    for (const [k, v] of Object.entries(ctx.serviceEnv?.() ?? {})) vars.set(k, v);
   for (const src of c.envFrom ?? []) {
     const prefix = src.prefix ?? '';
     if (src.configMapRef) {

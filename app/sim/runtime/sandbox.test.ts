@@ -423,3 +423,14 @@ describe('starting and exec', () => {
     expect(h.diagnostics[0]?.message).toContain('Podlab models only s/re/replacement/flags');
   });
 });
+
+describe('schemes and service links', () => {
+  it('an HTTPS request to a plain-HTTP server fails at the transport', () => {
+    const h = createHarness(podOf({ containers: [{ name: 'web', image: 'nginx' }] }));
+    h.start('web');
+    expect(h.sandbox.httpGet({ host: '', port: 80, path: '/', scheme: 'HTTPS' })).toEqual({
+      ok: false,
+      error: 'http: server gave HTTP response to HTTPS client',
+    });
+  });
+});

@@ -222,6 +222,11 @@ export class Sandbox implements PodSandbox {
     if (!e)
       return { ok: false, error: `dial tcp ${req.host}:${req.port}: connect: connection refused` };
     if (!e.l.http) return { ok: false, error: 'EOF' };
+    const https = req.scheme === 'HTTPS';
+    if (https && !e.l.tls)
+      return { ok: false, error: 'http: server gave HTTP response to HTTPS client' };
+    if (!https && e.l.tls)
+      return { ok: true, status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' };
     return e.l.http(req);
   }
 

@@ -95,6 +95,12 @@ export interface SandboxContext {
     secret(namespace: string, name: string): Secret | undefined;
   };
   diagnostic(d: RuntimeDiagnostic): void;
+  /**
+   * Optional: the Docker-link style variables of the Services visible to the pod when it starts
+   * (`MYSERVICE_SERVICE_HOST`, `MYSERVICE_PORT_80_TCP`, ...), as the kubelet injects them unless
+   * `enableServiceLinks: false`. Without it only the `kubernetes` Service's variables are set.
+   */
+  serviceEnv?(): Record<string, string>;
 }
 
 export interface ContainerCallbacks {

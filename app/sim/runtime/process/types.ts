@@ -55,6 +55,8 @@ export interface Listener {
   /** undefined: TCP only (answers connects, HTTP gets an empty reply). */
   http?: HttpHandler;
   grpc?: (service: string | undefined) => 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';
+  /** Speaks TLS (an HTTPS request to a plain-HTTP server fails, and the reverse). */
+  tls?: boolean;
 }
 
 export interface NetView {
