@@ -131,4 +131,34 @@ test.describe('playground', () => {
     await page.screenshot({ path: 'e2e/artifacts/07-click-highlights-field.png' });
     expect(w.errors).toEqual([]);
   });
+
+  test('deleting the pod and killing its container from the Act panel', async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    await page.getByRole('tab', { name: 'act' }).click();
+    await page.getByRole('textbox', { name: 'Jump to time' }).fill('1m');
+    await page.getByRole('textbox', { name: 'Jump to time' }).press('Enter');
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '60');
+    const before = await traceHash(page);
+    await page.getByRole('combobox', { name: 'Kill with' }).selectOption('exit');
+    await page.getByRole('spinbutton', { name: 'Exit code' }).fill('3');
+    await page.getByRole('button', { name: 'Kill container' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+      .toContain('kill: { pod: liveness-exec, container: liveness, exitCode: 3 }');
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-trace-hash', before);
+    await page.evaluate(() => window.__podlab?.setCursor(100));
+    await page.getByRole('spinbutton', { name: 'Grace period seconds' }).fill('5');
+    await page.getByRole('button', { name: 'Delete pod' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+      .toMatch(
+        /- at: 1m\n\s+kill: .*\n\s+- at: 1m40s\n\s+delete: \{ kind: Pod, name: liveness-exec, gracePeriodSeconds: 5 \}/,
+      );
+    await page.getByRole('tab', { name: 'get pods' }).click();
+    await page.evaluate(() => window.__podlab?.setCursor(200));
+    await expect(page.getByTestId('kubectl-output')).toContainText('No resources found');
+    await page.screenshot({ path: 'e2e/artifacts/08-after-delete.png' });
+    expect(w.errors).toEqual([]);
+  });
 });

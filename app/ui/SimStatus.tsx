@@ -9,7 +9,6 @@ export function SimStatus({ sim, cursor }: { sim: SimulationState; cursor: numbe
   let text = 'simulating…';
   if (v?.result)
     text = `simulated ${formatDuration(v.result.until)} in ${Math.max(1, Math.round(v.ms))} ms`;
-  if (v?.source === 'fixture') text += ' (fixture engine)';
   return (
     <div className="sim-status">
       <output

@@ -118,3 +118,14 @@ describe('buildTimeline: instances and deletion', () => {
     expect(rows[0]?.overlays).toMatchObject([{ start: 60, end: 70, label: 'Terminating' }]);
   });
 });
+
+describe('buildTimeline: Services', () => {
+  it('shows a Service that never had endpoints', () => {
+    const m = buildTimeline({
+      until: 60,
+      diagnostics: [],
+      trace: [{ t: 0, type: 'endpoints', service: 'web', endpoints: [] }],
+    });
+    expect(m.groups[0]?.rows.map((r) => r.label)).toEqual(['no endpoints']);
+  });
+});

@@ -468,6 +468,15 @@ export function buildTimeline(result: SimResult): TimelineModel {
       b.close(until);
       s.group.rows.push(b.row);
     }
+    if (s.group.rows.length === 0)
+      s.group.rows.push({
+        id: `${s.group.id}/none`,
+        kind: 'endpoint',
+        label: 'no endpoints',
+        note: 'selector matches no ready pod',
+        segments: [],
+        marks: [],
+      });
     groups.push(s.group);
   }
   for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);

@@ -1,4 +1,4 @@
-/** Stand-in engine used only while `app/sim/index.ts` does not exist: a fixed liveness trace. */
+/** A stand-in engine for unit tests of the worker logic: a fixed liveness trace. */
 import type { ParsedScenario } from '../../k8s/types.ts';
 import { livenessFixture } from '../fixture/fixtureTrace.ts';
 import type { SimulateText } from './runSimulation.ts';
