@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Container, Probe, SourceObject } from '../../k8s/types.ts';
 import type { FakeBehaviour } from '../testing/fakeRuntime.ts';
-import { pod, run } from '../testing/scenario.ts';
+import { pod, run, service } from '../testing/scenario.ts';
 
 const probeArb: fc.Arbitrary<Probe> = fc.record({
   exec: fc.constant({ command: ['check'] }),
@@ -92,13 +92,18 @@ function build(s: Scn) {
     behaviours[s.sidecar.c.name] = s.sidecar.b;
   }
   const objects: SourceObject[] = [
-    pod('p', {
-      restartPolicy: s.restartPolicy,
-      terminationGracePeriodSeconds: s.grace,
-      ...(s.deadline ? { activeDeadlineSeconds: s.deadline } : {}),
-      ...(initContainers.length ? { initContainers } : {}),
-      containers: s.containers.map((x) => x.c),
-    }),
+    service('svc', { app: 'p' }),
+    pod(
+      'p',
+      {
+        restartPolicy: s.restartPolicy,
+        terminationGracePeriodSeconds: s.grace,
+        ...(s.deadline ? { activeDeadlineSeconds: s.deadline } : {}),
+        ...(initContainers.length ? { initContainers } : {}),
+        containers: s.containers.map((x) => x.c),
+      },
+      { app: 'p' },
+    ),
   ];
   const actions = s.deleteAt
     ? [{ at: s.deleteAt, doc: 9, path: 'x', delete: { kind: 'Pod' as const, name: 'p' } }]
@@ -147,6 +152,20 @@ describe('engine invariants over generated pods', () => {
               ? `spec.containers{${r.container}}`
               : `spec.initContainers{${r.container}}`;
           expect(started).toContain(`${fp}@${r.status.state.running.startedAt}`);
+        }
+        // an endpoint is ready only while the pod is Ready and not terminating (R9.3)
+        let podReadyNow = false;
+        let deleting = false;
+        for (const r of q.trace) {
+          if (r.type === 'pod.condition' && r.condition === 'Ready')
+            podReadyNow = r.status === 'True';
+          if (r.type === 'pod.deleting') deleting = true;
+          if (r.type === 'endpoints')
+            for (const e of r.endpoints) {
+              expect(e.serving).toBe(podReadyNow);
+              expect(e.ready).toBe(podReadyNow && !deleting);
+              expect(e.terminating).toBe(deleting);
+            }
         }
         // time never goes backwards
         for (let i = 1; i < q.trace.length; i++)
