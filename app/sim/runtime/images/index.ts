@@ -13,6 +13,7 @@ import { tomcat } from './tomcat.ts';
 import { stress } from './stress.ts';
 import { postgres, redis } from './dataServers.ts';
 import { agnhost, etcd } from './agnhost.ts';
+import { curlImage, debian, httpd, nodeImage, pythonImage, ubuntu } from './distros.ts';
 
 export const FAMILIES: ImageFamily[] = [
   busybox,
@@ -30,6 +31,12 @@ export const FAMILIES: ImageFamily[] = [
   postgres,
   agnhost,
   etcd,
+  ubuntu,
+  debian,
+  httpd,
+  pythonImage,
+  nodeImage,
+  curlImage,
 ];
 
 const byRepo = new Map<string, ImageFamily>();

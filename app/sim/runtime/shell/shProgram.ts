@@ -25,7 +25,7 @@ export const sh: Program = function* (ctx) {
       return 2;
     }
     script = args[0];
-    shell.arg0 = args[1] ?? shName;
+    shell.arg0 = args[1] ?? (ctx.argv[0] ?? 'sh').slice((ctx.argv[0] ?? '').lastIndexOf('/') + 1);
     shell.args = args.slice(2);
   } else if (args[0] !== undefined) {
     const r = ctx.sys.fs.readFile(normalizePath(args[0], ctx.cwd));
