@@ -50,6 +50,7 @@ function* ensureImage(w: PodWorker, slot: Slot): Task<StartResult | undefined> {
       message: 'imagePullPolicy: Never and the image is not on the node',
       field: policyField,
     });
+    w.event('Warning', 'Failed', 'Error: ErrImageNeverPull', slot);
     slot.cause = {
       message: 'imagePullPolicy: Never and the image is not on the node',
       field: policyField,
