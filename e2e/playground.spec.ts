@@ -161,4 +161,19 @@ test.describe('playground', () => {
     await page.screenshot({ path: 'e2e/artifacts/08-after-delete.png' });
     expect(w.errors).toEqual([]);
   });
+
+  test('follows the system colour scheme and remembers the toggle', async ({ page }) => {
+    const w = watchPage(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openPlayground(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.locator('.monaco-editor.vs')).toBeVisible();
+    await page.reload();
+    await expect(page.locator('.app[data-editor-ready="true"]')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(w.errors).toEqual([]);
+  });
 });
