@@ -50,6 +50,9 @@ interface Entry {
   root: boolean;
 }
 
+/** Resident memory of a small process (a shell, sleep) until its program says otherwise. */
+const BASE_PROCESS_BYTES = 512 * 1024;
+
 export class ContainerRuntime implements ContainerProcess, Sys {
   running = false;
   private exited = false;
@@ -124,6 +127,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       this.exit(code, code === 0 ? 'Completed' : 'Error'),
     );
     this.procs.set(1, { info, task, root: true });
+    this.mem.set(1, BASE_PROCESS_BYTES);
     task.start();
   }
 
@@ -183,6 +187,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const rec = { task, finish, output: () => out };
     this.execs.add(rec);
     this.procs.set(info.pid, { info, task, root: true });
+    this.mem.set(info.pid, BASE_PROCESS_BYTES);
     if (opts.timeoutMs !== undefined && opts.timeoutMs > 0) {
       timer = this.sb.scheduler.after(opts.timeoutMs, () => {
         timer = undefined;

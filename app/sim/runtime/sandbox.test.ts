@@ -434,3 +434,56 @@ describe('schemes and service links', () => {
     });
   });
 });
+
+describe('downward API files', () => {
+  it('writes names, limits (with divisor) and label maps', () => {
+    const h = createHarness(
+      podOf(
+        {
+          containers: [
+            {
+              name: 'c',
+              image: 'busybox',
+              command: ['sleep', '1d'],
+              resources: { limits: { memory: '64Mi', cpu: '500m' } },
+              volumeMounts: [{ name: 'info', mountPath: '/info' }],
+            },
+          ],
+          volumes: [
+            {
+              name: 'info',
+              downwardAPI: {
+                items: [
+                  { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
+                  {
+                    path: 'mem',
+                    resourceFieldRef: {
+                      containerName: 'c',
+                      resource: 'limits.memory',
+                      divisor: '1Mi',
+                    },
+                  },
+                  {
+                    path: 'cpu',
+                    resourceFieldRef: { containerName: 'c', resource: 'limits.cpu', divisor: '1m' },
+                  },
+                  { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+                ],
+              },
+            },
+          ],
+        },
+        { name: 'dapi', namespace: 'default', labels: { b: '2', a: 'x"y' } },
+      ),
+    );
+    const s = h.start('c');
+    expect(
+      h.exec(s.container, [
+        'sh',
+        '-c',
+        'cat /info/name; echo; cat /info/mem; echo; cat /info/cpu; echo; cat /info/labels',
+      ]).output,
+    ).toBe('dapi\n64\n500\na="x\\"y"\nb="2"');
+    expect(s.container.memoryBytes()).toBe(512 * 1024);
+  });
+});

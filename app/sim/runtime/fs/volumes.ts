@@ -60,13 +60,14 @@ function downward(
           : p === 'metadata.annotations'
             ? formatMap(md.annotations)
             : podFieldValue(ctx.pod, p, ctx);
-    } else if (it.resourceFieldRef && self) {
+    } else if (it.resourceFieldRef) {
+      // Volumes name their container (validation requires containerName there).
       v = resourceValue(
         ctx.pod,
         it.resourceFieldRef.containerName,
         it.resourceFieldRef.resource,
         it.resourceFieldRef.divisor,
-        self,
+        self ?? { name: '' },
       );
     }
     if (v === undefined) return `error getting downward API value for ${it.path}`;
