@@ -90,14 +90,17 @@ export const containerMachine = setup({
   initial: 'waiting',
   states: {
     waiting: {
+      description: 'No running instance: created, pulling, or held back by an error or a back-off',
       initial: 'pending',
       states: {
-        pending: {},
-        pulling: {},
-        errImagePull: {},
-        imagePullBackOff: {},
-        crashLoopBackOff: {},
-        createError: {},
+        pending: { description: 'ContainerCreating / PodInitializing' },
+        pulling: { description: 'EnsureImageExists: Pulling image' },
+        errImagePull: { description: 'The last pull failed (ErrImagePull)' },
+        imagePullBackOff: {
+          description: 'podUID_image is in back-off: no pull (ImagePullBackOff)',
+        },
+        crashLoopBackOff: { description: 'now − last exit < back-off: not restarted yet' },
+        createError: { description: 'CreateContainerConfigError, RunContainerError, …' },
       },
       on: {
         'image.pulling': '.pulling',
@@ -118,6 +121,7 @@ export const containerMachine = setup({
       },
     },
     running: {
+      description: 'StartContainer returned; probes run on the admission grid',
       type: 'parallel',
       states: {
         postStart: {
@@ -173,6 +177,7 @@ export const containerMachine = setup({
       },
     },
     terminating: {
+      description: 'killContainer: preStop, then the stop signal, SIGKILL when the grace runs out',
       initial: 'preStop',
       states: {
         preStop: { on: { 'hook.preStopDone': 'stopping' } },
@@ -182,6 +187,7 @@ export const containerMachine = setup({
       on: { 'container.exited': { target: 'terminated', actions: 'recordExit' } },
     },
     terminated: {
+      description: 'The instance exited; restartPolicy and the back-off decide what happens next',
       on: {
         'container.waiting': [
           { guard: 'isCrashLoop', target: 'waiting.crashLoopBackOff', actions: 'setWaitingReason' },

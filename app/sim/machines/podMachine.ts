@@ -29,14 +29,21 @@ export const podMachine = setup({
     pending: {
       initial: 'scheduling',
       states: {
-        scheduling: { on: { 'pod.admitted': 'sandbox' } },
+        scheduling: {
+          description: 'Bound to the node by the scheduler',
+          on: { 'pod.admitted': 'sandbox' },
+        },
         sandbox: {
+          description: 'RunPodSandbox: network namespace and pod IP',
           on: {
             'sandbox.ready': [{ guard: 'hasInit', target: 'initializing' }, { target: 'starting' }],
           },
         },
-        initializing: { on: { 'pod.initialized': 'starting' } },
-        starting: {},
+        initializing: {
+          description: 'Init containers one at a time; sidecars must be Running and started',
+          on: { 'pod.initialized': 'starting' },
+        },
+        starting: { description: 'Regular containers started in spec order' },
       },
       on: {
         'phase.changed': [
@@ -57,6 +64,7 @@ export const podMachine = setup({
       },
     },
     terminating: {
+      description: 'Deleted: every container is killed in parallel, sidecars last',
       on: {
         'phase.changed': [
           { guard: 'isSucceeded', target: 'succeeded' },
