@@ -1,5 +1,6 @@
 /** The tools an image's filesystem holds: busybox applets, a Debian userland, or nothing (scratch). */
 import type { FileSpec } from './types.ts';
+import { UNMODELLED_BUSYBOX, UNMODELLED_DEBIAN } from '../programs/more.ts';
 
 /** busybox applets Podlab models (program id = applet name). */
 export const BUSYBOX_APPLETS = [
@@ -40,6 +41,13 @@ export const BUSYBOX_APPLETS = [
   '[[',
   'sleep',
   'timeout',
+  'tr',
+  'cut',
+  'sort',
+  'uniq',
+  'base64',
+  'usleep',
+  'nohup',
   'kill',
   'killall',
   'ps',
@@ -58,6 +66,7 @@ const APPLET_PROGRAM: Record<string, string> = {
 
 export function busyboxFiles(): Record<string, FileSpec> {
   const files: Record<string, FileSpec> = { '/bin/busybox': { program: 'sh' } };
+  for (const a of UNMODELLED_BUSYBOX) files[`/bin/${a}`] = { program: 'unmodelled' };
   for (const a of BUSYBOX_APPLETS) files[`/bin/${a}`] = { program: APPLET_PROGRAM[a] ?? a };
   return files;
 }
@@ -85,6 +94,12 @@ const DEBIAN_BIN = [
 ];
 const DEBIAN_USR_BIN = [
   'timeout',
+  'tr',
+  'cut',
+  'sort',
+  'uniq',
+  'base64',
+  'nohup',
   'env',
   'head',
   'tail',
@@ -109,6 +124,7 @@ export function debianFiles(extra: string[] = []): Record<string, FileSpec> {
     '/bin/bash': { program: 'sh' },
     '/bin/dash': { program: 'sh' },
   };
+  for (const b of UNMODELLED_DEBIAN) files[`/usr/bin/${b}`] = { program: 'unmodelled' };
   for (const b of DEBIAN_BIN) files[`/bin/${b}`] = { program: b };
   for (const b of [...DEBIAN_USR_BIN, ...extra])
     files[`/usr/bin/${b}`] = { program: b === '[' ? 'test' : b };

@@ -9,6 +9,7 @@ import * as sysinfo from './sysinfo.ts';
 import * as files from './files.ts';
 import * as proc from './proc.ts';
 import * as net from './net.ts';
+import * as more from './more.ts';
 import { execInPlace } from './util.ts';
 
 const which: Program = (ctx) => {
@@ -63,6 +64,14 @@ export const PROGRAMS: Record<string, Program> = {
   curl: net.curl,
   nc: net.nc,
   which,
+  tr: more.tr,
+  cut: more.cut,
+  sort: more.sort,
+  uniq: more.uniq,
+  base64: more.base64,
+  usleep: more.usleep,
+  nohup: more.nohup,
+  unmodelled: more.unmodelled,
   'exec-args': (ctx) => execInPlace(ctx, ctx.argv.slice(1)),
   ...IMAGE_PROGRAMS,
 };

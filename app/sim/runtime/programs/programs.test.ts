@@ -179,3 +179,25 @@ describe('timeout', () => {
     expect(g).toEqual({ exitCode: 124, output: '' });
   });
 });
+
+describe('more tools', () => {
+  const { sh } = box();
+  it.each([
+    ['echo Hello | tr a-z A-Z', 'HELLO\n'],
+    ['echo hello | tr -d l', 'heo\n'],
+    ['echo a:b:c | cut -d: -f2,3', 'b:c\n'],
+    ["printf 'b\\na\\nb\\n' | sort | uniq -c", '      1 a\n      2 b\n'],
+    ["printf '10\\n9\\n' | sort -n", '9\n10\n'],
+    ['echo -n admin | base64; echo YWRtaW4= | base64 -d', 'YWRtaW4=\nadmin'],
+  ])('%s', (script, out) => {
+    expect(sh(script).output).toBe(out);
+  });
+
+  it('an applet busybox has but Podlab does not simulate is a diagnostic, assumed to exit 0', () => {
+    const b = box();
+    expect(b.sh("awk '{print $1}' /etc/hosts; echo $?")).toEqual({ exitCode: 0, output: '0\n' });
+    expect(b.h.diagnostics[0]?.message).toBe(
+      '`awk` exists in this image but Podlab does not simulate it: it assumes `awk {print $1} /etc/hosts` prints nothing and exits 0.',
+    );
+  });
+});
