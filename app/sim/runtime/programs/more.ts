@@ -8,19 +8,27 @@ import { decodeBase64 } from '../base64.ts';
 import { fail, parseFlags, readInput, runArgv } from './util.ts';
 import { lines } from './text.ts';
 
+const CLASSES: Record<string, string> = {
+  '[:upper:]': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  '[:lower:]': 'abcdefghijklmnopqrstuvwxyz',
+  '[:digit:]': '0123456789',
+  '[:space:]': ' \t\n\r\v\f',
+};
+
+/** tr's SET: ranges `a-z`, classes `[:upper:]`, escapes `\n` `\t`. */
 function expandSet(s: string): string {
   let out = '';
   const esc = s.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
   for (let i = 0; i < esc.length; i++) {
-    if (esc[i + 1] === '-' && i + 2 < esc.length) {
+    const cls = Object.keys(CLASSES).find((k) => esc.startsWith(k, i));
+    if (cls) {
+      out += CLASSES[cls];
+      i += cls.length - 1;
+    } else if (esc[i + 1] === '-' && i + 2 < esc.length) {
       for (let c = esc.charCodeAt(i); c <= esc.charCodeAt(i + 2); c++)
         out += String.fromCharCode(c);
       i += 2;
-    } else if (esc.startsWith('[:upper:]', i)) ((out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), (i += 8));
-    else if (esc.startsWith('[:lower:]', i)) ((out += 'abcdefghijklmnopqrstuvwxyz'), (i += 8));
-    else if (esc.startsWith('[:digit:]', i)) ((out += '0123456789'), (i += 8));
-    else if (esc.startsWith('[:space:]', i)) ((out += ' \t\n\r\v\f'), (i += 8));
-    else out += esc[i];
+    } else out += esc[i];
   }
   return out;
 }
