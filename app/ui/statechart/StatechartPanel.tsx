@@ -3,11 +3,19 @@ import { useState } from 'react';
 import { containerMachine } from '../../sim/machines/containerMachine.ts';
 import { podMachine } from '../../sim/machines/podMachine.ts';
 import type { SimResult } from '../../sim/trace/types.ts';
-import { isActive, layoutChart, type ChartBox, type StateConfigLike } from './chartLayout.ts';
+import {
+  activeTransitions,
+  isActive,
+  layoutChart,
+  type ChartBox,
+  type StateConfigLike,
+} from './chartLayout.ts';
 import { machineStates, stateAt } from './machineStates.ts';
 
-const POD_CHART = layoutChart('pod', podMachine.config as StateConfigLike);
-const CONTAINER_CHART = layoutChart('container', containerMachine.config as StateConfigLike);
+const POD_CONFIG = podMachine.config as StateConfigLike;
+const CONTAINER_CONFIG = containerMachine.config as StateConfigLike;
+const POD_CHART = layoutChart('pod', POD_CONFIG);
+const CONTAINER_CHART = layoutChart('container', CONTAINER_CONFIG);
 
 function Box({
   b,
@@ -60,6 +68,7 @@ export default function StatechartPanel(p: {
   const isPod = actor.split('/').length === 2;
   const chart = isPod ? POD_CHART : CONTAINER_CHART;
   const state = stateAt(actors.get(actor), p.t);
+  const next = state ? activeTransitions(isPod ? POD_CONFIG : CONTAINER_CONFIG, state) : [];
   return (
     <>
       <div className="panel-bar">
@@ -81,15 +90,34 @@ export default function StatechartPanel(p: {
           {state ? `active: ${state}` : 'no state recorded yet'}
         </span>
       </div>
-      <svg
-        className="statechart"
-        width={chart.w + 12}
-        height={chart.h + 12}
-        role="img"
-        aria-label={`Statechart of ${actor}${state ? `, active state ${state}` : ''}`}
-      >
-        <Box b={chart} state={state ?? ''} dx={6} dy={6} />
-      </svg>
+      <div className="sc-wrap">
+        {next.length ? (
+          <table className="sc-next" aria-label="Events the active states react to">
+            <caption>What can happen next</caption>
+            <tbody>
+              {next.map((n, i) => (
+                <tr key={i}>
+                  <td className="dim">{n.from || 'machine'}</td>
+                  <td>
+                    <code>{n.event}</code>
+                  </td>
+                  <td>→ {n.target}</td>
+                  <td className="dim">{n.guard ? `if ${n.guard}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <svg
+          className="statechart"
+          width={chart.w + 12}
+          height={chart.h + 12}
+          role="img"
+          aria-label={`Statechart of ${actor}${state ? `, active state ${state}` : ''}`}
+        >
+          <Box b={chart} state={state ?? ''} dx={6} dy={6} />
+        </svg>
+      </div>
     </>
   );
 }

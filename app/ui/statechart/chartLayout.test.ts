@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { isActive, layoutChart } from './chartLayout.ts';
+import { activeTransitions, isActive, layoutChart } from './chartLayout.ts';
 
 const cfg = {
   initial: 'waiting',
   states: {
-    waiting: { initial: 'pending', states: { pending: {}, crashLoopBackOff: {} } },
+    waiting: {
+      initial: 'pending',
+      states: { pending: { on: { pull: 'crashLoopBackOff' } }, crashLoopBackOff: {} },
+      on: {
+        'container.started': [{ guard: 'hasPostStart', target: 'running' }, { target: 'running' }],
+      },
+    },
     running: {
       type: 'parallel',
       states: {
@@ -39,5 +45,16 @@ describe('layoutChart', () => {
     expect(isActive('running.startup.success', s)).toBe(true);
     expect(isActive('running.startup.unknown', s)).toBe(false);
     expect(isActive('waiting', s)).toBe(false);
+  });
+});
+
+describe('activeTransitions', () => {
+  it('lists the events of the active states and their ancestors', () => {
+    expect(activeTransitions(cfg, 'waiting.pending')).toEqual([
+      { from: 'waiting', event: 'container.started', target: 'running', guard: 'hasPostStart' },
+      { from: 'waiting', event: 'container.started', target: 'running' },
+      { from: 'waiting.pending', event: 'pull', target: 'crashLoopBackOff' },
+    ]);
+    expect(activeTransitions(cfg, 'terminated')).toEqual([]);
   });
 });

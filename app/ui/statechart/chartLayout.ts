@@ -6,6 +6,43 @@ export interface StateConfigLike {
   type?: string;
   initial?: unknown;
   states?: Record<string, StateConfigLike>;
+  on?: Record<string, unknown>;
+}
+
+export interface TransitionInfo {
+  /** The state that declares it (dotted path, '' for the machine). */
+  from: string;
+  event: string;
+  target: string;
+  guard?: string;
+}
+
+function describeTarget(t: unknown): { target: string; guard?: string }[] {
+  if (typeof t === 'string') return [{ target: t }];
+  if (Array.isArray(t)) return t.flatMap(describeTarget);
+  if (t && typeof t === 'object') {
+    const o = t as { target?: unknown; guard?: unknown };
+    const target = Array.isArray(o.target) ? o.target.join(', ') : String(o.target ?? '(self)');
+    const out: { target: string; guard?: string } = { target };
+    if (typeof o.guard === 'string') out.guard = o.guard;
+    return [out];
+  }
+  return [];
+}
+
+/** The transitions enabled in the active configuration: those of active states and their ancestors. */
+export function activeTransitions(
+  cfg: StateConfigLike,
+  state: string | undefined,
+  path = '',
+): TransitionInfo[] {
+  if (path !== '' && !isActive(path, state)) return [];
+  const out: TransitionInfo[] = [];
+  for (const [event, t] of Object.entries(cfg.on ?? {}))
+    for (const d of describeTarget(t)) out.push({ from: path, event, ...d });
+  for (const [k, c] of Object.entries(cfg.states ?? {}))
+    out.push(...activeTransitions(c, state, path ? `${path}.${k}` : k));
+  return out;
 }
 
 export interface ChartBox {

@@ -333,7 +333,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
           t: r.t,
           kind: r.result === 'success' ? 'probe-ok' : 'probe-fail',
           lane: PROBE_LANE[r.probe],
-          label: r.probe,
+          label: `${r.probe} probe`,
           rec,
         });
         if (r.published) steps.add(r.t);
