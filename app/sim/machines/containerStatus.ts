@@ -65,27 +65,37 @@ export function probeFlags(slot: Slot, st: ContainerStatus, v: StatusView): Cont
   return { ...st, started, ready };
 }
 
+/**
+ * status_manager.go TerminatePod: once the pod is finished, a container without a terminated state
+ * is reported terminated with ContainerStatusUnknown / 137 (pod-level R1.9).
+ */
+function lost(st: ContainerStatus, atMs: number): ContainerStatus {
+  if ('terminated' in st.state) return st;
+  const at = atMs / 1000;
+  return {
+    ...st,
+    ready: false,
+    started: false,
+    state: {
+      terminated: {
+        exitCode: 137,
+        reason: 'ContainerStatusUnknown',
+        message: 'The container could not be located when the pod was terminated',
+        startedAt: at,
+        finishedAt: at,
+      },
+    },
+  };
+}
+
 export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
+  const st = liveStatus(slot, v);
+  return slot.lostAtMs === undefined ? st : lost(st, slot.lostAtMs);
+}
+
+function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
   const [newest, previous] = seenInstances(slot);
   const base = { name: slot.name, image: slot.spec.image ?? '' };
-  if (!newest && slot.lostAtMs !== undefined) {
-    const at = slot.lostAtMs / 1000;
-    return {
-      ...base,
-      ready: false,
-      started: false,
-      restartCount: 0,
-      state: {
-        terminated: {
-          exitCode: 137,
-          reason: 'ContainerStatusUnknown',
-          message: 'The container could not be located when the pod was terminated',
-          startedAt: at,
-          finishedAt: at,
-        },
-      },
-    };
-  }
   if (!newest) {
     const reason =
       slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');

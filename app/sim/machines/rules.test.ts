@@ -502,3 +502,20 @@ describe('StartError (R4.2 RunContainerError)', () => {
     expect(q.phases('se').at(-1)?.[1]).toBe('Running');
   });
 });
+
+describe('TerminatePod after activeDeadlineSeconds', () => {
+  it('a container waiting in CrashLoopBackOff is reported ContainerStatusUnknown (137)', () => {
+    const q = run([pod('dl', { activeDeadlineSeconds: 30, containers: [container('c')] })], {
+      behaviours: { c: { exitAfter: 0, exitCode: 1 } },
+      until: 40,
+    });
+    expect(q.states('dl', 'c').at(-1)).toEqual([
+      30,
+      'terminated:ContainerStatusUnknown(137)',
+      2,
+      false,
+    ]);
+    expect(q.phases('dl').at(-1)).toEqual([30, 'Failed']);
+    expect(q.of('pod.deleted')).toEqual([]);
+  });
+});

@@ -74,9 +74,10 @@ export function startTermination(
       return;
     }
     w.lifecycle = 'terminated';
-    // status_manager.go TerminatePod: containers that never ran are reported lost (R1.9).
+    // status_manager.go TerminatePod: containers without a terminated state are reported lost
+    // (R1.9); plain init containers that never started are left as they are.
     for (const s of w.slots)
-      if (s.kind !== 'init' && s.instances.length === 0) s.lostAtMs = w.env.clock.now();
+      if (s.kind !== 'init' || s.instances.length > 0) s.lostAtMs = w.env.clock.now();
     w.writeStatus('full', true);
     if (o.reason === 'deletion') {
       w.env.clock.after(w.env.profile.deleteAfterTerminalMs, () =>
