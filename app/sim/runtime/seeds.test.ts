@@ -476,3 +476,45 @@ describe('seed: projected volume from Secrets, argv without a shell', () => {
     expect(s.exits).toEqual([{ code: 0, reason: 'Completed', t: 86_400_000 }]);
   });
 });
+
+describe('nginx configured by a ConfigMap', () => {
+  it('listens on the port and serves the root its default.conf names', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'web',
+            image: 'nginx:1.27',
+            volumeMounts: [
+              { name: 'conf', mountPath: '/etc/nginx/conf.d' },
+              { name: 'site', mountPath: '/srv/site' },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'conf', configMap: { name: 'nginx-conf' } },
+          { name: 'site', configMap: { name: 'site' } },
+        ],
+      }),
+    );
+    h.configMaps.set('nginx-conf', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'nginx-conf' },
+      data: { 'default.conf': 'server {\n  listen 8080;\n  location / { root /srv/site; }\n}\n' },
+    });
+    h.configMaps.set('site', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'site' },
+      data: { 'index.html': 'custom\n' },
+    });
+    h.start('web');
+    expect(h.sandbox.tcpConnect(80)).toMatchObject({ ok: false });
+    expect(h.sandbox.httpGet({ host: '', port: 8080, path: '/' })).toMatchObject({
+      ok: true,
+      status: 200,
+      body: 'custom\n',
+    });
+  });
+});
