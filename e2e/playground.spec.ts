@@ -176,4 +176,41 @@ test.describe('playground', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(w.errors).toEqual([]);
   });
+
+  test('every control has an accessible name, in every panel', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPlayground(page);
+    const tabs = [
+      'get pods',
+      'describe',
+      'status YAML',
+      'endpointslices',
+      'logs',
+      'statechart',
+      'act',
+      'problems',
+    ];
+    const unnamed: string[] = [];
+    for (const name of tabs) {
+      await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+      await expect(page.getByRole('tabpanel')).not.toContainText('Loading…');
+      const missing = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input, select, textarea, a[href], [role="tab"]')]
+          .filter((el) => !el.closest('[aria-hidden="true"]'))
+          .filter((el) => {
+            const h = el as HTMLInputElement;
+            const named =
+              el.getAttribute('aria-label') ||
+              el.getAttribute('aria-labelledby') ||
+              (h.labels && h.labels.length > 0) ||
+              el.textContent?.trim() ||
+              el.getAttribute('title');
+            return !named && (el as HTMLElement).offsetParent !== null;
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      unnamed.push(...missing.map((m) => `${name}: ${m}`));
+    }
+    expect(unnamed).toEqual([]);
+  });
 });
