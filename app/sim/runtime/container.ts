@@ -61,6 +61,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   private mem = new Map<number, number>();
   private execs = new Set<{ task: Task; finish: (r: ExecResult) => void; output: () => string }>();
   private readonly log: LogSink;
+  private flushing = false;
   readonly fs: Vfs;
   readonly flavour: Sys['flavour'];
 
@@ -81,7 +82,10 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     this.fs = root;
     this.log = new LogSink(
       () => this.now(),
-      callbacks.onLog,
+      // A generator still on the stack when its container died must not log any more.
+      (stream, line) => {
+        if (!this.exited || this.flushing) callbacks.onLog(stream, line);
+      },
       (m) => this.diag(m),
     );
     this.flavour = {
@@ -379,7 +383,9 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     this.exited = true;
     this.running = false;
     this.teardown(137);
+    this.flushing = true;
     this.log.flush();
+    this.flushing = false;
     this.sb.scheduler.after(0, () => this.callbacks.onExit(code, reason));
   }
 

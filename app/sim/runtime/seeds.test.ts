@@ -358,6 +358,28 @@ describe('seed: memory limit', () => {
     expect(s.logs).toEqual(['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd']);
   });
 
+  it('a shell running stress is OOMKilled as a whole and prints nothing after', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          {
+            name: 'c',
+            image: 'polinux/stress',
+            command: ['sh', '-c', 'echo start; stress --vm 1 --vm-bytes 64M; echo after'],
+            resources: { limits: { memory: '32Mi' } },
+          },
+        ],
+      }),
+    );
+    const s = h.start('c');
+    h.scheduler.runUntil(1_000);
+    expect(s.exits.map((e) => [e.code, e.reason])).toEqual([[137, 'OOMKilled']]);
+    expect(s.logs).toEqual([
+      'start',
+      'stress: info: [7] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd',
+    ]);
+  });
+
   it('stays up under the limit and reports its memory', () => {
     const h = createHarness(
       podOf({
