@@ -116,6 +116,12 @@ export function param(sh: Shell, name: string): string | undefined {
       return sh.lastBgPid ? String(sh.lastBgPid) : '';
     case '-':
       return '';
+    case 'RANDOM':
+      // ash's $RANDOM, made deterministic: an LCG seeded by the pid and stepped per use.
+      if (sh.vars.has('RANDOM')) return sh.vars.get('RANDOM');
+      sh.randomState =
+        (Math.imul(sh.randomState || sh.self.pid * 7919 + 1, 1103515245) + 12345) >>> 0;
+      return String((sh.randomState >>> 16) & 0x7fff);
     default:
       return sh.vars.get(name);
   }

@@ -111,6 +111,14 @@ describe('sh: quoting and expansions', () => {
     expect(s.logs).toEqual(['1 name 2 one two']);
   });
 
+  it('gives a deterministic $RANDOM in 0..32767', () => {
+    const a = run('echo $RANDOM $RANDOM').logs;
+    expect(a).toEqual(run('echo $RANDOM $RANDOM').logs);
+    const [x, y] = a[0]!.split(' ').map(Number);
+    expect(x).not.toBe(y);
+    expect(x! >= 0 && x! < 32768 && y! >= 0 && y! < 32768).toBe(true);
+  });
+
   it('expands globs against the filesystem', () => {
     expect(
       run('mkdir -p /d; touch /d/b.txt /d/a.txt /d/c.log; echo /d/*.txt; echo /d/*.none').logs,

@@ -41,6 +41,8 @@ export class Shell {
   cwd: string;
   jobs: Job[] = [];
   lastBgPid = 0;
+  /** State of the deterministic $RANDOM generator. */
+  randomState = 0;
   /** `set -e`, `set -x`, `set -u`. */
   opts = { errexit: false, xtrace: false, nounset: false };
   /** Inside a tested context (if/while condition, left of && or ||): errexit is off. */
