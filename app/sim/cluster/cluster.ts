@@ -54,6 +54,20 @@ export class Cluster {
       clusterDomain: 'cluster.local',
       defaultNamespace: profile.namespace,
       services: () => this.services.values(),
+      podRecords: () => {
+        const out: { namespace: string; ip: string; hostname?: string; subdomain?: string }[] = [];
+        for (const w of this.pods.values()) {
+          if (!w.podIP || w.lifecycle === 'deleted') continue;
+          const spec = w.pod.spec;
+          out.push({
+            namespace: w.namespace,
+            ip: w.podIP,
+            ...(spec?.hostname ? { hostname: spec.hostname } : {}),
+            ...(spec?.subdomain ? { subdomain: spec.subdomain } : {}),
+          });
+        }
+        return out;
+      },
       podByIP: (ip) => {
         for (const w of this.pods.values()) {
           if (w.podIP !== ip || !w.sandbox) continue;

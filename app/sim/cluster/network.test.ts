@@ -48,6 +48,9 @@ function net(endpoints: EndpointRecord[], svc: Partial<NonNullable<Service['spec
     clusterDomain: 'cluster.local',
     defaultNamespace: 'default',
     services: () => [entry],
+    podRecords: () => [
+      { namespace: 'default', ip: '10.244.1.2', hostname: 'db-0', subdomain: 'web' },
+    ],
     podByIP: (ip) => {
       const s = pods.get(ip);
       return s ? { sandbox: s, ports: new Map([['http', 8080]]) } : undefined;
@@ -81,6 +84,17 @@ describe('cluster DNS (R9.8)', () => {
         clusterIP: 'None',
       }).n.resolve('web', 'default'),
     ).toEqual(['10.244.1.2']);
+  });
+});
+
+describe('pod DNS records', () => {
+  it('answers a-b-c-d.ns.pod and hostname.subdomain for a headless Service', () => {
+    const { n } = net([], { clusterIP: 'None' });
+    expect(n.resolve('10-244-1-2.default.pod.cluster.local', 'x')).toEqual(['10.244.1.2']);
+    expect(n.resolve('10-244-1-9.default.pod', 'x')).toBeUndefined();
+    expect(n.resolve('db-0.web', 'default')).toEqual(['10.244.1.2']);
+    expect(n.resolve('db-0.web.default.svc.cluster.local', 'x')).toEqual(['10.244.1.2']);
+    expect(net([]).n.resolve('db-0.web', 'default')).toBeUndefined(); // not headless
   });
 });
 

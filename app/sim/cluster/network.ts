@@ -29,6 +29,8 @@ export interface NetworkState {
   clusterDomain: string;
   defaultNamespace: string;
   services(): Iterable<ServiceEntry>;
+  /** Pods with an IP, for pod DNS records (`a-b-c-d.ns.pod`, `hostname.subdomain.ns.svc`). */
+  podRecords?(): Iterable<{ namespace: string; ip: string; hostname?: string; subdomain?: string }>;
   /** The sandbox and container ports of the pod with this IP, if it runs. */
   podByIP(ip: string): { sandbox: PodSandbox; ports: Map<string, number> } | undefined;
 }
@@ -56,10 +58,42 @@ export class Network implements ClusterNetwork {
     return undefined;
   }
 
+  /**
+   * Pod A records (CoreDNS `pods insecure`): `10-244-1-2.ns.pod[.cluster.local]`, and
+   * `hostname.subdomain.ns.svc[.cluster.local]` when a headless Service named `subdomain` exists.
+   */
+  private podRecord(n: string, namespace: string): string | undefined {
+    const pods = this.state.podRecords?.();
+    if (!pods) return undefined;
+    const domain = this.state.clusterDomain;
+    const strip = (x: string, suffix: string) =>
+      x.endsWith(suffix) ? x.slice(0, -suffix.length) : undefined;
+    const podPart = strip(n, `.pod.${domain}`) ?? strip(n, '.pod');
+    if (podPart) {
+      const [dashed, ns] = podPart.split('.');
+      const ip = dashed?.replace(/-/g, '.');
+      if (ip && isIP(ip) && ns)
+        for (const p of pods) if (p.ip === ip && p.namespace === ns) return ip;
+      return undefined;
+    }
+    const parts = (strip(n, `.svc.${domain}`) ?? strip(n, '.svc') ?? n).split('.');
+    if (parts.length < 2 || parts.length > 3) return undefined;
+    const [host, sub, ns = namespace] = parts as [string, string, string?];
+    const headless = [...this.state.services()].some(
+      (e) => e.name === sub && e.namespace === ns && e.clusterIP === 'None',
+    );
+    if (!headless) return undefined;
+    for (const p of pods)
+      if (p.hostname === host && p.subdomain === sub && p.namespace === ns) return p.ip;
+    return undefined;
+  }
+
   resolve(name: string, namespace: string): string[] | undefined {
     if (isIP(name)) return [name];
     const n = name.toLowerCase().replace(/\.$/, '');
     if (n === 'localhost') return ['127.0.0.1'];
+    const pod = this.podRecord(n, namespace);
+    if (pod) return [pod];
     const e = this.findService(n, namespace);
     if (!e) {
       const k = n.split('.');
