@@ -1,7 +1,7 @@
 /** Tooltip text of a hit: what, when, and why. */
 import { formatDuration } from '../lib/time.ts';
 import type { Cause, TraceRecord } from '../../sim/trace/types.ts';
-import { markCause, markMessage } from './model.ts';
+import { markCause, markMessage, probeStreak } from './model.ts';
 import type { Hit } from './layout.ts';
 
 export interface HitInfo {
@@ -23,10 +23,17 @@ export function describeHit(
     const m = hit.mark;
     const rec = trace[m.rec];
     const cause = markCause(rec);
+    let message = markMessage(rec, m);
+    if (rec?.type === 'probe' && rec.result !== 'error') {
+      const n = probeStreak(trace, m.rec);
+      const what = rec.result === 'success' ? 'success' : rec.result;
+      const plural = n === 1 ? '' : what === 'success' ? 'es' : 's';
+      message += ` (${n} ${what}${plural} in a row)`;
+    }
     const info: HitInfo = {
       title: `${where}: ${m.label}`,
       time: `at ${formatDuration(m.t)}`,
-      message: markMessage(rec, m),
+      message,
       t: m.t,
     };
     if (cause) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { largeFixture, livenessFixture } from '../fixture/fixtureTrace.ts';
-import { buildTimeline, markCause, markMessage, stepFrom } from './model.ts';
+import { buildTimeline, markCause, markMessage, probeStreak, stepFrom } from './model.ts';
 
 describe('buildTimeline', () => {
   const fixture = livenessFixture(120);
@@ -127,5 +127,21 @@ describe('buildTimeline: Services', () => {
       trace: [{ t: 0, type: 'endpoints', service: 'web', endpoints: [] }],
     });
     expect(m.groups[0]?.rows.map((r) => r.label)).toEqual(['no endpoints']);
+  });
+});
+
+describe('probeStreak', () => {
+  it('counts attempts in a row with the same result, per container instance', () => {
+    const trace = livenessFixture(120).trace;
+    const fails = trace.flatMap((r, i) =>
+      r.type === 'probe' && r.result === 'failure' ? [i] : [],
+    );
+    expect(fails.slice(0, 3).map((i) => probeStreak(trace, i))).toEqual([1, 2, 3]);
+    const oks = trace.flatMap((r, i) => (r.type === 'probe' && r.result === 'success' ? [i] : []));
+    expect(probeStreak(trace, oks[0] ?? -1)).toBe(1);
+    expect(probeStreak(trace, oks[2] ?? -1)).toBe(3);
+    // After the restart, the count starts again.
+    const firstAfterRestart = oks.find((i) => (trace[i]?.t ?? 0) > 73);
+    expect(probeStreak(trace, firstAfterRestart ?? -1)).toBe(1);
   });
 });

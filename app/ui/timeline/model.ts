@@ -208,6 +208,34 @@ export function markMessage(r: TraceRecord | undefined, m: Mark): string {
   }
 }
 
+/**
+ * How many attempts in a row of this probe (same pod, container and kind) had this record's
+ * result, counting back from it; a new container instance starts a new count. `error` results
+ * are discarded by the kubelet and neither count nor break the run.
+ */
+export function probeStreak(trace: readonly TraceRecord[], rec: number): number {
+  const r = trace[rec];
+  if (!r || r.type !== 'probe' || r.result === 'error') return 0;
+  let n = 0;
+  for (let i = rec; i >= 0; i--) {
+    const x = trace[i];
+    if (
+      !x ||
+      !('pod' in x) ||
+      x.pod !== r.pod ||
+      !('container' in x) ||
+      x.container !== r.container
+    )
+      continue;
+    // An exit ends the instance: earlier attempts probed the previous one.
+    if (x.type === 'process.exit') break;
+    if (x.type !== 'probe' || x.probe !== r.probe || x.result === 'error') continue;
+    if (x.result !== r.result) break;
+    n++;
+  }
+  return n;
+}
+
 /** The cause of a mark's record, if it has one. */
 export function markCause(r: TraceRecord | undefined): Cause | undefined {
   return r && 'cause' in r ? r.cause : undefined;
