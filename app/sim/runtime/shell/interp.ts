@@ -10,7 +10,7 @@
  */
 import type { Signal } from '../types.ts';
 import type { Gen, Job } from '../process/effects.ts';
-import { ProcKilled, SIGNALS } from '../process/effects.ts';
+import { SIGNALS } from '../process/effects.ts';
 import type { Io, ProcInfo, ProgCtx } from '../process/types.ts';
 import { Stdin } from '../process/types.ts';
 import type { Command, List, Pipeline } from './ast.ts';
@@ -18,6 +18,7 @@ import { ShellSyntaxError } from './ast.ts';
 import { parseScript } from './parse.ts';
 import { matchPattern } from './pattern.ts';
 import * as X from './expand.ts';
+import { runExternal } from './external.ts';
 
 /** Commands one script may run at a single simulated instant before it counts as a busy loop. */
 export const STEP_LIMIT = 10_000;
@@ -432,50 +433,8 @@ export class Shell {
   }
 
   /** Run a program found on PATH as a child process (or in place of the shell, for `exec`). */
-  *runExternal(argv: string[], io: Io, env: Map<string, string>, replace: boolean): Gen {
-    const name = argv[0]!;
-    const shName = this.sys.flavour.shellName;
-    const found = this.sys.lookup(name, env.get('PATH'), this.cwd);
-    if (!found) {
-      io.err(`${shName}: ${name}: not found\n`);
-      return 127;
-    }
-    if (found.kind === 'noexec') {
-      io.err(`${shName}: ${name}: Permission denied\n`);
-      return 126;
-    }
-    const programId = found.kind === 'script' ? 'sh' : found.program;
-    const progArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
-    const prog = this.sys.program(programId);
-    if (!prog) {
-      io.err(`${shName}: ${name}: not found\n`);
-      return 127;
-    }
-    const base = name.slice(name.lastIndexOf('/') + 1);
-    if (replace) {
-      this.self.name = base;
-      delete this.self.handler;
-      const code = yield* prog({
-        argv: progArgv,
-        env,
-        cwd: this.cwd,
-        io,
-        self: this.self,
-        sys: this.sys,
-      });
-      throw new ExitShell(code);
-    }
-    const child = this.sys.spawnChild(this.self, base);
-    this.self.child = child;
-    try {
-      return yield* prog({ argv: progArgv, env, cwd: this.cwd, io, self: child, sys: this.sys });
-    } catch (e) {
-      if (e instanceof ProcKilled && e.pid === child.pid) return e.code;
-      throw e;
-    } finally {
-      delete this.self.child;
-      this.sys.exitProc(child);
-    }
+  runExternal(argv: string[], io: Io, env: Map<string, string>, replace: boolean): Gen {
+    return runExternal(this, argv, io, env, replace);
   }
 
   private *runDoubleBracket(cmd: Extract<Command, { t: 'dbracket' }>, io: Io): Gen {
