@@ -6,6 +6,13 @@ test('screenshots at a few moments', async ({ page }) => {
   const w = watchPage(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openPlayground(page);
+  // Hover the third failed liveness probe (45 s): the tooltip counts the failures in a row.
+  const plot = await page.getByTestId('timeline-svg').boundingBox();
+  const lane = await page.locator('.tl-label-probes').first().boundingBox();
+  if (!plot || !lane) throw new Error('no timeline');
+  await page.mouse.move(plot.x + (plot.width * 45) / 540, lane.y + 4.5);
+  await expect(page.getByRole('tooltip')).toContainText('3 failures in a row');
+  await page.screenshot({ path: 'e2e/artifacts/09-probe-streak.png' });
   await page.evaluate(() => window.__podlab?.setCursor(80));
   await page.getByRole('tab', { name: 'describe' }).click();
   await page.screenshot({ path: 'e2e/artifacts/10-describe-80s.png' });
