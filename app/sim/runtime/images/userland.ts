@@ -41,6 +41,7 @@ export const BUSYBOX_APPLETS = [
   '[[',
   'sleep',
   'timeout',
+  'awk',
   'tr',
   'cut',
   'sort',
@@ -94,6 +95,7 @@ const DEBIAN_BIN = [
 ];
 const DEBIAN_USR_BIN = [
   'timeout',
+  'awk',
   'tr',
   'cut',
   'sort',

@@ -10,6 +10,7 @@ import * as files from './files.ts';
 import * as proc from './proc.ts';
 import * as net from './net.ts';
 import * as more from './more.ts';
+import { awk } from './awk.ts';
 import { execInPlace } from './util.ts';
 
 const which: Program = (ctx) => {
@@ -64,6 +65,7 @@ export const PROGRAMS: Record<string, Program> = {
   curl: net.curl,
   nc: net.nc,
   which,
+  awk,
   tr: more.tr,
   cut: more.cut,
   sort: more.sort,

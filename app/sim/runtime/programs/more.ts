@@ -159,7 +159,6 @@ export const unmodelled: Program = (ctx) => {
 
 /** Applets of busybox (and Debian tools) that fall back to `unmodelled`. */
 export const UNMODELLED_BUSYBOX = [
-  'awk',
   'find',
   'xargs',
   'ln',
@@ -208,8 +207,6 @@ export const UNMODELLED_BUSYBOX = [
   'udhcpc',
 ];
 export const UNMODELLED_DEBIAN = [
-  'awk',
-  'mawk',
   'find',
   'xargs',
   'ln',

@@ -195,9 +195,18 @@ describe('more tools', () => {
 
   it('an applet busybox has but Podlab does not simulate is a diagnostic, assumed to exit 0', () => {
     const b = box();
-    expect(b.sh("awk '{print $1}' /etc/hosts; echo $?")).toEqual({ exitCode: 0, output: '0\n' });
+    expect(b.sh('find / -name x; echo $?')).toEqual({ exitCode: 0, output: '0\n' });
     expect(b.h.diagnostics[0]?.message).toBe(
-      '`awk` exists in this image but Podlab does not simulate it: it assumes `awk {print $1} /etc/hosts` prints nothing and exits 0.',
+      '`find` exists in this image but Podlab does not simulate it: it assumes `find / -name x` prints nothing and exits 0.',
     );
+  });
+
+  it.each([
+    ["printf 'a b c\\nd e f\\n' | awk '{print $2}'", 'b\ne\n'],
+    ["echo root:x:0 | awk -F: '{print $1, $3}'", 'root 0\n'],
+    ["printf 'x\\ny\\n' | awk 'NR==2 {print NR \": \" $0}'", '2: y\n'],
+    ["printf 'ok 1\\nno 2\\n' | awk '/^ok/ {print $2, NF}'", '1 2\n'],
+  ])('awk: %s', (script, out) => {
+    expect(box().sh(script).output).toBe(out);
   });
 });
