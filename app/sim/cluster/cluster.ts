@@ -15,13 +15,14 @@ import type {
 import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
 import type { KubeletProfile } from '../profile.ts';
-import type { RuntimeModel, RuntimeDiagnostic, Signal as ProcSignal } from '../runtime/types.ts';
+import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
 import type { SimDiagnostic } from '../trace/types.ts';
 import { Backoff } from '../machines/backoff.ts';
 import { PodWorker } from '../machines/podWorker.ts';
 import type { KubeletEnv } from '../machines/types.ts';
 import { getEndpoints, type PodView } from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
+import { runAction } from './actions.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -215,11 +216,11 @@ export class Cluster {
     this.syncEndpoints();
   }
 
-  private findPod(name: string, ns?: string): PodWorker | undefined {
+  findPod(name: string, ns?: string): PodWorker | undefined {
     return this.pods.get(key(ns ?? this.profile.namespace, name));
   }
 
-  private actionError(a: ScenarioAction, message: string): void {
+  actionError(a: ScenarioAction, message: string): void {
     this.diagnostic({ severity: 'warning', message, doc: a.doc, path: a.path });
   }
 
@@ -252,73 +253,6 @@ export class Cluster {
   }
 
   runAction(a: ScenarioAction, deferred: Map<string, SourceObject>): void {
-    if ('apply' in a) {
-      const k = `${a.apply.kind}/${a.apply.namespace ?? this.profile.namespace}/${a.apply.name}`;
-      const src = deferred.get(k);
-      if (!src)
-        return this.actionError(a, `no ${a.apply.kind} named ${a.apply.name} in the scenario`);
-      deferred.delete(k);
-      this.apply(src);
-    } else if ('delete' in a) {
-      this.delete(a);
-    } else if ('exec' in a) {
-      const w = this.findPod(a.exec.pod, a.exec.namespace);
-      if (!w) return this.actionError(a, `pods "${a.exec.pod}" not found`);
-      const slot = a.exec.container
-        ? w.slot(a.exec.container)
-        : w.slots.find((s) => s.kind === 'regular');
-      const inst = w.runningInstance(slot);
-      const command =
-        typeof a.exec.command === 'string' ? ['sh', '-c', a.exec.command] : a.exec.command;
-      const rec = {
-        type: 'exec',
-        pod: w.name,
-        container: slot?.name ?? a.exec.container ?? '',
-        command,
-      } as const;
-      if (!slot || !inst) {
-        this.recorder.add({
-          ...rec,
-          exitCode: 1,
-          output: `error: unable to upgrade connection: container not found ("${rec.container}")`,
-        });
-        return;
-      }
-      inst.proc.exec(command, { field: { doc: a.doc, path: `${a.path}.exec.command` } }, (r) =>
-        this.recorder.add({ ...rec, exitCode: r.exitCode, output: r.output }),
-      );
-    } else if ('kill' in a) {
-      const w = this.findPod(a.kill.pod, a.kill.namespace);
-      const slot = w?.slot(a.kill.container);
-      const inst = w?.runningInstance(slot);
-      if (!w || !slot || !inst)
-        return this.actionError(a, `no running container ${a.kill.container} in pod ${a.kill.pod}`);
-      const proc = inst.proc as typeof inst.proc & { exit?: (code: number) => void };
-      if (a.kill.exitCode !== undefined) {
-        if (typeof proc.exit === 'function') proc.exit(a.kill.exitCode);
-        else {
-          this.actionError(a, 'this runtime cannot force an exit code; sending SIGKILL instead');
-          proc.signal('SIGKILL');
-        }
-      } else proc.signal((a.kill.signal ?? 'SIGKILL') as ProcSignal);
-      this.recorder.add({
-        type: 'signal',
-        pod: w.name,
-        container: slot.name,
-        signal:
-          a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),
-        cause: { message: 'scenario action', field: { doc: a.doc, path: a.path } },
-      });
-    } else if ('setCondition' in a) {
-      const c = a.setCondition;
-      const w = this.findPod(c.pod, c.namespace);
-      if (!w) return this.actionError(a, `pods "${c.pod}" not found`);
-      w.setExternalCondition({
-        type: c.type,
-        status: c.status,
-        ...(c.reason ? { reason: c.reason } : {}),
-        ...(c.message ? { message: c.message } : {}),
-      });
-    }
+    runAction(this, a, deferred);
   }
 }

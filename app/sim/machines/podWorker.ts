@@ -20,7 +20,7 @@ import { runTask, type TaskHandle } from './task.ts';
 import type { KubeletEnv, Slot, SlotKind } from './types.ts';
 import { syncPod, type SyncResult } from './syncPod.ts';
 import { writePodStatus } from './podStatus.ts';
-import { startTermination } from './terminate.ts';
+import { deadlineExceeded, removePod, requestDelete } from './podLifecycle.ts';
 
 export interface CondState extends Condition {
   lastTransitionTime: number;
@@ -345,74 +345,20 @@ export class PodWorker {
     return this.conditions.get(type);
   }
 
-  // ---- pod-level actions -------------------------------------------------------------------
+  // ---- pod-level actions (podLifecycle.ts) -------------------------------------------------
 
   private deadlineExceeded(ads: number): void {
-    if (this.lifecycle !== 'active' || this.phase === 'Succeeded' || this.phase === 'Failed')
-      return;
-    const message = 'Pod was active on the node longer than the specified deadline';
-    this.forcedPhase = { phase: 'Failed', reason: 'DeadlineExceeded', message };
-    this.event('Normal', 'DeadlineExceeded', message, undefined, {
-      message: `activeDeadlineSeconds (${ads}s) passed since startTime`,
-      field: { doc: this.doc, path: 'spec.activeDeadlineSeconds' },
-    });
-    this.lifecycle = 'terminating';
-    this.cancelSync();
-    this.probes.stopLivenessAndStartup();
-    this.writeStatus('full');
-    startTermination(this, { reason: 'deadline', graceS: this.graceS });
+    deadlineExceeded(this, ads);
   }
 
   /** API DELETE (pod-level R8.1) and the kubelet's termination (R8.2). */
   requestDelete(opts: { gracePeriodSeconds?: number; force?: boolean }): void {
-    if (this.lifecycle === 'deleted' || this.deletion) return;
-    const terminalPhase = this.phase === 'Succeeded' || this.phase === 'Failed';
-    const grace = opts.gracePeriodSeconds ?? this.graceS;
-    if (terminalPhase || opts.force || grace === 0) {
-      this.remove({
-        message: terminalPhase
-          ? `the pod is already ${this.phase}: deleted at once (grace 0)`
-          : 'force delete: the object is removed without waiting for the kubelet',
-      });
-      return;
-    }
-    const now = this.env.clock.now();
-    this.deletion = { timestampMs: now + grace * 1000, graceS: grace };
-    this.env.recorder.add({
-      type: 'pod.deleting',
-      pod: this.name,
-      deletionTimestamp: (now + grace * 1000) / 1000,
-      gracePeriodSeconds: grace,
-      cause: {
-        message: `deleted with a grace period of ${grace}s`,
-        field: { doc: this.doc, path: 'spec.terminationGracePeriodSeconds' },
-      },
-    });
-    this.lifecycle = 'terminating';
-    this.sendPod({ type: 'pod.terminating' });
-    this.cancelSync();
-    this.probes.stopLivenessAndStartup();
-    this.writeStatus('patch');
-    startTermination(this, { reason: 'deletion', graceS: grace });
+    requestDelete(this, opts);
   }
 
   /** The object disappears from the API (status manager delete with grace 0, or force). */
   remove(cause: Cause): void {
-    if (this.lifecycle === 'deleted') return;
-    const wasActive = this.lifecycle === 'active' || this.lifecycle === 'terminating';
-    this.lifecycle = 'deleted';
-    this.cancelSync();
-    this.probes.stopAll();
-    this.env.recorder.add({ type: 'pod.deleted', pod: this.name, cause });
-    this.sendPod({ type: 'pod.deleted' });
-    if (wasActive) {
-      // The kubelet still stops whatever runs (no API status any more).
-      for (const s of this.slots) this.runningInstance(s)?.proc.signal('SIGKILL');
-    }
-    this.termination?.cancel();
-    this.sandbox?.destroy();
-    this.sandbox = undefined;
-    this.env.onPodDeleted(this.name);
+    removePod(this, cause);
   }
 
   /** setCondition scenario action (readiness gates, custom conditions). */

@@ -1,0 +1,81 @@
+/**
+ * Scenario actions at their times (DESIGN §3): apply a deferred object, delete, `kubectl exec`,
+ * kill a container's process, set a pod condition (readiness gates).
+ */
+import type { ScenarioAction, SourceObject } from '../../k8s/types.ts';
+import type { Signal as ProcSignal } from '../runtime/types.ts';
+import type { Cluster } from './cluster.ts';
+
+export function runAction(
+  c: Cluster,
+  a: ScenarioAction,
+  deferred: Map<string, SourceObject>,
+): void {
+  if ('apply' in a) {
+    const k = `${a.apply.kind}/${a.apply.namespace ?? c.profile.namespace}/${a.apply.name}`;
+    const src = deferred.get(k);
+    if (!src) return c.actionError(a, `no ${a.apply.kind} named ${a.apply.name} in the scenario`);
+    deferred.delete(k);
+    c.apply(src);
+  } else if ('delete' in a) {
+    c.delete(a);
+  } else if ('exec' in a) {
+    const w = c.findPod(a.exec.pod, a.exec.namespace);
+    if (!w) return c.actionError(a, `pods "${a.exec.pod}" not found`);
+    const slot = a.exec.container
+      ? w.slot(a.exec.container)
+      : w.slots.find((s) => s.kind === 'regular');
+    const inst = w.runningInstance(slot);
+    const command =
+      typeof a.exec.command === 'string' ? ['sh', '-c', a.exec.command] : a.exec.command;
+    const rec = {
+      type: 'exec',
+      pod: w.name,
+      container: slot?.name ?? a.exec.container ?? '',
+      command,
+    } as const;
+    if (!slot || !inst) {
+      c.recorder.add({
+        ...rec,
+        exitCode: 1,
+        output: `error: unable to upgrade connection: container not found ("${rec.container}")`,
+      });
+      return;
+    }
+    inst.proc.exec(command, { field: { doc: a.doc, path: `${a.path}.exec.command` } }, (r) =>
+      c.recorder.add({ ...rec, exitCode: r.exitCode, output: r.output }),
+    );
+  } else if ('kill' in a) {
+    const w = c.findPod(a.kill.pod, a.kill.namespace);
+    const slot = w?.slot(a.kill.container);
+    const inst = w?.runningInstance(slot);
+    if (!w || !slot || !inst)
+      return c.actionError(a, `no running container ${a.kill.container} in pod ${a.kill.pod}`);
+    const proc = inst.proc as typeof inst.proc & { exit?: (code: number) => void };
+    if (a.kill.exitCode !== undefined) {
+      if (typeof proc.exit === 'function') proc.exit(a.kill.exitCode);
+      else {
+        c.actionError(a, 'this runtime cannot force an exit code; sending SIGKILL instead');
+        proc.signal('SIGKILL');
+      }
+    } else proc.signal((a.kill.signal ?? 'SIGKILL') as ProcSignal);
+    c.recorder.add({
+      type: 'signal',
+      pod: w.name,
+      container: slot.name,
+      signal:
+        a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),
+      cause: { message: 'scenario action', field: { doc: a.doc, path: a.path } },
+    });
+  } else if ('setCondition' in a) {
+    const sc = a.setCondition;
+    const w = c.findPod(sc.pod, sc.namespace);
+    if (!w) return c.actionError(a, `pods "${sc.pod}" not found`);
+    w.setExternalCondition({
+      type: sc.type,
+      status: sc.status,
+      ...(sc.reason ? { reason: sc.reason } : {}),
+      ...(sc.message ? { message: sc.message } : {}),
+    });
+  }
+}
