@@ -1,12 +1,13 @@
 /** The playground page: editor left, timeline centre/right, panels below it. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../k8s/types.ts';
 import type { EditorHandle } from './editor/editorHandle.ts';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { HelpOverlay } from './controls/HelpOverlay.tsx';
-import { shortcutFor } from './controls/shortcuts.ts';
+import { useShortcuts } from './controls/useShortcuts.ts';
 import { TimeControls } from './controls/TimeControls.tsx';
 import { usePlayback } from './controls/usePlayback.ts';
+import { useTestHook } from './lib/useTestHook.ts';
 import { useTheme } from './lib/useTheme.ts';
 import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
@@ -28,21 +29,6 @@ import {
   useUrlSync,
 } from './share/index.ts';
 import './styles.css';
-
-declare global {
-  interface Window {
-    __podlab?: {
-      getYaml(): string;
-      setYaml(text: string): void;
-      getCursor(): number;
-      setCursor(t: number): void;
-      getMarkers(): ReturnType<EditorHandle['getMarkers']>;
-      select(line: number, column: number, endLine: number, endColumn: number): void;
-      editorReady: boolean;
-    };
-    __podlabPaint?: { hash: string; at: number };
-  }
-}
 
 const EMPTY_DIAGS: Diagnostic[] = [];
 
@@ -147,62 +133,23 @@ export function App() {
     [shownView, cursor, until],
   );
 
-  // Keyboard shortcuts outside the editor.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target instanceof Element ? e.target : null;
-      const inEditor = !!el?.closest('.monaco-editor');
-      const inField = !!el?.closest('input, textarea, select, [contenteditable="true"]');
-      const inButton = !!el?.closest('button, [role="tab"]');
-      const action = shortcutFor(e, { inEditor, inField });
-      if (!action) return;
-      if (action === 'play' && inButton) return;
-      e.preventDefault();
-      if (action === 'play') setPlaying((p) => !p);
-      else if (action === 'prev') step(-1);
-      else if (action === 'next') step(1);
-      else if (action === 'rerun') sim.rerun();
-      else if (action === 'help') setHelp(true);
-      else if (action === 'close') setHelp(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step, sim]);
-
-  // The test hook.
-  const yamlRef = useRef(yaml);
-  const cursorRef = useRef(cursor);
-  useEffect(() => {
-    yamlRef.current = yaml;
-    cursorRef.current = cursor;
+  useShortcuts({
+    play: () => setPlaying((p) => !p),
+    prev: () => step(-1),
+    next: () => step(1),
+    rerun: sim.rerun,
+    help: () => setHelp(true),
+    close: () => setHelp(false),
   });
-  useEffect(() => {
-    window.__podlab = {
-      getYaml: () => editor.current?.getValue() ?? yamlRef.current,
-      setYaml: (text) => setYaml(text),
-      getCursor: () => cursorRef.current,
-      setCursor: (t) => moveCursor(t),
-      getMarkers: () => editor.current?.getMarkers() ?? [],
-      select: (line, column, endLine, endColumn) => {
-        editor.current?.highlight({ line, column, endLine, endColumn });
-        editor.current?.focus();
-      },
-      editorReady,
-    };
-  }, [moveCursor, editorReady]);
-
-  // For the perf spec: when a new valid run has been drawn (one frame after the commit).
-  useEffect(() => {
-    if (!valid) return;
-    const hash = valid.hash;
-    const raf = requestAnimationFrame(() => {
-      window.__podlabPaint = { hash, at: performance.now() };
-    });
-    return () => cancelAnimationFrame(raf);
-  }, [valid]);
-  useEffect(() => {
-    if (editorReady) performance.mark('podlab-editor-ready');
-  }, [editorReady]);
+  useTestHook({
+    yaml,
+    cursor,
+    editor,
+    editorReady,
+    setYaml,
+    setCursor: moveCursor,
+    hash: valid?.hash,
+  });
 
   const onReveal = useCallback((d: Diagnostic) => editor.current?.revealLine(d.line, d.column), []);
   const onEditorReady = useCallback((h: EditorHandle) => {

@@ -3,89 +3,11 @@
  * marks. Rendering only maps these to pixels; nothing here runs per frame.
  */
 import type { Cause, ContainerState, TraceRecord, SimResult } from '../../sim/trace/types.ts';
+import type { Group, Mark, Row, RowKind, Segment, TimelineModel, Tone } from './types.ts';
 
-export type Tone =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'unknown'
-  | 'true'
-  | 'false'
-  | 'waiting'
-  | 'waiting-bad'
-  | 'ready'
-  | 'unready'
-  | 'terminated-ok'
-  | 'terminated-bad'
-  | 'ep-ready'
-  | 'ep-serving'
-  | 'ep-terminating'
-  | 'ep-notready';
-
-export type MarkKind =
-  | 'probe-ok'
-  | 'probe-fail'
-  | 'restart'
-  | 'hook'
-  | 'sigterm'
-  | 'sigkill'
-  | 'exit'
-  | 'exec'
-  | 'delete';
-
-export interface Segment {
-  start: number;
-  end: number;
-  label: string;
-  tone: Tone;
-  /** Segments merge only when label, tone and key match (key: the container instance). */
-  key?: number;
-  message?: string;
-  cause?: Cause;
-}
-
-/** A point mark. Kept lean (many thousands per run): text and cause come from `trace[rec]`. */
-export interface Mark {
-  t: number;
-  kind: MarkKind;
-  /** Vertical lane inside the row (probe kinds: 0 startup, 1 readiness, 2 liveness). */
-  lane: number;
-  label: string;
-  /** Index of the record in `result.trace`. */
-  rec: number;
-}
-
-export type RowKind = 'phase' | 'condition' | 'container' | 'probes' | 'endpoint';
-
-export interface Row {
-  id: string;
-  kind: RowKind;
-  label: string;
-  /** Sub-label shown dimmed (container kind, probe lanes). */
-  note?: string;
-  segments: Segment[];
-  /** Probe rows: the probe kinds drawn, one lane each, top to bottom. */
-  lanes?: string[];
-  /** Bands drawn over the segments (the pod's Terminating period on the phase row). */
-  overlays?: Segment[];
-  /** Sorted by time. */
-  marks: Mark[];
-}
-
-export interface Group {
-  id: string;
-  kind: 'pod' | 'service';
-  title: string;
-  rows: Row[];
-}
-
-export interface TimelineModel {
-  until: number;
-  groups: Group[];
-  /** Sorted unique times where something visible changes: targets for step prev/next. */
-  stepTimes: number[];
-}
+export type * from './types.ts';
+export { lowerBound, stepFrom } from './search.ts';
+export { markCause, markMessage, probeStreak } from './markText.ts';
 
 const CONDITION_ORDER = [
   'PodScheduled',
@@ -177,68 +99,6 @@ function endpointState(e: { ready: boolean; serving: boolean; terminating: boole
   return e.ready
     ? { label: 'ready', tone: 'ep-ready' }
     : { label: 'not ready', tone: 'ep-notready' };
-}
-
-/** The tooltip text of a mark, from its trace record (computed on hover, not per mark). */
-export function markMessage(r: TraceRecord | undefined, m: Mark): string {
-  if (!r) return m.label;
-  switch (r.type) {
-    case 'probe': {
-      let msg = `${r.probe} probe ${r.result}`;
-      if (r.published) msg += ` → published ${r.published}`;
-      if (r.output) msg += `: ${r.output.trim()}`;
-      return msg;
-    }
-    case 'container.status':
-      return `restart #${r.status.restartCount}`;
-    case 'hook': {
-      const what = r.phase === 'start' ? 'started' : (r.result ?? 'ended');
-      return `${r.hook} hook ${what}${r.output ? `: ${r.output.trim()}` : ''}`;
-    }
-    case 'signal':
-      return `${r.signal} sent to ${r.container}`;
-    case 'process.exit':
-      return `process exited with code ${r.exitCode} (${r.reason})`;
-    case 'exec':
-      return `exec ${r.command.join(' ')} → exit ${r.exitCode}${r.output ? `: ${r.output.trim()}` : ''}`;
-    case 'pod.deleting':
-      return `deletion requested (grace period ${r.gracePeriodSeconds}s)`;
-    default:
-      return m.label;
-  }
-}
-
-/**
- * How many attempts in a row of this probe (same pod, container and kind) had this record's
- * result, counting back from it; a new container instance starts a new count. `error` results
- * are discarded by the kubelet and neither count nor break the run.
- */
-export function probeStreak(trace: readonly TraceRecord[], rec: number): number {
-  const r = trace[rec];
-  if (!r || r.type !== 'probe' || r.result === 'error') return 0;
-  let n = 0;
-  for (let i = rec; i >= 0; i--) {
-    const x = trace[i];
-    if (
-      !x ||
-      !('pod' in x) ||
-      x.pod !== r.pod ||
-      !('container' in x) ||
-      x.container !== r.container
-    )
-      continue;
-    // An exit ends the instance: earlier attempts probed the previous one.
-    if (x.type === 'process.exit') break;
-    if (x.type !== 'probe' || x.probe !== r.probe || x.result === 'error') continue;
-    if (x.result !== r.result) break;
-    n++;
-  }
-  return n;
-}
-
-/** The cause of a mark's record, if it has one. */
-export function markCause(r: TraceRecord | undefined): Cause | undefined {
-  return r && 'cause' in r ? r.cause : undefined;
 }
 
 /** Builds the timeline model of a simulation result. O(trace length). */
@@ -529,24 +389,4 @@ function rank(order: string[], v: string): number {
 
 function kindRank(kind: string): number {
   return kind === 'init' || kind === 'sidecar' ? 0 : kind === 'regular' ? 1 : 2;
-}
-
-/** Index of the first element of sorted `xs` that is >= t. */
-export function lowerBound(xs: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] ?? 0) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The step time strictly after (dir 1) or before (dir -1) t, or undefined at the ends. */
-export function stepFrom(times: number[], t: number, dir: 1 | -1): number | undefined {
-  const eps = 1e-6;
-  if (dir === 1) return times[lowerBound(times, t + eps)];
-  const i = lowerBound(times, t - eps) - 1;
-  return i >= 0 ? times[i] : undefined;
 }
