@@ -106,3 +106,51 @@ describe('runtime properties', () => {
     );
   });
 });
+
+describe('robustness', () => {
+  it('any script text either runs or fails like a shell would: the runtime never throws', () => {
+    const alphabet = ' \t\n;&|()<>{}[]$`"\'\\*?!#=-:/.,%+0123456789abcdefiltnorxz'.split('');
+    const words = [
+      'if',
+      'then',
+      'fi',
+      'while',
+      'do',
+      'done',
+      'for',
+      'in',
+      'case',
+      'esac',
+      'echo',
+      'sleep 1',
+      'cat /etc/hosts',
+      'exit 3',
+      'trap',
+      'wait',
+      '$(',
+      '${X:-',
+      '[[',
+      ']]',
+      '<<EOF\n',
+      'EOF\n',
+      'kill 1',
+      'read x',
+    ];
+    const script = fc
+      .array(fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom(...words)), { maxLength: 40 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(script, (src) => {
+        const h = createHarness(
+          podOf({ containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', src] }] }),
+        );
+        const s = h.start('c');
+        h.scheduler.runUntil(20_000);
+        s.container.signal('SIGKILL');
+        h.scheduler.runUntil(20_001);
+        expect(s.exits).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

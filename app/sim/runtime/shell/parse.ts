@@ -36,6 +36,14 @@ export class Parser extends Scanner {
     return new Parser(src);
   }
 
+  /** A word that must be there: fails instead of looping when the next token is an operator. */
+  private needWord(): Word {
+    const start = this.pos;
+    const w = this.readWord();
+    if (this.pos === start) this.fail(`unexpected ${this.peekText()}`);
+    return w;
+  }
+
   parseScript(): List {
     const list = this.parseList();
     this.skipBlanks(true);
@@ -207,7 +215,7 @@ export class Parser extends Scanner {
         this.skipBlanks();
         const op = this.peekOp();
         if (op === ';' || op === '\n' || this.pos >= this.src.length) break;
-        items.push(this.readWord());
+        items.push(this.needWord());
       }
       if (this.peekOp()) this.pos++;
     }
@@ -223,7 +231,7 @@ export class Parser extends Scanner {
   private parseCase(): Command {
     this.eatReserved('case');
     this.skipBlanks();
-    const word = this.readWord();
+    const word = this.needWord();
     this.skipBlanks(true);
     this.eatReserved('in');
     const items: { pats: Word[]; body: List }[] = [];
@@ -234,7 +242,7 @@ export class Parser extends Scanner {
       const pats: Word[] = [];
       for (;;) {
         this.skipBlanks();
-        pats.push(this.readWord());
+        pats.push(this.needWord());
         this.skipBlanks();
         if (this.eatOp('|')) continue;
         if (this.eatOp(')')) break;
@@ -270,7 +278,7 @@ export class Parser extends Scanner {
         this.pos += 2;
         break;
       }
-      const word = this.readWord();
+      const word = this.needWord();
       const lit = word.length === 1 && word[0]!.t === 'lit' && !word[0]!.q ? word[0]!.v : undefined;
       args.push(lit !== undefined ? { word, op: lit } : { word });
     }
