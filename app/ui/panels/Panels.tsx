@@ -38,7 +38,8 @@ export interface PanelsProps {
 export function Panels(p: PanelsProps) {
   const { tab, onTab } = p;
   const t = useDeferredValue(p.cursor);
-  const result = p.sim.valid?.result;
+  // Deferred: a new run paints the timeline first; the kubectl views follow in a later render.
+  const result = useDeferredValue(p.sim.valid?.result);
   const idx = useMemo(() => (result ? createTraceIndex(result) : undefined), [result]);
   const pods = useMemo(() => (idx ? podNames(idx) : []), [idx]);
   const [podChoice, setPod] = useState('');
