@@ -60,7 +60,6 @@ export function App() {
   const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
 
   useAutosave(yaml);
-  useUrlSync(yaml, cursor, tab === 'pods' ? undefined : tab);
   useHashNavigation((state) => {
     setYaml(state.yaml);
     setCursor(state.t ?? 0);
@@ -80,6 +79,9 @@ export function App() {
   const valid = sim.valid;
   const until = valid?.result?.until ?? 600;
   const model = valid?.timeline;
+  // A shorter run keeps the chosen time but shows its end; a longer one brings the time back.
+  const at = Math.min(cursor, until);
+  useUrlSync(yaml, at, tab === 'pods' ? undefined : tab);
   const shownView = useMemo(
     () => (view ? clampView(view, until) : { t0: 0, t1: until }),
     [view, until],
@@ -97,7 +99,7 @@ export function App() {
   usePlayback({
     playing,
     speed,
-    cursor,
+    cursor: at,
     until,
     onCursor: moveCursor,
     onEnd: () => setPlaying(false),
@@ -106,11 +108,11 @@ export function App() {
   const step = useCallback(
     (dir: 1 | -1) => {
       const times = model?.stepTimes ?? [];
-      const t = stepFrom(times, cursor, dir);
+      const t = stepFrom(times, at, dir);
       if (t !== undefined) moveCursor(t);
       else moveCursor(dir === 1 ? until : 0);
     },
-    [model, cursor, moveCursor, until],
+    [model, at, moveCursor, until],
   );
 
   const onPick = useCallback(
@@ -127,10 +129,10 @@ export function App() {
     (kind: 'in' | 'out' | 'fit') => {
       if (kind === 'fit') return setView(undefined);
       const v = shownView;
-      const anchor = cursor >= v.t0 && cursor <= v.t1 ? cursor : (v.t0 + v.t1) / 2;
+      const anchor = at >= v.t0 && at <= v.t1 ? at : (v.t0 + v.t1) / 2;
       setView(zoomView(v, kind === 'in' ? 0.5 : 2, anchor, until));
     },
-    [shownView, cursor, until],
+    [shownView, at, until],
   );
 
   useShortcuts({
@@ -143,7 +145,7 @@ export function App() {
   });
   useTestHook({
     yaml,
-    cursor,
+    cursor: at,
     editor,
     editorReady,
     setYaml,
@@ -195,7 +197,7 @@ export function App() {
               <GalleryButton currentYaml={yaml} onOpen={openScenario} />
               <ShareButton
                 yaml={yaml}
-                t={cursor}
+                t={at}
                 {...(tab === 'pods' ? {} : { view: tab })}
                 onOpenFile={openScenario}
               />
@@ -233,7 +235,7 @@ export function App() {
       <section className="main-col" aria-label="Simulation">
         <div className="toolbar">
           <TimeControls
-            cursor={cursor}
+            cursor={at}
             until={until}
             playing={playing}
             speed={speed}
@@ -243,14 +245,14 @@ export function App() {
             onJump={moveCursor}
             onZoom={onZoom}
           />
-          <SimStatus sim={sim} cursor={cursor} />
+          <SimStatus sim={sim} cursor={at} />
         </div>
         <div className="timeline-wrap">
           {model && valid?.result ? (
             <Timeline
               model={model}
               trace={valid.result.trace}
-              cursor={cursor}
+              cursor={at}
               view={shownView}
               onView={setView}
               onCursor={moveCursor}
@@ -263,7 +265,7 @@ export function App() {
         </div>
         <Panels
           sim={sim}
-          cursor={cursor}
+          cursor={at}
           diagnostics={diagnostics}
           onReveal={onReveal}
           yaml={yaml}
