@@ -213,4 +213,29 @@ test.describe('playground', () => {
     }
     expect(unnamed).toEqual([]);
   });
+
+  test('setting a readiness gate from the Act panel takes the pod out of the Service', async ({
+    page,
+  }) => {
+    const w = watchPage(page);
+    await openPlayground(page, '/#example/readiness-gate');
+    await page.evaluate(() => window.__podlab?.setCursor(60));
+    await page.getByRole('tab', { name: 'act' }).click();
+    await expect(page.getByLabel('Readiness gate condition type')).toHaveValue(
+      'www.example.com/feature-1',
+    );
+    await page.getByRole('combobox', { name: 'Condition status' }).selectOption('False');
+    const before = await traceHash(page);
+    await page.getByRole('button', { name: 'Set condition' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+      .toContain('setCondition: { pod: centos, type: www.example.com/feature-1, status: "False" }');
+    await expect(page.getByTestId('sim-status')).not.toHaveAttribute('data-trace-hash', before);
+    await page.evaluate(() => window.__podlab?.setCursor(90));
+    await page.getByRole('tab', { name: 'get pods' }).click();
+    await expect(page.getByTestId('kubectl-output')).toContainText('centos');
+    await page.getByRole('tab', { name: 'endpointslices' }).click();
+    await page.screenshot({ path: 'e2e/artifacts/14-readiness-gate.png' });
+    expect(w.errors).toEqual([]);
+  });
 });
