@@ -9,6 +9,9 @@ describe('resolveProfile', () => {
     expect(profile.crashLoopResetMs).toBe(600_000);
     expect(profile.minGraceMs).toBe(2000);
     expect(profile.sandboxMs).toBe(1000);
+    // T6: a failing pull fails fast (the runtime's lookup time is not used for failures).
+    expect(profile.failedPullMs).toBe(0);
+    expect(resolveProfile({ failedPull: 1.5 }).profile.failedPullMs).toBe(1500);
   });
 
   it('applies second-valued overrides and reports unknown keys', () => {

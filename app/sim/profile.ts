@@ -39,6 +39,13 @@ export interface KubeletProfile {
    * (restarts visible at ~77, ~152, ~227 s: `Successfully pulled image … in 1.036s`).
    */
   cachedPullMs: Ms;
+  /**
+   * How long a failing pull (image not found, bad registry) takes before ErrImagePull. The runtime's
+   * own pull time is ignored for failures: worked timeline T6 has the pull "fail fast" at t = 1, so
+   * the retries land at 11, 31, 71 … exactly. A scenario may set `failedPull: 1` (reference R5's
+   * "about 1 s" registry lookup); every later attempt then shifts by that much.
+   */
+  failedPullMs: Ms;
   /** Terminal status written → object deleted by the status manager (grace 0). */
   deleteAfterTerminalMs: Ms;
   namespace: string;
@@ -58,6 +65,7 @@ export const defaultProfile: KubeletProfile = {
   errorRequeueMs: 10_000,
   minGraceMs: 2000,
   cachedPullMs: 1000,
+  failedPullMs: 0,
   deleteAfterTerminalMs: 1000,
   namespace: 'default',
 };
@@ -75,6 +83,7 @@ const secondsKeys = {
   errorRequeue: 'errorRequeueMs',
   minGrace: 'minGraceMs',
   cachedPull: 'cachedPullMs',
+  failedPull: 'failedPullMs',
   crashLoopReset: 'crashLoopResetMs',
   deleteAfterTerminal: 'deleteAfterTerminalMs',
 } as const;

@@ -14,6 +14,8 @@ export interface StatusView {
   /** Published probe result for (container, type, containerID); undefined when none. */
   probeResult(slot: Slot, type: 'startup' | 'readiness', id: string): string | undefined;
   hasProbe(slot: Slot, type: 'startup' | 'readiness'): boolean;
+  /** What the PLEG cache the status is generated from knows of an instance (default: `seen`). */
+  seen?(i: Instance): Instance['seen'];
 }
 
 export function terminatedOf(i: Instance): TerminatedState {
@@ -36,11 +38,11 @@ export function shouldRestart(slot: Slot, exitCode: number, v: StatusView): bool
   return false;
 }
 
-function seenInstances(slot: Slot): Instance[] {
+function seenInstances(slot: Slot, seen: (i: Instance) => Instance['seen']): Instance[] {
   const out: Instance[] = [];
   for (let i = slot.instances.length - 1; i >= 0 && out.length < 2; i--) {
     const inst = slot.instances[i]!;
-    if (inst.seen !== 'none') out.push(inst);
+    if (seen(inst) !== 'none') out.push(inst);
   }
   return out;
 }
@@ -94,7 +96,8 @@ export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
 }
 
 function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
-  const [newest, previous] = seenInstances(slot);
+  const seen = v.seen ?? ((i: Instance) => i.seen);
+  const [newest, previous] = seenInstances(slot, seen);
   const base = { name: slot.name, image: slot.spec.image ?? '' };
   if (!newest) {
     const reason =
@@ -118,13 +121,13 @@ function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
     restartCount: newest.restartCount,
     containerID: newest.id,
     state:
-      newest.seen === 'running'
+      seen(newest) === 'running'
         ? { running: { startedAt: newest.startedAtMs / 1000 } }
         : { terminated: terminatedOf(newest) },
     ...(previous ? { lastState: { terminated: terminatedOf(previous) } } : {}),
   };
   if (
-    newest.seen === 'exited' &&
+    seen(newest) === 'exited' &&
     slot.reasonCache &&
     shouldRestart(slot, newest.exitCode ?? 0, v)
   ) {

@@ -17,6 +17,7 @@ export function statusView(w: PodWorker): StatusView {
     deleting: w.deletion !== undefined,
     probeResult: (slot, type, id) => w.probes.result(slot.name, type, id),
     hasProbe: (slot, type) => w.probes.has(slot.name, type),
+    seen: (i) => w.seenForStatus(i),
   };
 }
 

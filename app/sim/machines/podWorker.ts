@@ -17,7 +17,7 @@ import { podUID } from './format.ts';
 import type { Phase } from './phase.ts';
 import { podMachine, stateString, type PodEvent } from './podMachine.ts';
 import { runTask, type TaskHandle } from './task.ts';
-import type { KubeletEnv, Slot, SlotKind } from './types.ts';
+import type { Instance, KubeletEnv, Slot, SlotKind } from './types.ts';
 import { syncPod, type SyncResult } from './syncPod.ts';
 import { writePodStatus } from './podStatus.ts';
 import { deadlineExceeded, removePod, requestDelete } from './podLifecycle.ts';
@@ -54,6 +54,21 @@ export class PodWorker {
   private pending = false;
   private requeueTimer: TimerId | undefined;
   private relistAt = new Set<number>();
+  /** When the last sync ended (pod_workers.go lastSyncTime). */
+  private lastSyncEndMs: number | undefined;
+  /**
+   * podCache.GetNewerThan(lastSyncTime) is satisfied. It is not when a relist changed the cache while
+   * the last sync ran (the cache then holds a state the sync never acted on, e.g. an instance killed
+   * and already replaced): the next sync waits for the next relist.
+   */
+  private cacheFresh = true;
+  private relistDuringSync = false;
+  private freshTimer: TimerId | undefined;
+  /**
+   * The PLEG cache as the running sync saw it when it began. SyncPod writes the API status only
+   * from that snapshot (generateAPIPodStatus), never from what a relist saw while it ran.
+   */
+  syncSnapshot: Map<Instance, Instance['seen']> | undefined;
   private exitListeners = new Set<() => void>();
   /** Everything the termination task needs to cancel on deletion. */
   termination: TaskHandle | undefined;
@@ -224,6 +239,21 @@ export class PodWorker {
 
   private runSync(): void {
     if (this.lifecycle !== 'active' || this.sync) return;
+    // pod_workers.go podWorkerLoop: a sync starts only with a PLEG cache newer than the end of the
+    // previous sync (GetNewerThan(lastSyncTime)); the periodic relist provides one plegMs later.
+    // (A cache the last sync left untouched counts as fresh: a probe update syncs at once, §2.4.)
+    if (!this.cacheFresh && this.lastSyncEndMs !== undefined) {
+      const due = this.lastSyncEndMs + this.env.profile.plegMs;
+      if (this.env.clock.now() < due) {
+        this.pending = true;
+        this.freshTimer ??= this.env.clock.at(due, () => {
+          this.freshTimer = undefined;
+          this.cacheFresh = true;
+          if (this.pending) this.requestSync();
+        });
+        return;
+      }
+    }
     if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
     this.requeueTimer = undefined;
     this.pending = false;
@@ -234,8 +264,19 @@ export class PodWorker {
 
   private afterSync(r: SyncResult): void {
     this.sync = undefined;
-    if (this.lifecycle !== 'active') return;
+    this.lastSyncEndMs = this.env.clock.now();
+    this.cacheFresh = !this.relistDuringSync;
+    this.relistDuringSync = false;
+    this.cancelFreshTimer();
+    if (this.lifecycle !== 'active') {
+      this.syncSnapshot = undefined;
+      return;
+    }
+    // R9.6 (the simulator's choice): what the sync produced (its reason cache: ErrImagePull,
+    // CrashLoopBackOff, …) is visible at once, but only over the snapshot the sync started from —
+    // a container that died and was restarted inside this sync is never written in between.
     this.writeStatus('full');
+    this.syncSnapshot = undefined;
     if (this.lifecycle !== 'active') return;
     if (r.requeueAtMs !== undefined) {
       this.requeueTimer = this.env.clock.at(r.requeueAtMs, () => {
@@ -250,8 +291,27 @@ export class PodWorker {
   cancelSync(): void {
     this.sync?.cancel();
     this.sync = undefined;
+    this.syncSnapshot = undefined;
+    this.relistDuringSync = false;
+    this.cancelFreshTimer();
     if (this.requeueTimer !== undefined) this.env.clock.cancel(this.requeueTimer);
     this.requeueTimer = undefined;
+  }
+
+  private cancelFreshTimer(): void {
+    if (this.freshTimer !== undefined) this.env.clock.cancel(this.freshTimer);
+    this.freshTimer = undefined;
+  }
+
+  /** Freeze the PLEG cache the sync works from (SyncPod's podStatus argument). */
+  snapshotCache(): void {
+    this.syncSnapshot = new Map();
+    for (const s of this.slots) for (const i of s.instances) this.syncSnapshot.set(i, i.seen);
+  }
+
+  /** What the status being written knows of an instance: the sync's snapshot while one ends. */
+  seenForStatus(i: Instance): Instance['seen'] {
+    return this.syncSnapshot ? (this.syncSnapshot.get(i) ?? 'none') : i.seen;
   }
 
   /** PLEG: a relist exactly plegMs from now sees everything that happened until then. */
@@ -261,7 +321,11 @@ export class PodWorker {
     this.relistAt.add(due);
     this.env.clock.at(due, () => {
       this.relistAt.delete(due);
-      if (this.markSeen()) this.requestSync();
+      this.cacheFresh = true;
+      this.cancelFreshTimer();
+      const changed = this.markSeen();
+      if (changed && this.sync) this.relistDuringSync = true;
+      if (changed || this.pending) this.requestSync();
     });
   }
 
@@ -329,7 +393,7 @@ export class PodWorker {
   /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
   get regularStarted(): boolean {
     return this.slots.some(
-      (s) => s.kind === 'regular' && s.instances.some((i) => i.seen !== 'none'),
+      (s) => s.kind === 'regular' && s.instances.some((i) => this.seenForStatus(i) !== 'none'),
     );
   }
 

@@ -38,8 +38,12 @@ describe('postStart (R4.3, R4.4)', () => {
         .map(([t, s]) => [t, s]),
     ).toEqual([
       [0, 'waiting:ContainerCreating'],
-      [11, 'running'],
+      // The relist at 2 saw `a` running while the sync was blocked in postStart; nothing is written
+      // at the sync's end from that mid-sync cache: the next sync waits for a relist newer than the
+      // sync's end (GetNewerThan(lastSyncTime)), at 12, and shows `a` and `b` running together.
+      [12, 'running'],
     ]);
+    expect(q.states('ps', 'b')[1]?.[0]).toBe(12);
     expect(q.probes('ps', 'a')[0]!.t).toBeGreaterThanOrEqual(11);
     expect(q.of('hook').map((h) => [h.t, h.phase, h.result])).toEqual([
       [1, 'start', undefined],

@@ -84,11 +84,12 @@ function* ensureImage(w: PodWorker, slot: Slot): Task<StartResult | undefined> {
     field: policyField,
   });
   w.send(slot, { type: 'image.pulling' });
+  // A failing pull takes the profile's failedPullMs, whatever the runtime says (T6: fails fast).
   const pullMs = lookup.found
     ? present
       ? env.profile.cachedPullMs
       : lookup.pullMs
-    : lookup.pullMs;
+    : env.profile.failedPullMs;
   if (pullMs > 0) yield { ms: pullMs };
   if (!lookup.found) {
     const reason = lookup.reason ?? 'ErrImagePull';

@@ -201,9 +201,10 @@ function* createSandbox(w: PodWorker): Task<void> {
 export function* syncPod(w: PodWorker): Task<SyncResult> {
   // generateAPIPodStatus comes first (with the reason cache of the previous sync: the transient
   // `Error` before `CrashLoopBackOff`); a terminal phase ends the pod worker's syncing. The status
-  // is written again when the sync ends (R9.6).
+  // is written again when the sync ends (R9.6), from the same PLEG snapshot (podWorker.afterSync).
   w.writeStatus('full');
   if (w.lifecycle !== 'active' || w.sandboxStopped) return {};
+  w.snapshotCache();
   if (!w.sandbox) yield* createSandbox(w);
   // The pod status snapshot this sync works from (doBackOff looks only at it, R6.8).
   const snap = new Map<Slot, number | undefined>();
