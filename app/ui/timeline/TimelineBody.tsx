@@ -2,10 +2,9 @@
 import { memo } from 'react';
 import type { Layout } from './layout.ts';
 import { probeLane, timeToX } from './layout.ts';
+import { fitLabel } from './labels.ts';
 import { markPaths } from './paths.ts';
 import type { View } from './view.ts';
-
-const CHAR_W = 6.4;
 
 function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View; width: number }) {
   return (
@@ -29,7 +28,7 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
               const w = Math.max(0.5, x1 - x0);
               // Leave room for a restart count drawn where this instance starts.
               const pad = restarts?.has(s.start) && x0 > 0 ? 22 : 4;
-              const showText = w > s.label.length * CHAR_W + pad + 4;
+              const text = fitLabel(s.label, w - pad - 4);
               return (
                 <g key={s.start}>
                   <rect
@@ -40,9 +39,9 @@ function TimelineBodyImpl({ layout, view, width }: { layout: Layout; view: View;
                     height={r.h - 6}
                     rx={2}
                   />
-                  {showText ? (
+                  {text ? (
                     <text className="seg-label" x={x0 + pad} y={r.h / 2 + 4}>
-                      {s.label}
+                      {text}
                     </text>
                   ) : null}
                 </g>
