@@ -2,7 +2,9 @@
  * The kubelet's view of one pod (pod_workers.go + the status manager): one sync at a time (a
  * later request waits and coalesces), PLEG relists exactly plegMs after each container change,
  * requeues after failed syncs, status generation (container statuses, phase, conditions) and the
- * records that say why. The sync itself is in syncPod.ts, termination in terminate.ts.
+ * records that say why. A status is only ever generated from a PLEG snapshot a sync starts from
+ * (kubelet.go SyncPod → generateAPIPodStatus; pod_workers.go GetNewerThan(lastSyncTime)), so a
+ * state that existed only inside one sync (killed and restarted in it, R6.8) is never written. The sync itself is in syncPod.ts, termination in terminate.ts.
  */
 import { createActor, type Actor } from 'xstate';
 import type { Pod } from '../../k8s/types.ts';
