@@ -27,7 +27,7 @@ import type {
   SigAction,
   Sys,
 } from './process/types.ts';
-import { type Vfs, normalizePath } from './fs/vfs.ts';
+import { type Vfs, fsEpoch, normalizePath } from './fs/vfs.ts';
 import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
 import { LogSink } from './process/logSink.ts';
@@ -252,19 +252,27 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return this.limitBytes;
   }
 
-  private lookupCache = new Map<string, Lookup | undefined>();
+  /** PATH (or, for names with a slash, cwd) → name → what it resolves to (null: not found). */
+  private lookupCache = new Map<string, Map<string, Lookup | null>>();
   private lookupShape = -1;
+  private lookupCount = 0;
 
   lookup(name: string, path: string | undefined, cwd: string): Lookup | undefined {
-    if (this.lookupShape !== this.fs.shape) {
+    // Any tree's shape change (a script written to a shared volume by a sibling) invalidates it.
+    if (this.lookupShape !== fsEpoch() || this.lookupCount > 500) {
       this.lookupCache.clear();
-      this.lookupShape = this.fs.shape;
+      this.lookupShape = fsEpoch();
+      this.lookupCount = 0;
     }
-    const key = `${name}\n${path ?? ''}\n${name.includes('/') ? cwd : ''}`;
-    if (this.lookupCache.has(key)) return this.lookupCache.get(key);
+    // Keyed without building a string: PATH is the same string object on every call.
+    const outer = name.includes('/') ? '/' + cwd : (path ?? '');
+    let byName = this.lookupCache.get(outer);
+    if (!byName) this.lookupCache.set(outer, (byName = new Map()));
+    const hit = byName.get(name);
+    if (hit !== undefined) return hit ?? undefined;
     const r = this.lookupUncached(name, path, cwd);
-    if (this.lookupCache.size > 500) this.lookupCache.clear();
-    this.lookupCache.set(key, r);
+    this.lookupCount++;
+    byName.set(name, r ?? null);
     return r;
   }
 
@@ -413,8 +421,21 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return PROGRAMS[found.kind === 'script' ? 'sh' : found.program];
   }
 
+  /** One Sys per YAML field that execs here (a probe's command runs every period). */
+  private fieldSys = new Map<string, Sys>();
+
+  private sysFor(field: FieldRef): Sys {
+    const key = `${field.doc}|${field.path}`;
+    let s = this.fieldSys.get(key);
+    if (!s) {
+      if (this.fieldSys.size > 50) this.fieldSys.clear();
+      this.fieldSys.set(key, (s = withDiag(this, (m) => this.sb.diag(m, field))));
+    }
+    return s;
+  }
+
   private ctx(argv: string[], io: Io, self: ProcInfo, field?: FieldRef): ProgCtx {
-    const sys: Sys = field ? withDiag(this, (m) => this.sb.diag(m, field)) : this;
+    const sys: Sys = field ? this.sysFor(field) : this;
     // env is shared read-only: programs that change it (env, sh) copy it first.
     return { argv, env: this.env, cwd: this.workingDir, io, self, sys };
   }

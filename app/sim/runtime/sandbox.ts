@@ -15,11 +15,11 @@ import type {
   ContainerCallbacks,
 } from './types.ts';
 import type { Dir, File } from './fs/vfs.ts';
-import { Vfs, buildTree, graftMount, newDir, newFile, normalizePath } from './fs/vfs.ts';
+import { Vfs, graftMount, newDir, newFile, normalizePath, overlay } from './fs/vfs.ts';
 import type { Listener, NetView } from './process/types.ts';
 import { ContainerRuntime } from './container.ts';
 import type { SandboxPort } from './container.ts';
-import { resolveImage } from './images/index.ts';
+import { imageLayer, resolveImage } from './images/index.ts';
 import { buildEnv, resolveArgv } from './env.ts';
 import { parseQuantity } from './quantity.ts';
 import { buildProjected, serviceAccountVolume, subPathNode } from './fs/volumes.ts';
@@ -107,7 +107,8 @@ export class Sandbox implements PodSandbox {
       };
     const config = img.family.config(img.tag);
 
-    const root = buildTree(img.family.files(img.tag));
+    // The image's tree is built once per family and tag and shared copy-on-write (fs/vfs.ts).
+    const root = overlay(imageLayer(img.family, img.tag));
     const mountErr = this.mountVolumes(root, spec, base);
     if (mountErr)
       return {
@@ -238,7 +239,7 @@ export class Sandbox implements PodSandbox {
 
   httpGet(req: HttpRequest): HttpResult {
     const host = req.host || this.podIP;
-    const r = { ...req, host };
+    const r = host === req.host ? req : { ...req, host };
     if (host === this.podIP || host === 'localhost' || host === '127.0.0.1')
       return this.localHttp(r);
     return this.ctx.network.httpGet(r);

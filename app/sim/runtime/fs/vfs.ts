@@ -2,10 +2,22 @@
  * A container's filesystem: a tree of directories and files, with volume mounts grafted in as
  * nodes that point at shared objects (an emptyDir is one Dir object seen by every container of the
  * pod, so a write in one is a read in the other). Mounts carry readOnly.
+ *
+ * Image layers are shared: an image's tree is built once (`sealTree`: every node marked `layer`)
+ * and each container starts from `overlay(layer)`, a root whose entries point into it. Every
+ * mutation goes through Vfs, which copies a layer directory or file into the container (shallowly,
+ * one node per path segment) before changing it: copy-on-write, never a whole-tree copy.
+ *
+ * Path resolution is cached per Vfs. Any change of any tree's shape (a node added, removed or
+ * replaced, in any Vfs, or a mount grafted) bumps one module-wide epoch that invalidates every
+ * cache, so a shared volume changed through another container's Vfs is never seen stale. File
+ * contents live in the nodes themselves, so content writes need no invalidation.
  */
 export interface Dir {
   kind: 'dir';
   entries: Map<string, Node>;
+  /** Part of a shared image layer: never mutated; copied into the container first. */
+  layer?: true;
 }
 export interface File {
   kind: 'file';
@@ -14,6 +26,21 @@ export interface File {
   program?: string;
   /** Executable bit for scripts (shebang files). */
   exec?: boolean;
+  /** Part of a shared image layer: never mutated; copied into the container first. */
+  layer?: true;
+}
+
+/** Bumped on every shape change of any tree (see header); caches compare against it. */
+let shapeEpoch = 0;
+
+/** The module-wide shape epoch (for callers that cache what a path resolves to). */
+export function fsEpoch(): number {
+  return shapeEpoch;
+}
+
+/** Record a shape change made outside Vfs (tests that fill a Dir by hand, graftMount). */
+export function touchShape(): void {
+  shapeEpoch++;
 }
 export interface Mount {
   kind: 'mount';
@@ -81,14 +108,50 @@ interface Located {
   readOnly: boolean;
 }
 
+/** An owned copy of a file (never marked as part of a layer). */
+function copyFile(f: File): File {
+  const out: File = { kind: 'file', data: f.data };
+  if (f.program !== undefined) out.program = f.program;
+  if (f.exec !== undefined) out.exec = f.exec;
+  return out;
+}
+
 /** Deep copy of a tree, keeping mounts (shared objects) as they are. */
 export function cloneTree(d: Dir): Dir {
   const out = newDir();
   for (const [k, v] of d.entries) {
-    out.entries.set(k, v.kind === 'dir' ? cloneTree(v) : v.kind === 'file' ? { ...v } : v);
+    out.entries.set(k, v.kind === 'dir' ? cloneTree(v) : v.kind === 'file' ? copyFile(v) : v);
   }
   return out;
 }
+
+/** Mark a freshly built tree as an immutable, shareable image layer. */
+export function sealTree(d: Dir): Dir {
+  d.layer = true;
+  for (const v of d.entries.values()) {
+    if (v.kind === 'dir') sealTree(v);
+    else if (v.kind === 'file') v.layer = true;
+  }
+  return d;
+}
+
+/** A container root over a sealed layer: one new Map of the top-level entries, nothing else. */
+export function overlay(layer: Dir): Dir {
+  return { kind: 'dir', entries: new Map(layer.entries) };
+}
+
+/** The owned version of `child` (named `name` in owned dir `parent`), copying a layer node. */
+function own<T extends Dir | File>(parent: Dir, name: string, child: T): T {
+  if (!child.layer) return child;
+  const copy = (
+    child.kind === 'dir' ? { kind: 'dir', entries: new Map(child.entries) } : copyFile(child)
+  ) as T;
+  parent.entries.set(name, copy);
+  shapeEpoch++;
+  return copy;
+}
+
+const NOT_FOUND = null;
 
 export class Vfs {
   /** Bumped on every change to the tree's shape (not file contents): lets callers cache lookups. */
@@ -99,7 +162,40 @@ export class Vfs {
     private readonly readOnlyRoot = false,
   ) {}
 
+  private cache = new Map<string, Located | typeof NOT_FOUND>();
+  private cacheEpoch = -1;
+
+  private changed(): void {
+    this.shape++;
+    shapeEpoch++;
+  }
+
+  /** Resolve a path for reading (cached until any tree's shape changes). */
   private locate(abs: string): Located | undefined {
+    if (this.cacheEpoch !== shapeEpoch) {
+      this.cache.clear();
+      this.cacheEpoch = shapeEpoch;
+    }
+    const hit = this.cache.get(abs);
+    if (hit !== undefined) return hit ?? undefined;
+    const r = this.walk(abs, false);
+    // walk(…, false) never changes the shape, so the epoch is still the cache's.
+    if (this.cache.size > 2_000) this.cache.clear();
+    this.cache.set(abs, r ?? NOT_FOUND);
+    return r;
+  }
+
+  /**
+   * Resolve a path for a change: layer directories on the way (and the node itself, when
+   * `ownNode`) are copied into this container first, so the result is safe to mutate.
+   */
+  private locateW(abs: string, ownNode = false): Located | undefined {
+    const r = this.walk(abs, true);
+    if (ownNode && r?.parent && r.node?.layer) r.node = own(r.parent, r.name, r.node);
+    return r;
+  }
+
+  private walk(abs: string, write: boolean): Located | undefined {
     const segs = splitPath(abs);
     let cur: Dir = this.root;
     // Each mount has its own read-only flag: crossing one replaces what the parent had.
@@ -114,10 +210,14 @@ export class Vfs {
         return { node: d.node, parent: cur, name, readOnly: child.kind === 'mount' ? d.ro : ro };
       }
       if (!child) return undefined;
-      const d = deref(child);
-      if (d.node.kind !== 'dir') return undefined;
-      if (child.kind === 'mount') ro = d.ro;
-      cur = d.node;
+      if (child.kind === 'mount') {
+        if (child.target.kind !== 'dir') return undefined;
+        ro = child.readOnly;
+        cur = child.target;
+      } else {
+        if (child.kind !== 'dir') return undefined;
+        cur = write && child.layer ? own(cur, name, child) : child;
+      }
     }
     return undefined;
   }
@@ -142,28 +242,42 @@ export class Vfs {
   }
 
   writeFile(abs: string, data: string, append = false): FsResult<File> {
-    const loc = this.locate(abs);
-    if (!loc || !loc.parent) return { ok: false, errno: loc ? 'EISDIR' : 'ENOENT' };
-    if (loc.node?.kind === 'dir') return { ok: false, errno: 'EISDIR' };
-    if (loc.readOnly) return { ok: false, errno: 'EROFS' };
+    const peek = this.locate(abs);
+    if (!peek || !peek.parent) return { ok: false, errno: peek ? 'EISDIR' : 'ENOENT' };
+    if (peek.node?.kind === 'dir') return { ok: false, errno: 'EISDIR' };
+    if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    const loc = peek.node && !peek.node.layer ? peek : this.locateW(abs, true)!;
     if (loc.node) {
-      loc.node.data = append ? loc.node.data + data : data;
-      return { ok: true, value: loc.node };
+      const f = loc.node as File;
+      f.data = append ? f.data + data : data;
+      return { ok: true, value: f };
     }
     const f = newFile(data);
-    loc.parent.entries.set(loc.name, f);
-    this.shape++;
+    loc.parent!.entries.set(loc.name, f);
+    this.changed();
     return { ok: true, value: f };
+  }
+
+  /** chmod's executable bit (a layer file is copied into the container first). */
+  setExec(abs: string, exec: boolean): FsResult<void> {
+    const peek = this.locate(abs);
+    if (!peek?.node) return { ok: false, errno: 'ENOENT' };
+    if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    if (peek.node.kind !== 'file') return { ok: true, value: undefined };
+    const loc = this.locateW(abs, true)!;
+    (loc.node as File).exec = exec;
+    return { ok: true, value: undefined };
   }
 
   /** Create or keep a file (touch). */
   touch(abs: string): FsResult<void> {
-    const loc = this.locate(abs);
-    if (!loc || !loc.parent) return { ok: false, errno: loc ? 'EISDIR' : 'ENOENT' };
-    if (loc.node) return { ok: true, value: undefined };
-    if (loc.readOnly) return { ok: false, errno: 'EROFS' };
-    loc.parent.entries.set(loc.name, newFile(''));
-    this.shape++;
+    const peek = this.locate(abs);
+    if (!peek || !peek.parent) return { ok: false, errno: peek ? 'EISDIR' : 'ENOENT' };
+    if (peek.node) return { ok: true, value: undefined };
+    if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    const loc = this.locateW(abs)!;
+    loc.parent!.entries.set(loc.name, newFile(''));
+    this.changed();
     return { ok: true, value: undefined };
   }
 
@@ -189,24 +303,25 @@ export class Vfs {
         : { ok: false, errno: 'EEXIST' };
     if (!loc.parent) return { ok: false, errno: 'EEXIST' };
     if (loc.readOnly) return { ok: false, errno: 'EROFS' };
-    loc.parent.entries.set(loc.name, newDir());
-    this.shape++;
+    this.locateW(abs)!.parent!.entries.set(loc.name, newDir());
+    this.changed();
     return { ok: true, value: undefined };
   }
 
   remove(abs: string, recursive: boolean): FsResult<void> {
-    const loc = this.locate(abs);
-    if (!loc || !loc.node || !loc.parent) return { ok: false, errno: 'ENOENT' };
-    if (loc.node.kind === 'dir' && !recursive) return { ok: false, errno: 'EISDIR' };
-    if (loc.readOnly) return { ok: false, errno: 'EROFS' };
-    this.shape++;
-    const raw = loc.parent.entries.get(loc.name);
+    const peek = this.locate(abs);
+    if (!peek || !peek.node || !peek.parent) return { ok: false, errno: 'ENOENT' };
+    if (peek.node.kind === 'dir' && !recursive) return { ok: false, errno: 'EISDIR' };
+    if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    const loc = this.locateW(abs)!;
+    this.changed();
+    const raw = loc.parent!.entries.get(loc.name);
     // Removing a mount point itself fails in Linux (EBUSY); emptying it is what rm -rf achieves.
     if (raw?.kind === 'mount') {
       if (raw.target.kind === 'dir') raw.target.entries.clear();
       return { ok: true, value: undefined };
     }
-    loc.parent.entries.delete(loc.name);
+    loc.parent!.entries.delete(loc.name);
     return { ok: true, value: undefined };
   }
 
@@ -219,11 +334,13 @@ export class Vfs {
 
   /** Put a copy of node `src` at `dst` (cp -r / mv). */
   place(abs: string, node: Dir | File): FsResult<void> {
-    const loc = this.locate(abs);
-    if (!loc || !loc.parent) return { ok: false, errno: 'ENOENT' };
-    if (loc.readOnly) return { ok: false, errno: 'EROFS' };
-    this.shape++;
-    loc.parent.entries.set(loc.name, node.kind === 'dir' ? cloneTree(node) : { ...node });
+    const peek = this.locate(abs);
+    if (!peek || !peek.parent) return { ok: false, errno: 'ENOENT' };
+    if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    const copy = node.kind === 'dir' ? cloneTree(node) : copyFile(node);
+    const loc = this.locateW(abs)!;
+    this.changed();
+    loc.parent!.entries.set(loc.name, copy);
     return { ok: true, value: undefined };
   }
 }
@@ -257,6 +374,7 @@ export function buildTree(
 export function graftMount(root: Dir, abs: string, target: Dir | File, readOnly: boolean): void {
   const segs = splitPath(abs);
   let cur = root;
+  shapeEpoch++;
   for (let i = 0; i < segs.length - 1; i++) {
     const name = segs[i]!;
     let child = cur.entries.get(name);
@@ -264,7 +382,7 @@ export function graftMount(root: Dir, abs: string, target: Dir | File, readOnly:
       child = newDir();
       cur.entries.set(name, child);
     }
-    const d = child.kind === 'mount' ? child.target : child;
+    const d = child.kind === 'mount' ? child.target : own(cur, name, child);
     if (d.kind !== 'dir') return;
     cur = d;
   }

@@ -5,6 +5,8 @@
 import type { ImageLookup } from '../types.ts';
 import type { Program } from '../process/types.ts';
 import type { ImageFamily } from './types.ts';
+import type { Dir } from '../fs/vfs.ts';
+import { buildTree, sealTree } from '../fs/vfs.ts';
 import { parseImageRef } from './reference.ts';
 import { alpine, busybox, googleBusybox, sampleWar } from './busybox.ts';
 import { myapp, nginx } from './nginx.ts';
@@ -107,4 +109,18 @@ export function inspectImage(image: string): ImageLookup {
     sizeBytes: r.family.sizeBytes,
     presentOnNode: r.family.presentOnNode,
   };
+}
+
+const layers = new WeakMap<ImageFamily, Map<string, Dir>>();
+
+/**
+ * The image's filesystem as a sealed, shared layer: built on first use of a family and tag, then
+ * reused by every container (each gets a copy-on-write `overlay` of it).
+ */
+export function imageLayer(family: ImageFamily, tag: string): Dir {
+  let byTag = layers.get(family);
+  if (!byTag) layers.set(family, (byTag = new Map()));
+  let d = byTag.get(tag);
+  if (!d) byTag.set(tag, (d = sealTree(buildTree(family.files(tag)))));
+  return d;
 }

@@ -59,11 +59,49 @@ function versionOf(ctx: ProgCtx): string {
   return ctx.env.get('NGINX_VERSION') ?? '1.27.3';
 }
 
+/**
+ * The access log line. Every pod's probe at the same second logs the same line: the last one is
+ * reused (one string instead of one per pod and second; cheaper for the log sink and the trace).
+ */
+const lastLine = { from: '', time: '', path: '', status: 0, len: 0, ua: '', text: '' };
+function accessLine(
+  from: string,
+  time: string,
+  path: string,
+  status: number,
+  len: number,
+  ua: string,
+): string {
+  const l = lastLine;
+  if (
+    l.time === time &&
+    l.path === path &&
+    l.status === status &&
+    l.len === len &&
+    l.ua === ua &&
+    l.from === from
+  )
+    return l.text;
+  const text = `${from} - - [${time}] "GET ${path} HTTP/1.1" ${status} ${len} "-" "${ua}" "-"\n`;
+  Object.assign(l, { from, time, path, status, len, ua, text });
+  return text;
+}
+
 function handler(ctx: ProgCtx, root: string): (req: HttpRequest) => HttpResult {
   const version = versionOf(ctx);
+  const headers = { Server: `nginx/${version}` };
+  // Probes ask for the same few paths every second: remember where each one resolves.
+  const where = new Map<string, { path: string; full: string; index: string }>();
   return (req) => {
-    const path = req.path.split('?')[0] ?? '/';
-    const full = normalizePath(root + '/' + path);
+    let w = where.get(req.path);
+    if (!w) {
+      const path = req.path.split('?')[0] ?? '/';
+      const full = normalizePath(root + '/' + path);
+      w = { path, full, index: `${full === '/' ? '' : full}/index.html` };
+      if (where.size > 200) where.clear();
+      where.set(req.path, w);
+    }
+    const { path, full } = w;
     const node = ctx.sys.fs.stat(full);
     let status = 200;
     let body: string;
@@ -74,17 +112,15 @@ function handler(ctx: ProgCtx, root: string): (req: HttpRequest) => HttpResult {
         location = `http://${req.host}${req.port === 80 ? '' : `:${req.port}`}${path}/`;
         body = errorPage(301, 'Moved Permanently', version);
       } else {
-        const index = ctx.sys.fs.readFile(`${full}/index.html`);
+        const index = ctx.sys.fs.readFile(w.index);
         if (index.ok) body = index.value;
         else [status, body] = [403, errorPage(403, 'Forbidden', version)];
       }
     } else if (node?.kind === 'file') body = node.data;
     else [status, body] = [404, errorPage(404, 'Not Found', version)];
     const ua = req.headers?.['User-Agent'] ?? '-';
-    ctx.io.out(
-      `${req.host === '127.0.0.1' || req.host === 'localhost' ? '127.0.0.1' : '10.244.0.1'} - - [${clfTime(ctx.sys.now())}] "GET ${path} HTTP/1.1" ${status} ${body.length} "-" "${ua}" "-"\n`,
-    );
-    const headers = { Server: `nginx/${version}` };
+    const from = req.host === '127.0.0.1' || req.host === 'localhost' ? '127.0.0.1' : '10.244.0.1';
+    ctx.io.out(accessLine(from, clfTime(ctx.sys.now()), path, status, body.length, ua));
     return location
       ? { ok: true, status, body, headers, location }
       : { ok: true, status, body, headers };

@@ -9,6 +9,9 @@ export const MAX_LOG_LINES_PER_INSTANT = 2_000;
 
 type Stream = 'stdout' | 'stderr';
 
+/** The last whole line written and its text without the newline (servers repeat their lines). */
+const lastWhole = { text: '', line: '' };
+
 export class LogSink {
   private buf = { stdout: '', stderr: '' };
   private count = 0;
@@ -23,6 +26,16 @@ export class LogSink {
 
   io(): Io {
     const write = (stream: Stream) => (s: string) => {
+      // Fast path: one whole line (a server's access log line, an echo).
+      const nl1 = s.indexOf('\n');
+      if (nl1 === s.length - 1 && this.buf[stream] === '') {
+        if (s !== lastWhole.text) {
+          lastWhole.text = s;
+          lastWhole.line = s.slice(0, nl1);
+        }
+        this.emit(stream, lastWhole.line);
+        return undefined;
+      }
       let buf = this.buf[stream] + s;
       let nl = buf.indexOf('\n');
       while (nl >= 0) {

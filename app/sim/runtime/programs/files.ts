@@ -198,7 +198,7 @@ export const chmod: Program = (ctx) => {
     const n = ctx.sys.fs.stat(p);
     if (!n) code = fail(ctx.io, `chmod: ${f}: No such file or directory`);
     else if (ctx.sys.fs.isReadOnly(p)) code = fail(ctx.io, `chmod: ${f}: Read-only file system`);
-    else if (n.kind === 'file' && exec !== undefined) n.exec = exec;
+    else if (n.kind === 'file' && exec !== undefined) ctx.sys.fs.setExec(p, exec);
   }
   return done(code);
 };

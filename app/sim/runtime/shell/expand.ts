@@ -23,6 +23,30 @@ export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
   return out;
 }
 
+const staticCache = new WeakMap<Word[], string[] | null>();
+
+/**
+ * The fields of words that hold only unquoted-glob-free literals (`cat /tmp/healthy`), computed
+ * once per parsed word list (parsed scripts are cached): a fresh copy, or undefined when the words
+ * need expansion. Same result as expandWords, without running it.
+ */
+export function staticWords(words: Word[]): string[] | undefined {
+  let fields = staticCache.get(words);
+  if (fields === undefined) {
+    fields = null;
+    if (words.every((w) => w.every((p) => p.t === 'lit' && (p.q || !hasGlob(p.v))))) {
+      fields = [];
+      for (const w of words) {
+        const v = w.map((p) => (p.t === 'lit' ? p.v : '')).join('');
+        // A word of only empty unquoted literals yields no field (splitFields).
+        if (v !== '' || w.some((p) => p.q)) fields.push(v);
+      }
+    }
+    staticCache.set(words, fields);
+  }
+  return fields ? fields.slice() : undefined;
+}
+
 export function* expandStr(sh: Shell, w: Word): Gen<string> {
   return (yield* expandWord(sh, w, false)).join(' ');
 }

@@ -30,7 +30,7 @@ export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
 
 export class Shell {
   vars: VarMap;
-  exported: Set<string>;
+  exported: NameSet;
   /** The exported environment as last built (the process env when nothing changed). */
   private envCache: { version: number; exported: number; env: Map<string, string> };
   args: string[] = [];
@@ -64,7 +64,7 @@ export class Shell {
   ) {
     this.cwd = ctx.cwd;
     this.vars = new VarMap(ctx.env);
-    this.exported = new Set(ctx.env.keys());
+    this.exported = new NameSet(ctx.env);
     this.envCache = { version: this.vars.version, exported: this.exported.size, env: ctx.env };
     if (top) ctx.self.handler = (sig) => this.onSignal(sig);
   }
@@ -87,8 +87,9 @@ export class Shell {
   /** A subshell: same process, copied state, traps reset. */
   clone(self: ProcInfo = this.self): Shell {
     const s = new Shell({ ...this.ctx, env: new Map(), self }, this.builtins, false);
-    s.vars = new VarMap(this.vars);
-    s.exported = new Set(this.exported);
+    s.vars = this.vars.fork();
+    s.exported = this.exported.fork();
+    s.envCache = this.envCache;
     s.args = [...this.args];
     s.arg0 = this.arg0;
     s.status = this.status;
@@ -270,7 +271,7 @@ export class Shell {
       case 'loop': {
         let last = 0;
         for (;;) {
-          yield* this.tick();
+          if (this.step()) yield* this.busy();
           const c = yield* this.runCondition(cmd.cond, io);
           if (cmd.until ? c === 0 : c !== 0) break;
           const r = yield* this.loopBody(cmd.body, io);
@@ -283,7 +284,7 @@ export class Shell {
         const items = cmd.items ? yield* X.expandWords(this, cmd.items) : [...this.args];
         let last = 0;
         for (const v of items) {
-          yield* this.tick();
+          if (this.step()) yield* this.busy();
           this.vars.set(cmd.name, v);
           const r = yield* this.loopBody(cmd.body, io);
           if (r === 'break') break;
@@ -331,14 +332,20 @@ export class Shell {
     }
   }
 
-  /** Counts commands per simulated instant; past STEP_LIMIT the script is a busy loop. */
-  *tick(): Gen<void> {
+  /**
+   * Counts commands per simulated instant; true past STEP_LIMIT (the script is a busy loop: the
+   * caller then runs `busy()`). Not a generator, so the common case allocates nothing.
+   */
+  step(): boolean {
     const now = this.sys.now();
     if (now !== this.stepsAt) {
       this.stepsAt = now;
       this.steps = 0;
     }
-    if (++this.steps <= STEP_LIMIT) return;
+    return ++this.steps > STEP_LIMIT;
+  }
+
+  *busy(): Gen<void> {
     if (!this.busyReported) {
       this.busyReported = true;
       this.sys.diag(
@@ -367,9 +374,9 @@ export class Shell {
   }
 
   private *runSimple(cmd: Extract<Command, { t: 'simple' }>, io: Io): Gen {
-    yield* this.tick();
+    if (this.step()) yield* this.busy();
     this.lastSub = undefined;
-    const argv = yield* X.expandWords(this, cmd.words);
+    const argv = X.staticWords(cmd.words) ?? (yield* X.expandWords(this, cmd.words));
     const assigns: [string, string][] = [];
     for (const a of cmd.assigns) assigns.push([a.name, yield* X.expandStr(this, a.value)]);
     let rio = io;
@@ -422,7 +429,7 @@ export class Shell {
     )
       return c.env;
     const env = new Map<string, string>();
-    for (const k of this.exported) {
+    for (const k of this.exported.keys()) {
       const v = this.vars.get(k);
       if (v !== undefined) env.set(k, v);
     }
@@ -438,7 +445,7 @@ export class Shell {
   }
 
   private *runDoubleBracket(cmd: Extract<Command, { t: 'dbracket' }>, io: Io): Gen {
-    yield* this.tick();
+    if (this.step()) yield* this.busy();
     const args: string[] = [];
     const unquoted: boolean[] = [];
     for (const a of cmd.args) {
@@ -456,15 +463,75 @@ export class Shell {
   }
 }
 
-/** Shell variables; `version` changes on every write so the exported env can be cached. */
-export class VarMap extends Map<string, string> {
+/**
+ * Shell variables; `version` changes on every write so the exported env can be cached. Copy on
+ * write: a shell starts on its process env (never mutated) and a subshell on its parent's map; the
+ * map is copied only when one of them first writes (most probe scripts never assign).
+ */
+export class VarMap {
   version = 0;
-  override set(k: string, v: string): this {
-    this.version++;
-    return super.set(k, v);
+  private owned = false;
+  constructor(private map: ReadonlyMap<string, string>) {}
+  get(k: string): string | undefined {
+    return this.map.get(k);
   }
-  override delete(k: string): boolean {
+  has(k: string): boolean {
+    return this.map.has(k);
+  }
+  set(k: string, v: string): this {
     this.version++;
-    return super.delete(k);
+    this.own().set(k, v);
+    return this;
+  }
+  delete(k: string): boolean {
+    this.version++;
+    return this.own().delete(k);
+  }
+  /** An independent copy (a subshell's), sharing the map until either side writes. */
+  fork(): VarMap {
+    this.owned = false;
+    const v = new VarMap(this.map);
+    v.version = this.version;
+    return v;
+  }
+  private own(): Map<string, string> {
+    if (!this.owned) {
+      this.map = new Map(this.map);
+      this.owned = true;
+    }
+    return this.map as Map<string, string>;
+  }
+}
+
+/** The names of exported variables, copy on write like VarMap. */
+export class NameSet {
+  private owned = false;
+  constructor(private set: ReadonlySet<string> | ReadonlyMap<string, unknown>) {}
+  get size(): number {
+    return this.set.size;
+  }
+  has(k: string): boolean {
+    return this.set.has(k);
+  }
+  add(k: string): this {
+    if (!this.set.has(k)) this.own().add(k);
+    return this;
+  }
+  delete(k: string): boolean {
+    return this.set.has(k) ? this.own().delete(k) : false;
+  }
+  keys(): IterableIterator<string> {
+    return this.set.keys();
+  }
+  fork(): NameSet {
+    this.owned = false;
+    return new NameSet(this.set);
+  }
+  private own(): Set<string> {
+    if (!this.owned) {
+      this.set = new Set(this.set.keys());
+      this.owned = true;
+    }
+    return this.set as Set<string>;
   }
 }
