@@ -53,7 +53,12 @@ export function* runHook(
       h.exec.command ?? [],
       { field: { ...field, path: `${field.path}.exec.command` } },
       (r) => {
-        out = { result: r.exitCode === 0 ? 'success' : 'failure', output: r.output };
+        // handlers.go: RunInContainer's error (a non-zero exit, or an exec that could not start at
+        // all: binary missing, container stopped — ExecResult.startError) is a hook failure.
+        out = {
+          result: r.exitCode === 0 && !r.startError ? 'success' : 'failure',
+          output: r.output,
+        };
         finished.fire();
       },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../../k8s/types.ts';
 import { SimClock } from '../clock/simClock.ts';
-import type { HttpResult, PodSandbox } from '../runtime/types.ts';
+import type { ContainerProcess, ExecResult, HttpResult, PodSandbox } from '../runtime/types.ts';
 import { ProbeRunner, resolvePort, type ProbeOutcome } from './prober.ts';
 
 const c: Container = { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] };
@@ -71,5 +71,52 @@ describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
         output: 'service unhealthy (responded with "NOT_SERVING")@0',
       },
     );
+  });
+
+  it('exec: a start error is retried at once up to 3 times, then reported as an error', () => {
+    const replies: ExecResult[] = [
+      { exitCode: 126, output: 'OCI runtime exec failed: no such binary', startError: true },
+      { exitCode: 126, output: 'OCI runtime exec failed: no such binary', startError: true },
+      { exitCode: 126, output: 'OCI runtime exec failed: no such binary', startError: true },
+      { exitCode: 0, output: '' },
+    ];
+    const runExec = (script: ExecResult[]) => {
+      const calls: number[] = [];
+      const clock = new SimClock();
+      const proc: ContainerProcess = {
+        start: () => {},
+        signal: () => {},
+        exec: (_argv, _opts, done) => {
+          calls.push(clock.now());
+          done(script[calls.length - 1] ?? { exitCode: 0, output: '' });
+          return { cancel: () => {} };
+        },
+        memoryBytes: () => 0,
+        running: true,
+        stopSignal: 'SIGTERM',
+      };
+      const out: ProbeOutcome[] = [];
+      new ProbeRunner({ exec: { command: ['check'] } }, c, { doc: 0, path: 'p' }).run(
+        {
+          container: c,
+          process: proc,
+          sandbox: undefined,
+          podIP: '10.244.1.5',
+          scheduler: clock,
+          field: { doc: 0, path: 'p' },
+        },
+        (o) => out.push(o),
+      );
+      return { calls, out };
+    };
+    const failing = runExec(replies);
+    expect(failing.calls).toEqual([0, 0, 0]);
+    expect(failing.out).toEqual([
+      { result: 'error', output: 'OCI runtime exec failed: no such binary' },
+    ]);
+    // One error then an answer: the answer counts (runProbeWithRetries returns the first non-error).
+    const recovers = runExec([replies[0]!, { exitCode: 1, output: 'not yet' }]);
+    expect(recovers.calls).toEqual([0, 0]);
+    expect(recovers.out).toEqual([{ result: 'failure', output: 'not yet' }]);
   });
 });

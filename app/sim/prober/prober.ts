@@ -80,18 +80,28 @@ export class ProbeRunner {
     if (probe.exec) {
       const argv = probe.exec.command ?? [];
       if (!t.process) return done({ result: 'error', output: 'container not running' });
-      t.process.exec(
-        argv,
-        { timeoutMs, ...(this.execField ? { field: this.execField } : {}) },
-        (r) => {
+      const proc = t.process;
+      const opts = { timeoutMs, ...(this.execField ? { field: this.execField } : {}) };
+      // prober.go runProbeWithRetries: an exec that cannot start (binary missing, container stopped:
+      // an error from the CRI, not an exit status — pkg/probe/exec returns probe.Unknown + err) is
+      // retried at once, up to maxProbeRetries = 3 attempts; a remaining error is then discarded.
+      let attempt = 0;
+      const once = () => {
+        attempt++;
+        proc.exec(argv, opts, (r) => {
+          if (r.startError) {
+            if (attempt < MAX_PROBE_RETRIES) return once();
+            return done({ result: 'error', output: r.output });
+          }
           if (r.timedOut)
             done({
               result: 'failure',
               output: `command ${JSON.stringify(argv.join(' '))} timed out`,
             });
           else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
-        },
-      );
+        });
+      };
+      once();
       return;
     }
     if (!t.sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
@@ -155,5 +165,8 @@ export class ProbeRunner {
     done({ result: 'error', output: 'missing probe handler' });
   }
 }
+
+/** prober.go maxProbeRetries. */
+const MAX_PROBE_RETRIES = 3;
 
 const SUCCESS: ProbeOutcome = { result: 'success', output: '' };
