@@ -40,6 +40,8 @@ export interface SandboxPort {
   net: NetView;
   listen(port: number, l: Listener, owner: ContainerRuntime): string | undefined;
   unlisten(owner: ContainerRuntime, pid?: number): void;
+  /** The container has ended (exit or destroy): the sandbox stops tracking it. */
+  gone(owner: ContainerRuntime): void;
   diag(message: string, field: FieldRef | undefined): void;
 }
 
@@ -406,6 +408,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     this.procs.clear();
     this.mem.clear();
     this.sb.unlisten(this);
+    this.sb.gone(this);
   }
 
   private dropProc(pid: number): void {

@@ -78,6 +78,7 @@ export class Sandbox implements PodSandbox {
         for (const [p, e] of this.ports)
           if (e.owner === owner && (pid === undefined || e.l.pid === pid)) this.ports.delete(p);
       },
+      gone: (owner) => this.containers.delete(owner),
       diag: (message, field) => this.diag(message, field),
     };
   }
@@ -266,7 +267,7 @@ export class Sandbox implements PodSandbox {
   }
 
   destroy(): void {
-    for (const c of this.containers) c.destroy();
+    for (const c of [...this.containers]) c.destroy();
     this.containers.clear();
     this.ports.clear();
   }

@@ -11,6 +11,7 @@ import * as proc from './proc.ts';
 import * as net from './net.ts';
 import * as more from './more.ts';
 import { awk } from './awk.ts';
+import { tail } from './tail.ts';
 import { execInPlace } from './util.ts';
 
 const which: Program = (ctx) => {
@@ -31,7 +32,7 @@ export const PROGRAMS: Record<string, Program> = {
   grep: filters.grep,
   wc: text.wc,
   head: text.head,
-  tail: text.tail,
+  tail,
   tee: text.tee,
   sed: filters.sed,
   seq: text.seq,

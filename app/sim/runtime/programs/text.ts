@@ -1,4 +1,4 @@
-/** Text utilities: echo printf cat wc head tail tee seq basename dirname. */
+/** Text utilities: echo printf cat wc head tee seq basename dirname (tail: tail.ts). */
 import { done } from '../process/effects.ts';
 import type { Program } from '../process/types.ts';
 import { fail, parseFlags, readInput } from './util.ts';
@@ -201,24 +201,6 @@ export const head: Program = (ctx) => {
     else for (const l of lines(r.data).slice(0, n)) ctx.io.out(l + '\n');
   }
   return done(code);
-};
-
-export const tail: Program = function* (ctx) {
-  const { n, rest, follow, fromStart } = countArg(ctx.argv.slice(1));
-  let code = 0;
-  for (const f of rest.length ? rest : ['-']) {
-    const r = readInput(ctx, 'tail', f);
-    if (!r.ok) code = 1;
-    else {
-      const ls = lines(r.data);
-      for (const l of fromStart
-        ? ls.slice(Math.max(0, n - 1))
-        : ls.slice(Math.max(0, ls.length - n)))
-        ctx.io.out(l + '\n');
-    }
-  }
-  if (follow && code === 0) for (;;) yield { t: 'block' };
-  return code;
 };
 
 export const tee: Program = (ctx) => {
