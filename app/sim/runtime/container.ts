@@ -130,7 +130,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
     const io = this.log.io();
     const task = new Task(prog(this.ctx(argv, io, info)), this.sb.scheduler, (code) =>
-      this.exit(code, code === 0 ? 'Completed' : 'Error'),
+      this.end(code, code === 0 ? 'Completed' : 'Error'),
     );
     this.procs.set(1, { info, task, root: true });
     this.mem.set(1, BASE_PROCESS_BYTES);
@@ -214,6 +214,17 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     };
   }
 
+  /**
+   * The main process calls exit(code) now (a scenario's `kill: { exitCode }`): every process of
+   * the container ends and onExit reports `code & 255` (Completed for 0, else Error) through the
+   * usual zero-delay timer. Nothing happens when the container is not running.
+   */
+  exit(code: number): void {
+    if (!this.running) return;
+    const c = ((Math.trunc(code) % 256) + 256) % 256;
+    this.end(c, c === 0 ? 'Completed' : 'Error');
+  }
+
   memoryBytes(): number {
     let total = 0;
     for (const v of this.mem.values()) total += v;
@@ -248,7 +259,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   setMemory(pid: number, bytes: number): void {
     this.mem.set(pid, bytes);
     if (this.limitBytes !== undefined && this.memoryBytes() > this.limitBytes)
-      this.exit(137, 'OOMKilled');
+      this.end(137, 'OOMKilled');
   }
   memoryLimit(): number | undefined {
     return this.limitBytes;
@@ -356,7 +367,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       } else if (task.waiting) task.deliver(sig);
       return;
     }
-    if (info.pid1) this.exit(action.exit, action.exit === 0 ? 'Completed' : 'Error');
+    if (info.pid1) this.end(action.exit, action.exit === 0 ? 'Completed' : 'Error');
     else if (e.root) task.terminate(action.exit);
     else task.throwInto(new ProcKilled(pid, action.exit));
   }
@@ -388,7 +399,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     this.teardown(137);
   }
 
-  private exit(code: number, reason: string): void {
+  private end(code: number, reason: string): void {
     if (this.exited) return;
     this.exited = true;
     this.running = false;

@@ -4,6 +4,7 @@
  * Modelling choices the engine and tests rely on:
  * - Every process is a generator driven by the Scheduler (process/task.ts); nothing reads a clock.
  * - Exits reach ContainerCallbacks.onExit through a 0 ms timer (same instant, never re-entrant).
+ * - ContainerProcess.exit(code) ends the main process as if it called exit(code) (Completed/Error).
  * - PID 1 ignores signals it has no handler for (a `sh -c` script, `sleep`); SIGKILL from the
  *   runtime always kills (137). Inside the container even `kill -9 1` cannot touch PID 1.
  * - ash semantics for traps: a trapped SIGTERM runs after the foreground command (a `sleep 600`

@@ -486,4 +486,38 @@ describe('downward API files', () => {
     ).toBe('dapi\n64\n500\na="x\\"y"\nb="2"');
     expect(s.container.memoryBytes()).toBe(512 * 1024);
   });
+
+  it('exit(code) ends the main process as if the app called exit(code)', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          { name: 'c', image: 'nginx:1.27' },
+          { name: 's', image: 'busybox', command: ['sh', '-c', 'echo -n partial; sleep 600'] },
+        ],
+      }),
+    );
+    const c = h.start('c');
+    const s = h.start('s');
+    h.scheduler.advance(1_000);
+    expect(h.sandbox.tcpConnect(80).ok).toBe(true);
+    c.container.exit?.(3);
+    // Reported on the next 0 ms timer, never from inside the call; ports close at once.
+    expect(c.exits).toEqual([]);
+    expect(c.container.running).toBe(false);
+    expect(h.sandbox.tcpConnect(80).ok).toBe(false);
+    h.scheduler.advance(0);
+    expect(c.exits).toEqual([{ code: 3, reason: 'Error', t: 1_000 }]);
+    s.container.exit?.(0);
+    h.scheduler.advance(0);
+    expect(s.exits).toEqual([{ code: 0, reason: 'Completed', t: 1_000 }]);
+    expect(s.logs).toEqual(['partial']);
+    // Once ended, nothing more: no second report, and codes wrap like exit(2).
+    s.container.exit?.(1);
+    h.scheduler.advance(10);
+    expect(s.exits).toHaveLength(1);
+    const again = h.start('s');
+    again.container.exit?.(257);
+    h.scheduler.advance(0);
+    expect(again.exits).toEqual([{ code: 1, reason: 'Error', t: 1_010 }]);
+  });
 });

@@ -159,6 +159,13 @@ export interface ContainerProcess {
     opts: { timeoutMs?: Ms; field?: FieldRef },
     done: (r: ExecResult) => void,
   ): ExecHandle;
+  /**
+   * Optional: make the main process exit now with `code`, as if the app called exit(code) (a
+   * scenario's `kill: { exitCode }`). Every process of the container ends; onExit then reports
+   * `code & 255` with reason Completed (0) or Error, through the same zero-delay timer as any exit.
+   * Ignored when the container is not running.
+   */
+  exit?(code: number): void;
   /** Current memory usage in bytes (for describe/metrics). */
   memoryBytes(): number;
   readonly running: boolean;
