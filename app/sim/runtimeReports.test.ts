@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulateText } from './index.ts';
-import { TraceQuery } from './testing/scenario.ts';
+import { container, pod, run, TraceQuery } from './testing/scenario.ts';
 
 function sim(yaml: string, until: number) {
   const { result, parsed } = simulateText(yaml, { until });
@@ -81,5 +81,135 @@ spec:
     expect(hook?.result).toBe('failure');
     expect(hook?.output).toContain('executable file not found in $PATH');
     expect(q.eventTimes('p', 'Killing')[0]).toBe(1);
+  });
+});
+
+const CONFIG_VOLUME = (applyAt: string) => `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata:
+  name: late-config
+spec:
+  until: 60s
+  actions:
+    - at: ${applyAt}
+      apply: { kind: ConfigMap, name: app-config }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  greeting: hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "cat /etc/app/greeting; echo; sleep 3600"]
+    volumeMounts:
+    - name: config
+      mountPath: /etc/app
+  volumes:
+  - name: config
+    configMap:
+      name: app-config
+`;
+
+describe('a ConfigMap volume that does not exist yet (kubelet.go SyncPod → WaitForAttachAndMount)', () => {
+  const q = sim(CONFIG_VOLUME('25s'), 60);
+
+  it('FailedMount on every sync attempt (admission, then the 10 s error requeue), no sandbox', () => {
+    const ev = q.events('p', 'FailedMount');
+    expect(ev.map((e) => e.t)).toEqual([0, 10, 20]);
+    expect(ev[0]!.eventType).toBe('Warning');
+    expect(ev[0]!.message).toBe(
+      'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found',
+    );
+    expect(q.of('pod.ip')[0]?.t).toBe(31);
+    expect(q.condition('p', 'PodReadyToStartContainers')).toEqual([
+      [0, 'False'],
+      [31, 'True'],
+    ]);
+  });
+
+  it('stays Pending / ContainerCreating (not CreateContainerConfigError), then runs', () => {
+    expect(q.states('p', 'app')).toEqual([
+      [0, 'waiting:ContainerCreating', 0, false],
+      [32, 'running', 0, true],
+    ]);
+    expect(q.events('p', 'Failed')).toEqual([]);
+    expect(q.phases('p')).toEqual([
+      [0, 'Pending'],
+      [32, 'Running'],
+    ]);
+    expect(q.of('log').map((l) => l.line)).toEqual(['hello']);
+  });
+
+  it('a missing key in an env configMapKeyRef stays CreateContainerConfigError', () => {
+    const q2 = sim(
+      `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  greeting: hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+    env:
+    - name: X
+      valueFrom:
+        configMapKeyRef: { name: app-config, key: nope }
+`,
+      20,
+    );
+    expect(q2.events('p', 'FailedMount')).toEqual([]);
+    expect(q2.states('p', 'app').at(-1)?.[1]).toBe('waiting:CreateContainerConfigError');
+  });
+});
+
+describe('mount failures: deletion, and what only the runtime can tell', () => {
+  it('a pod stuck on FailedMount is deleted without ever getting a sandbox', () => {
+    const yaml = CONFIG_VOLUME('50s').replace(
+      '      apply: { kind: ConfigMap, name: app-config }',
+      '      apply: { kind: ConfigMap, name: app-config }\n    - at: 15s\n      delete: { kind: Pod, name: p }',
+    );
+    const q = sim(yaml, 60);
+    expect(q.eventTimes('p', 'FailedMount')).toEqual([0, 10]);
+    expect(q.of('pod.ip')).toEqual([]);
+    // Nothing to stop: terminal status at 15, removed deleteAfterTerminal (1 s) later.
+    expect(q.of('object.deleted').map((r) => [r.t, r.name])).toEqual([[16, 'p']]);
+  });
+
+  it("the runtime's failedMount (fake runtime): FailedMount, ContainerCreating, retried every 10 s", () => {
+    const createError = {
+      reason: 'CreateContainerConfigError',
+      message: 'MountVolume.SetUp failed for volume "data" : subPath is invalid',
+      failedMount: {
+        volume: 'data',
+        message: 'MountVolume.SetUp failed for volume "data" : subPath is invalid',
+      },
+    };
+    const q = run([pod('p', { containers: [container('app'), container('other')] })], {
+      until: 30,
+      behaviours: { app: { createError } },
+    });
+    expect(q.eventTimes('p', 'FailedMount')).toEqual([1, 11, 21]);
+    expect(q.events('p', 'FailedMount')[0]?.message).toBe(createError.failedMount.message);
+    expect(q.events('p', 'Failed')).toEqual([]);
+    expect(q.states('p', 'app')).toEqual([[0, 'waiting:ContainerCreating', 0, false]]);
+    // The pod is blocked: the next container is not started either.
+    expect(q.states('p', 'other')).toEqual([[0, 'waiting:ContainerCreating', 0, false]]);
   });
 });

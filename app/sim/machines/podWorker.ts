@@ -41,6 +41,8 @@ export class PodWorker {
   podIP: string | undefined;
   sandboxReady = false;
   sandboxStopped = false;
+  /** WaitForAttachAndMount succeeded once (volumes.ts); volumes then stay mounted. */
+  volumesMounted = false;
   /** Init sequence complete (computeInitContainerActions found nothing left to run). */
   initialized = false;
   phase: Phase = 'Pending';

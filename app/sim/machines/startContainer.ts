@@ -16,6 +16,8 @@ export interface StartResult {
   ok: boolean;
   /** When the pod worker should retry (error requeue or backoff expiry). */
   requeueAtMs?: number;
+  /** A pod-level failure (a volume cannot be mounted): start nothing else in this sync. */
+  blocksPod?: boolean;
 }
 
 /** API default (R1.3): Always for `:latest` or no tag, else IfNotPresent. */
@@ -167,6 +169,21 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
         }),
     },
   );
+  if (!res.ok && res.failedMount) {
+    // The runtime found a volume it cannot set up (volumes.ts checks what it can before the
+    // sandbox): the real kubelet never reaches CreateContainer. FailedMount, no reason cache (the
+    // container stays ContainerCreating / PodInitializing), retried on the error requeue.
+    const vi = (w.pod.spec?.volumes ?? []).findIndex((v) => v.name === res.failedMount?.volume);
+    w.event('Warning', 'FailedMount', res.failedMount.message, undefined, {
+      message: `volume ${res.failedMount.volume} cannot be set up; the kubelet retries on the next sync`,
+      field: { doc: w.doc, path: vi >= 0 ? `spec.volumes[${vi}]` : `${slot.base}.volumeMounts` },
+    });
+    return {
+      ok: false,
+      blocksPod: true,
+      requeueAtMs: env.clock.now() + env.profile.errorRequeueMs,
+    };
+  }
   if (!res.ok) {
     w.event('Warning', 'Failed', `Error: ${res.message}`, slot);
     slot.cause = { message: res.message, field: { doc: w.doc, path: slot.base } };

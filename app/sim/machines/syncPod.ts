@@ -12,6 +12,7 @@ import type { Task } from './task.ts';
 import { killPod } from './terminate.ts';
 import { killContainer } from './killContainer.ts';
 import type { Instance, Slot } from './types.ts';
+import { mountFailures } from './volumes.ts';
 
 export interface SyncResult {
   requeueAtMs?: number;
@@ -205,6 +206,19 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
   w.writeStatus('full');
   if (w.lifecycle !== 'active' || w.sandboxStopped) return {};
   w.snapshotCache();
+  // WaitForAttachAndMount comes before the runtime's SyncPod: no sandbox until the volumes are set up.
+  if (!w.volumesMounted) {
+    const failed = mountFailures(w.pod.spec?.volumes, w.namespace, w.env);
+    if (failed.length > 0) {
+      for (const f of failed)
+        w.event('Warning', 'FailedMount', f.message, undefined, {
+          message: `volume ${f.volume} cannot be set up; the kubelet retries on the next sync (no sandbox until then)`,
+          field: { doc: w.doc, path: `spec.volumes[${f.index}]` },
+        });
+      return { requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs };
+    }
+    w.volumesMounted = true;
+  }
   if (!w.sandbox) yield* createSandbox(w);
   // The pod status snapshot this sync works from (doBackOff looks only at it, R6.8).
   const snap = new Map<Slot, number | undefined>();
@@ -245,7 +259,7 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     if (w.lifecycle !== 'active') return {};
     const r = yield* startWithBackoff(w, slot, snap.get(slot));
     if (r.requeueAtMs !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAtMs);
-    if (!r.ok && slot.kind !== 'regular') break;
+    if (!r.ok && (slot.kind !== 'regular' || r.blocksPod)) break;
   }
   return requeue === undefined ? {} : { requeueAtMs: requeue };
 }
