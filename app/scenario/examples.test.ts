@@ -17,11 +17,9 @@ import { parsePromise } from './promises.ts';
  * promise to make a test pass: list it here and report it.
  */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, readonly string[]>> = {
-  // The sidecar's `tail -F` now waits for the file (runtime fixed), so the pod runs as the docs
-  // say. Left: the app's process is SIGKILLed at 70 s (finishedAt 70) but its container status
-  // only shows `terminated` at 72 s, when the kubelet model publishes status after the sidecar
-  // has stopped too (engine: status during killPod).
-  'native-sidecar': ['container myapp/myapp state becomes terminated between 70s and 71s'],
+  // None. History: the sidecar's `tail -F` used to exit on a missing file (runtime fixed). The
+  // app's `terminated` status was promised at 70-71 s; the kubelet's SyncTerminatingPod publishes
+  // status only after killPod returns (app SIGKILLed at 70, sidecar at 72), so it is 72-73 s.
 };
 
 const runs = new Map<string, { json: PodsimJson; errors: string[] }>();
