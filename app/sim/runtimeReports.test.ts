@@ -213,3 +213,85 @@ describe('mount failures: deletion, and what only the runtime can tell', () => {
     expect(q.states('p', 'other')).toEqual([[0, 'waiting:ContainerCreating', 0, false]]);
   });
 });
+
+describe('Service environment variables (kubelet_pods.go getServiceEnvVarMap, envvars.FromServices)', () => {
+  const PRINT =
+    'echo "$MY_SERVICE_SERVICE_HOST $MY_SERVICE_SERVICE_PORT $MY_SERVICE_SERVICE_PORT_HTTP $MY_SERVICE_PORT"; echo "$MY_SERVICE_PORT_80_TCP $MY_SERVICE_PORT_80_TCP_PROTO $MY_SERVICE_PORT_80_TCP_PORT $MY_SERVICE_PORT_80_TCP_ADDR $MY_SERVICE_PORT_53_UDP"; echo "late=$LATE_SERVICE_HOST headless=$HEADLESS_SERVICE_HOST k=$KUBERNETES_SERVICE_HOST"';
+  const yaml = (links: string) => `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata:
+  name: service-env
+spec:
+  until: 40s
+  actions:
+    - at: 5s
+      apply: { kind: Service, name: late }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: my-service
+spec:
+  selector: { app: x }
+  ports:
+  - name: http
+    port: 80
+    targetPort: 8080
+  - name: dns
+    port: 53
+    protocol: UDP
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: headless
+spec:
+  clusterIP: None
+  selector: { app: x }
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: late
+spec:
+  selector: { app: x }
+  ports:
+  - port: 81
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+${links}  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", ${JSON.stringify(PRINT + '; sleep 10')}]
+`;
+  const lines = (links: string) =>
+    sim(yaml(links), 20)
+      .of('log')
+      .map((l) => `${l.t} ${l.instance} ${l.line}`);
+
+  it('Services of the namespace that exist at CreateContainer; a restart sees new ones', () => {
+    expect(lines('')).toEqual([
+      '1 0 10.96.0.10 80 80 tcp://10.96.0.10:80',
+      '1 0 tcp://10.96.0.10:80 tcp 80 10.96.0.10 udp://10.96.0.10:53',
+      '1 0 late= headless= k=10.96.0.1',
+      // exits at 11, seen and restarted at 12 (the first restart has no back-off)
+      '12 1 10.96.0.10 80 80 tcp://10.96.0.10:80',
+      '12 1 tcp://10.96.0.10:80 tcp 80 10.96.0.10 udp://10.96.0.10:53',
+      '12 1 late=10.96.0.11 headless= k=10.96.0.1',
+    ]);
+  });
+
+  it('enableServiceLinks: false keeps only the kubernetes Service', () => {
+    expect(lines('  enableServiceLinks: false\n').slice(0, 3)).toEqual([
+      '1 0    ',
+      '1 0     ',
+      '1 0 late= headless= k=10.96.0.1',
+    ]);
+  });
+});

@@ -23,6 +23,7 @@ import type { KubeletEnv } from '../machines/types.ts';
 import { getEndpoints, type PodView } from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
 import { runAction } from './actions.ts';
+import { serviceEnv } from './serviceEnv.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -99,6 +100,7 @@ export class Cluster {
         (e, l) => e - l > profile.crashLoopResetMs,
       ),
       allocatePodIP: () => ipFrom(profile.podCIDR, 2 + this.podIPs++),
+      serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
       onPodDeleted: (name) => this.podDeleted(name),
     };

@@ -185,6 +185,8 @@ function* createSandbox(w: PodWorker): Task<void> {
     nodeName: env.profile.nodeName,
     lookup: env.lookup,
     diagnostic: (d) => env.diagnostic(d),
+    // Looked up at each CreateContainer: the Services that exist then (a restart sees new ones).
+    serviceEnv: () => env.serviceEnv(w.namespace, w.pod.spec?.enableServiceLinks !== false),
   });
   w.podIP = ip;
   w.sandboxReady = true;

@@ -71,6 +71,8 @@ export interface KubeletEnv {
   imageBackoff: Backoff;
   crashBackoff: Backoff;
   allocatePodIP(): string;
+  /** The Service link variables a container of `namespace` gets when it is created now. */
+  serviceEnv(namespace: string, enableServiceLinks: boolean): Record<string, string>;
   /** A pod's API status changed (endpoints follow). */
   onPodStatus(pod: string): void;
   /** The pod object is gone from the API. */
