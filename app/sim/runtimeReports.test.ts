@@ -295,3 +295,49 @@ ${links}  containers:
     ]);
   });
 });
+
+describe('scenario kill with an exit code (ContainerProcess.exit)', () => {
+  const yaml = (policy: string, code: number) => `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata:
+  name: kill-exit
+spec:
+  until: 30s
+  actions:
+    - at: 10s
+      kill: { pod: p, container: app, exitCode: ${code} }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  restartPolicy: ${policy}
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+`;
+
+  it('exit 3: the process exits with 3 (Error), seen 1 s later and restarted at once', () => {
+    const q = sim(yaml('Always', 3), 30);
+    expect(q.exits('p', 'app')).toEqual([[10, 3]]);
+    expect(q.of('process.exit')[0]?.reason).toBe('Error');
+    expect(q.signals('p', 'app')).toEqual([[10, 'exit 3']]);
+    expect(q.states('p', 'app')).toEqual([
+      [0, 'waiting:ContainerCreating', 0, false],
+      [2, 'running', 0, true],
+      // the sync at 11 writes the exit it saw, restarts at once; PLEG sees the new one at 12
+      [11, 'terminated:Error(3)', 0, false],
+      [12, 'running', 1, true],
+    ]);
+    expect(q.diagnostics).toEqual([]);
+  });
+
+  it('exit 0 under OnFailure: Completed, not restarted, the pod Succeeds', () => {
+    const q = sim(yaml('OnFailure', 0), 30);
+    expect(q.exits('p', 'app')).toEqual([[10, 0]]);
+    expect(q.states('p', 'app').at(-1)).toEqual([11, 'terminated:Completed(0)', 0, false]);
+    expect(q.phases('p').at(-1)).toEqual([11, 'Succeeded']);
+  });
+});

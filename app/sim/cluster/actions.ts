@@ -51,9 +51,10 @@ export function runAction(
     const inst = w?.runningInstance(slot);
     if (!w || !slot || !inst)
       return c.actionError(a, `no running container ${a.kill.container} in pod ${a.kill.pod}`);
-    const proc = inst.proc as typeof inst.proc & { exit?: (code: number) => void };
+    const proc = inst.proc;
     if (a.kill.exitCode !== undefined) {
-      if (typeof proc.exit === 'function') proc.exit(a.kill.exitCode);
+      // The app exits with that code (ContainerProcess.exit); the kubelet only sees the exit via PLEG.
+      if (proc.exit) proc.exit(a.kill.exitCode);
       else {
         c.actionError(a, 'this runtime cannot force an exit code; sending SIGKILL instead');
         proc.signal('SIGKILL');
