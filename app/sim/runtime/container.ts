@@ -436,15 +436,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   }
 
   /** One Sys per YAML field that execs here (a probe's command runs every period). */
-  private fieldSys = new Map<string, Sys>();
+  private fieldSys = new WeakMap<FieldRef, Sys>();
 
   private sysFor(field: FieldRef): Sys {
-    const key = `${field.doc}|${field.path}`;
-    let s = this.fieldSys.get(key);
-    if (!s) {
-      if (this.fieldSys.size > 50) this.fieldSys.clear();
-      this.fieldSys.set(key, (s = withDiag(this, (m) => this.sb.diag(m, field))));
-    }
+    let s = this.fieldSys.get(field);
+    if (!s) this.fieldSys.set(field, (s = withDiag(this, (m) => this.sb.diag(m, field))));
     return s;
   }
 

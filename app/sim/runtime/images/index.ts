@@ -55,7 +55,19 @@ export type ResolvedImage =
 
 const FAILED_LOOKUP_MS = 1_000;
 
+const resolved = new Map<string, ResolvedImage>();
+
+/** What a reference resolves to (memoised: the same few references are resolved at every start). */
 export function resolveImage(image: string): ResolvedImage {
+  let r = resolved.get(image);
+  if (!r) {
+    if (resolved.size > 500) resolved.clear();
+    resolved.set(image, (r = resolveUncached(image)));
+  }
+  return r;
+}
+
+function resolveUncached(image: string): ResolvedImage {
   const parsed = parseImageRef(image);
   if (!parsed.ok) {
     return {
@@ -101,7 +113,7 @@ export function resolveImage(image: string): ResolvedImage {
 
 export function inspectImage(image: string): ImageLookup {
   const r = resolveImage(image);
-  if (!r.ok) return r.lookup;
+  if (!r.ok) return { ...r.lookup };
   return {
     found: true,
     ref: r.ref,
