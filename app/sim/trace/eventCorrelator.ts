@@ -10,7 +10,7 @@ import type { TraceRecord } from './types.ts';
 import { indexAt } from './series.ts';
 import { apiSeconds } from './time.ts';
 
-type RawEvent = Extract<TraceRecord, { type: 'event' }>;
+export type RawEvent = Extract<TraceRecord, { type: 'event' }>;
 
 const AGGREGATE_MAX_EVENTS = 10;
 const AGGREGATE_INTERVAL_S = 600;
@@ -33,118 +33,209 @@ export interface EventWrite {
   lastTimestamp: number;
 }
 
+/**
+ * One Event object's writes in time order, kept as the raw events they came from (no copy per
+ * write); `eventsAt` builds the EventWrite of the one write in force.
+ */
 interface KeyWrites {
   /** Order in which the Event object was first written (tie-break for sorting). */
   seq: number;
+  /** An aggregate ("combined from similar events") object rather than one event key. */
+  combined: boolean;
+  /** firstTimestamp: the logger keeps it for the key's lifetime. */
+  first: number;
   times: number[];
-  writes: EventWrite[];
-}
-
-export interface EventIndex {
-  /** object (`pod/NAME`) → Event object key → its writes in time order. */
-  byObject: Map<string, Map<string, KeyWrites>>;
-}
-
-interface AggregateRecord {
-  localKeys: string[];
-  last: number;
-}
-
-interface Bucket {
-  tokens: number;
-  last: number;
+  counts: number[];
+  raws: RawEvent[];
 }
 
 /**
- * `identityOf(object, t)` names the involved object including its UID (an incarnation), so a pod
- * deleted and created again does not share Event objects with its predecessor.
+ * Event objects per involved object. Every correlator key (aggregate, logger, spam bucket) includes
+ * the involved object, so each object's events are correlated on their own, the first time a query
+ * asks for that object.
  */
+export interface EventIndex {
+  /** Objects (`pod/NAME`) with events, in the order of their first event. */
+  readonly objects: readonly string[];
+  /** The object's Event objects in the order they were first written. */
+  forObject(object: string): readonly KeyWrites[] | undefined;
+}
+
+interface Logged {
+  count: number;
+  first: number;
+  kw?: KeyWrites;
+}
+
+/** The aggregator's and the logger's state for one (source, involved object, type, reason). */
+interface Group {
+  /** Distinct messages seen since the aggregate record was (re)started. */
+  localKeys: string[];
+  last: number;
+  /** The logger entry of the aggregate key. */
+  combined?: Logged;
+  /** The logger entries of the event keys: fieldPath → message → entry. */
+  byField: Map<string, Map<string, Logged>>;
+}
+
+/** Everything keyed by (source, involved object): the spam bucket and the groups. */
+interface SourceState {
+  tokens: number;
+  last: number;
+  /** type → reason → group. */
+  groups: { Normal: Map<string, Group>; Warning: Map<string, Group> };
+}
+
+/**
+ * One object's raw events (in time order) through client-go's correlator. The keys of
+ * events_cache.go are nested maps here (each key part looked up on its own, no joined strings).
+ */
+function correlate(
+  events: readonly RawEvent[],
+  identityOf: (object: string, t: number) => string,
+): KeyWrites[] {
+  const out: KeyWrites[] = [];
+  /** who (the incarnation) → source → state. */
+  const states = new Map<string, Map<string, SourceState>>();
+  let lastWho = '';
+  let lastSources: Map<string, SourceState> | undefined;
+
+  for (const e of events) {
+    const now = e.t;
+    const who = identityOf(e.object, now);
+    let sources = who === lastWho ? lastSources : states.get(who);
+    if (!sources) {
+      sources = new Map();
+      states.set(who, sources);
+    }
+    lastWho = who;
+    lastSources = sources;
+    let st = sources.get(e.source);
+    if (!st) {
+      st = { tokens: SPAM_BURST, last: now, groups: { Normal: new Map(), Warning: new Map() } };
+      sources.set(e.source, st);
+    }
+    // EventAggregatorByReasonFunc: source, involved object (no fieldPath), type, reason.
+    const groups = st.groups[e.eventType];
+    let g = groups.get(e.reason);
+    if (!g) {
+      g = { localKeys: [], last: now, byField: new Map() };
+      groups.set(e.reason, g);
+    } else if (now - g.last > AGGREGATE_INTERVAL_S) {
+      g.localKeys = [];
+    }
+    if (!g.localKeys.includes(e.message)) g.localKeys.push(e.message);
+    g.last = now;
+
+    // eventLogger.eventObserve: same key → count+1, firstTimestamp kept.
+    let logged: Logged | undefined;
+    const combined = g.localKeys.length >= AGGREGATE_MAX_EVENTS;
+    if (combined) {
+      // Go's PopAny removes an arbitrary key; the oldest is removed here to stay deterministic.
+      g.localKeys.shift();
+      logged = g.combined ??= { count: 0, first: now };
+    } else {
+      const field = e.fieldPath ?? '';
+      let byMessage = g.byField.get(field);
+      if (!byMessage) {
+        byMessage = new Map();
+        g.byField.set(field, byMessage);
+      }
+      logged = byMessage.get(e.message);
+      if (!logged) {
+        logged = { count: 0, first: now };
+        byMessage.set(e.message, logged);
+      }
+    }
+    logged.count += 1;
+
+    // EventSourceObjectSpamFilter keyed by source + involved object.
+    st.tokens = Math.min(SPAM_BURST, st.tokens + (now - st.last) * SPAM_QPS);
+    st.last = now;
+    if (st.tokens < 1) continue;
+    st.tokens -= 1;
+
+    let kw = logged.kw;
+    if (!kw) {
+      kw = { seq: out.length, combined, first: logged.first, times: [], counts: [], raws: [] };
+      logged.kw = kw;
+      out.push(kw);
+    }
+    kw.times.push(now);
+    kw.counts.push(logged.count);
+    kw.raws.push(e);
+  }
+  return out;
+}
+
+/**
+ * An index over raw events grouped by involved object (each list in time order). `identityOf(object,
+ * t)` names the involved object including its UID (an incarnation), so a pod deleted and created
+ * again does not share Event objects with its predecessor. Correlation runs per object on first use.
+ */
+export function createEventIndex(
+  rawByObject: ReadonlyMap<string, readonly RawEvent[]>,
+  identityOf: (object: string, t: number) => string,
+): EventIndex {
+  const built = new Map<string, KeyWrites[]>();
+  return {
+    objects: [...rawByObject.keys()],
+    forObject(object) {
+      let list = built.get(object);
+      if (!list) {
+        const raw = rawByObject.get(object);
+        if (!raw) return undefined;
+        list = correlate(raw, identityOf);
+        built.set(object, list);
+      }
+      return list;
+    },
+  };
+}
+
+/** Builds the index for a time-sorted record list (all objects' events). */
 export function buildEventIndex(
   records: readonly TraceRecord[],
   identityOf: (object: string, t: number) => string,
 ): EventIndex {
-  const byObject = new Map<string, Map<string, KeyWrites>>();
-  const aggregates = new Map<string, AggregateRecord>();
-  const logger = new Map<string, { count: number; first: number }>();
-  const buckets = new Map<string, Bucket>();
-  let seq = 0;
-
+  const raw = new Map<string, RawEvent[]>();
   for (const r of records) {
     if (r.type !== 'event') continue;
-    const e: RawEvent = r;
-    const now = e.t;
-    const who = identityOf(e.object, now);
-    // EventAggregatorByReasonFunc: source, involved object (no fieldPath), type, reason.
-    const aggregateKey = [e.source, who, e.eventType, e.reason].join('\u0000');
-    const eventKey = [e.source, who, e.fieldPath ?? '', e.eventType, e.reason, e.message].join(
-      '\u0000',
-    );
-    let agg = aggregates.get(aggregateKey);
-    if (!agg || now - agg.last > AGGREGATE_INTERVAL_S) agg = { localKeys: [], last: now };
-    if (!agg.localKeys.includes(e.message)) agg.localKeys.push(e.message);
-    agg.last = now;
-    aggregates.set(aggregateKey, agg);
-
-    let message = e.message;
-    let cacheKey = eventKey;
-    if (agg.localKeys.length >= AGGREGATE_MAX_EVENTS) {
-      // Go's PopAny removes an arbitrary key; the oldest is removed here to stay deterministic.
-      agg.localKeys.shift();
-      message = `(combined from similar events): ${e.message}`;
-      cacheKey = aggregateKey;
-    }
-
-    // eventLogger.eventObserve: same key → count+1, firstTimestamp kept.
-    const seen = logger.get(cacheKey);
-    const count = seen ? seen.count + 1 : 1;
-    const first = seen ? seen.first : now;
-    logger.set(cacheKey, { count, first });
-
-    // EventSourceObjectSpamFilter keyed by source + involved object.
-    const spamKey = `${e.source}\u0000${who}`;
-    const bucket = buckets.get(spamKey) ?? { tokens: SPAM_BURST, last: now };
-    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.last) * SPAM_QPS);
-    bucket.last = now;
-    buckets.set(spamKey, bucket);
-    if (bucket.tokens < 1) continue;
-    bucket.tokens -= 1;
-
-    let objectMap = byObject.get(e.object);
-    if (!objectMap) {
-      objectMap = new Map();
-      byObject.set(e.object, objectMap);
-    }
-    let kw = objectMap.get(cacheKey);
-    if (!kw) {
-      kw = { seq: seq++, times: [], writes: [] };
-      objectMap.set(cacheKey, kw);
-    }
-    kw.times.push(now);
-    kw.writes.push({
-      t: now,
-      object: e.object,
-      type: e.eventType,
-      reason: e.reason,
-      message,
-      source: e.source,
-      fieldPath: e.fieldPath,
-      count,
-      firstTimestamp: first,
-      lastTimestamp: now,
-    });
+    const list = raw.get(r.object);
+    if (list) list.push(r);
+    else raw.set(r.object, [r]);
   }
-  return { byObject };
+  return createEventIndex(raw, identityOf);
+}
+
+function writeAt(kw: KeyWrites, i: number): EventWrite | undefined {
+  const e = kw.raws[i];
+  const t = kw.times[i];
+  if (!e || t === undefined) return undefined;
+  return {
+    t,
+    object: e.object,
+    type: e.eventType,
+    reason: e.reason,
+    message: kw.combined ? `(combined from similar events): ${e.message}` : e.message,
+    source: e.source,
+    fieldPath: e.fieldPath,
+    count: kw.counts[i] ?? 1,
+    firstTimestamp: kw.first,
+    lastTimestamp: t,
+  };
 }
 
 /** The Event objects about `object` as the API holds them at time t, oldest lastTimestamp first. */
 export function eventsAt(index: EventIndex, object: string, t: number): EventWrite[] {
-  const objectMap = index.byObject.get(object);
-  if (!objectMap) return [];
+  const list = index.forObject(object);
+  if (!list) return [];
   const found: { seq: number; w: EventWrite }[] = [];
-  for (const kw of objectMap.values()) {
+  for (const kw of list) {
     const i = indexAt(kw.times, t);
-    const w = i < 0 ? undefined : kw.writes[i];
-    if (w && t - w.t <= EVENT_TTL_S) found.push({ seq: kw.seq, w });
+    if (i < 0 || t - (kw.times[i] ?? 0) > EVENT_TTL_S) continue;
+    const w = writeAt(kw, i);
+    if (w) found.push({ seq: kw.seq, w });
   }
   // kubectl sorts by lastTimestamp (kubectl/pkg/util/event SortableEvents), which the API keeps in
   // whole seconds; ties fall back to list order (names embed the first observation time).
@@ -159,5 +250,5 @@ export function eventsAt(index: EventIndex, object: string, t: number): EventWri
 
 /** All objects that have events. */
 export function eventObjects(index: EventIndex): string[] {
-  return [...index.byObject.keys()];
+  return [...index.objects];
 }

@@ -8,7 +8,6 @@ import type { ContainerState, ContainerStatus, TerminatedState } from './types.t
 import { imageID } from './describeContainers.ts';
 import { admitPod } from './admission.ts';
 import { snapshotTrack, type PodSnapshot } from './podState.ts';
-import { indexAt } from './series.ts';
 import { podQOSClass } from './qos.ts';
 import { podAt, type TraceIndex } from './traceIndex.ts';
 import { rfc3339 } from './time.ts';
@@ -127,10 +126,18 @@ export function toKubectlYaml(obj: unknown): string {
 export function podYaml(idx: TraceIndex, name: string, t: number): string {
   const track = podAt(idx, name, t);
   if (!track) return `Error from server (NotFound): pods "${name}" not found\n`;
-  const point = indexAt(
-    track.changePoints.map((p) => p.t),
-    t,
-  );
+  // The last change point at or before t (binary search, no copy of the list per query).
+  const points = track.changePoints;
+  let lo = 0;
+  let hi = points.length - 1;
+  let point = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((points[mid]?.t ?? Infinity) <= t) {
+      point = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   const key = `podYaml:${name}@${track.createdAt}#${point}`;
   const cached = idx.memo.get(key);
   if (typeof cached === 'string') return cached;

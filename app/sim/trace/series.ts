@@ -15,7 +15,15 @@ export function createSeries<T>(): Series<T> {
 
 /** Appends keeping (time, seq) order. Trace records arrive sorted, so this is a push. */
 export function pushChange<T>(s: Series<T>, t: number, v: T, seq = 0): void {
-  let i = s.t.length;
+  const n = s.t.length;
+  const lastT = n > 0 ? (s.t[n - 1] ?? 0) : -Infinity;
+  if (lastT < t || (lastT === t && (s.seq[n - 1] ?? 0) <= seq)) {
+    s.t.push(t);
+    s.seq.push(seq);
+    s.v.push(v);
+    return;
+  }
+  let i = n;
   while (i > 0 && ((s.t[i - 1] ?? 0) > t || ((s.t[i - 1] ?? 0) === t && (s.seq[i - 1] ?? 0) > seq)))
     i--;
   s.t.splice(i, 0, t);

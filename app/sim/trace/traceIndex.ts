@@ -5,7 +5,7 @@
 import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
-import { buildEventIndex } from './eventCorrelator.ts';
+import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
 import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
 
 export type {
@@ -103,7 +103,12 @@ function applyObject(
   }
 }
 
-function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
+function addRecord(
+  idx: TraceIndex,
+  r: TraceRecord,
+  seq: number,
+  events: Map<string, RawEvent[]>,
+): void {
   switch (r.type) {
     case 'object.applied':
       applyObject(idx, r, seq);
@@ -119,8 +124,12 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
       return;
     }
     case 'event': {
-      const m = r.reason === 'Scheduled' ? SCHEDULED.exec(r.message) : null;
-      const pod = r.object.startsWith('pod/') ? currentPod(idx, r.object.slice(4)) : undefined;
+      const list = events.get(r.object);
+      if (list) list.push(r);
+      else events.set(r.object, [r]);
+      if (r.reason !== 'Scheduled' || !r.object.startsWith('pod/')) return;
+      const m = SCHEDULED.exec(r.message);
+      const pod = m?.[1] ? currentPod(idx, r.object.slice(4)) : undefined;
       if (m?.[1] && pod) {
         pushChange(pod.node, r.t, m[1], seq);
         markChange(pod, r.t, seq, 'api');
@@ -132,18 +141,16 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
       if (svc) pushChange(svc.endpoints, r.t, r.endpoints, seq);
       return;
     }
-    default:
-      break;
-  }
-  if (!('pod' in r)) return;
-  const pod = currentPod(idx, r.pod);
-  if (!pod) return;
-  switch (r.type) {
-    case 'pod.phase':
+    case 'pod.phase': {
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
       pushChange(pod.phase, r.t, { phase: r.phase, reason: r.reason, message: r.message }, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
+    }
     case 'pod.condition': {
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
       let s = pod.conditions.get(r.condition);
       if (!s) {
         s = createSeries();
@@ -165,11 +172,16 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
       markChange(pod, r.t, seq, 'kubelet');
       return;
     }
-    case 'pod.ip':
+    case 'pod.ip': {
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
       pushChange(pod.ip, r.t, { ip: r.ip, hostIP: r.hostIP, startTime: r.startTime }, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
-    case 'pod.deleting':
+    }
+    case 'pod.deleting': {
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
       pushChange(
         pod.deleting,
         r.t,
@@ -178,10 +190,15 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
       );
       markChange(pod, r.t, seq, 'api');
       return;
-    case 'pod.deleted':
-      pod.deletedAt = r.t;
+    }
+    case 'pod.deleted': {
+      const pod = currentPod(idx, r.pod);
+      if (pod) pod.deletedAt = r.t;
       return;
+    }
     case 'container.status': {
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
       let c = pod.containers.get(r.container);
       if (!c) {
         c = { name: r.container, kind: r.kind, status: createSeries() };
@@ -192,39 +209,66 @@ function addRecord(idx: TraceIndex, r: TraceRecord, seq: number): void {
       return;
     }
     case 'log': {
-      const lines = pod.logs.get(r.container) ?? [];
-      lines.push({ t: r.t, instance: r.instance, stream: r.stream, line: r.line });
-      pod.logs.set(r.container, lines);
+      const pod = currentPod(idx, r.pod);
+      if (!pod) return;
+      // The record itself is the line (a LogLine plus pod/container): no copy per line.
+      const lines = pod.logs.get(r.container);
+      if (lines) lines.push(r);
+      else pod.logs.set(r.container, [r]);
       return;
     }
     default:
+      // probe, machine, signal, process.exit, hook, exec: the timeline's, not the API's.
       return;
   }
 }
 
+/** The trace in time order, stable. The engine emits it sorted, so this is usually the input. */
+function timeSorted(trace: readonly TraceRecord[]): readonly TraceRecord[] {
+  let prev = -Infinity;
+  for (const r of trace) {
+    if (r.t < prev) {
+      // Status and runtime records are stamped by different clocks: sort positions, not copies.
+      const order = Array.from(trace.keys());
+      order.sort((a, b) => (trace[a]?.t ?? 0) - (trace[b]?.t ?? 0) || a - b);
+      return order.map((i) => trace[i] as TraceRecord);
+    }
+    prev = r.t;
+  }
+  return trace;
+}
+
+/**
+ * One linear pass over the (time-sorted) trace: per-object change lists for the API view, raw
+ * events grouped per object. Event correlation runs per object on its first query.
+ */
 export function createTraceIndex(result: SimResult): TraceIndex {
+  const events = new Map<string, RawEvent[]>();
   const idx: TraceIndex = {
     result,
     pods: new Map(),
     services: new Map(),
-    events: buildEventIndex([], (o) => o),
+    events: createEventIndex(events, (o) => o),
     memo: new Map(),
   };
-  // Stable sort by time: status and runtime records are stamped by different clocks.
-  const records = result.trace
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.t - b.r.t || a.i - b.i)
-    .map((x) => x.r);
-  records.forEach((r, seq) => addRecord(idx, r, seq));
-  for (const list of idx.pods.values()) {
-    for (const pod of list) {
-      for (const lines of pod.logs.values()) lines.sort((a, b) => a.t - b.t);
-    }
+  const records = timeSorted(result.trace);
+  for (let seq = 0; seq < records.length; seq++) {
+    addRecord(idx, records[seq] as TraceRecord, seq, events);
   }
   // Events belong to one incarnation (the API keys them by the pod's UID).
-  idx.events = buildEventIndex(records, (object, t) => {
+  // Consecutive events of one object nearly always hit the same incarnation: reuse its name.
+  let lastObject = '';
+  let lastTrack: PodTrack | undefined;
+  let lastWho = '';
+  idx.events = createEventIndex(events, (object, t) => {
     const track = object.startsWith('pod/') ? podAt(idx, object.slice(4), t) : undefined;
-    return track ? `${object}@${track.createdAt}` : object;
+    if (!track) return object;
+    if (object !== lastObject || track !== lastTrack) {
+      lastObject = object;
+      lastTrack = track;
+      lastWho = `${object}@${track.createdAt}`;
+    }
+    return lastWho;
   });
   return idx;
 }
