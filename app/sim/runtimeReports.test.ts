@@ -5,7 +5,9 @@
  * exit code.
  */
 import { describe, expect, it } from 'vitest';
-import { simulateText } from './index.ts';
+import { simulate, simulateText } from './index.ts';
+import type { ContainerProcess, RuntimeModel } from './runtime/types.ts';
+import { createFakeRuntime } from './testing/fakeRuntime.ts';
 import { container, pod, run, TraceQuery } from './testing/scenario.ts';
 
 function sim(yaml: string, until: number) {
@@ -118,6 +120,39 @@ spec:
     configMap:
       name: app-config
 `;
+
+describe('an exec preStop hook whose binary is missing fails (handlers.go)', () => {
+  it('FailedPreStopHook at once, then the stop signal without waiting', () => {
+    const q = sim(
+      `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata:
+  name: prestop
+spec:
+  actions:
+    - at: 10s
+      delete: { kind: Pod, name: p }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+    lifecycle:
+      preStop:
+        exec:
+          command: ["/drain.sh"]
+`,
+      60,
+    );
+    expect(q.eventTimes('p', 'FailedPreStopHook')).toEqual([10]);
+    expect(q.signals('p', 'app')[0]).toEqual([10, 'SIGTERM']);
+  });
+});
 
 describe('a ConfigMap volume that does not exist yet (kubelet.go SyncPod → WaitForAttachAndMount)', () => {
   const q = sim(CONFIG_VOLUME('25s'), 60);
@@ -339,5 +374,101 @@ spec:
     expect(q.exits('p', 'app')).toEqual([[10, 0]]);
     expect(q.states('p', 'app').at(-1)).toEqual([11, 'terminated:Completed(0)', 0, false]);
     expect(q.phases('p').at(-1)).toEqual([11, 'Succeeded']);
+  });
+});
+
+describe('an exec probe in the second between an exit and the relist that sees it', () => {
+  it('execs into the stopped container: a prober error, not a failure', () => {
+    const q = sim(
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  restartPolicy: Never
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 4"]
+    livenessProbe:
+      exec:
+        command: ["true"]
+      periodSeconds: 1
+`,
+      10,
+    );
+    expect(q.exits('p', 'app')).toEqual([[5, 0]]);
+    const at5 = q.probes('p', 'app', 'liveness').filter((r) => r.t === 5);
+    expect(at5.map((r) => [r.result, r.output])).toEqual([
+      [
+        'error',
+        'OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown',
+      ],
+    ]);
+    expect(q.probes('p', 'app', 'liveness').some((r) => r.result === 'failure')).toBe(false);
+    expect(q.events('p', 'Killing')).toEqual([]);
+  });
+});
+
+describe('scenario kill with an exit code on a runtime without ContainerProcess.exit', () => {
+  it('falls back to SIGKILL (137) with a warning', () => {
+    const fake = createFakeRuntime();
+    // Hide the fake process's exit(): a runtime that cannot force an exit code.
+    const runtime: RuntimeModel = {
+      inspectImage: (i) => fake.inspectImage(i),
+      createSandbox: (ctx) => {
+        const sb = fake.createSandbox(ctx);
+        return {
+          get podIP() {
+            return sb.podIP;
+          },
+          createContainer: (spec, where, cb) => {
+            const r = sb.createContainer(spec, where, cb);
+            if (!r.ok) return r;
+            const p = r.container;
+            const bare: ContainerProcess = {
+              start: () => p.start(),
+              signal: (sig) => p.signal(sig),
+              exec: (argv, opts, done) => p.exec(argv, opts, done),
+              memoryBytes: () => p.memoryBytes(),
+              get running() {
+                return p.running;
+              },
+              stopSignal: p.stopSignal,
+            };
+            return { ok: true, container: bare };
+          },
+          httpGet: (req) => sb.httpGet(req),
+          tcpConnect: (port, t) => sb.tcpConnect(port, t),
+          grpcCheck: (port, svc, t) => sb.grpcCheck(port, svc, t),
+          destroy: () => sb.destroy(),
+        };
+      },
+    };
+    const result = simulate(
+      {
+        objects: [pod('p', { containers: [container('app')] })],
+        scenario: {
+          name: 't',
+          until: 20,
+          profile: {},
+          deferred: [],
+          actions: [
+            {
+              at: 10,
+              doc: 0,
+              path: 'spec.actions[0]',
+              kill: { pod: 'p', container: 'app', exitCode: 3 },
+            },
+          ],
+        },
+      },
+      { runtime },
+    );
+    const q = new TraceQuery(result.trace, result.diagnostics);
+    expect(q.exits('p', 'app')).toEqual([[10, 137]]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'this runtime cannot force an exit code; sending SIGKILL instead',
+    ]);
   });
 });

@@ -131,7 +131,9 @@ export class PodWorker {
       deleting: () => this.deletion !== undefined,
       restartPolicy: () => this.restartPolicy,
       status: (c) => byName.get(c)?.status,
-      process: (c) => this.runningInstance(byName.get(c))?.proc,
+      // The newest instance even if it has just exited (PLEG has not seen it yet): exec into it then
+      // fails to start (`cannot exec in a stopped container`), a prober error.
+      process: (c) => this.latest(byName.get(c))?.proc,
       sandbox: () => this.sandbox,
       podIP: () => this.podIP ?? '',
       record: (r) => env.recorder.add(r),
