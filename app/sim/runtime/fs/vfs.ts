@@ -26,6 +26,8 @@ export interface File {
   program?: string;
   /** Executable bit for scripts (shebang files). */
   exec?: boolean;
+  /** A character device: `null` reads empty and swallows writes (/dev/null). */
+  device?: 'null';
   /** Part of a shared image layer: never mutated; copied into the container first. */
   layer?: true;
 }
@@ -113,6 +115,7 @@ function copyFile(f: File): File {
   const out: File = { kind: 'file', data: f.data };
   if (f.program !== undefined) out.program = f.program;
   if (f.exec !== undefined) out.exec = f.exec;
+  if (f.device !== undefined) out.device = f.device;
   return out;
 }
 
@@ -245,6 +248,8 @@ export class Vfs {
     const peek = this.locate(abs);
     if (!peek || !peek.parent) return { ok: false, errno: peek ? 'EISDIR' : 'ENOENT' };
     if (peek.node?.kind === 'dir') return { ok: false, errno: 'EISDIR' };
+    // /dev/null swallows the write: the caller gets a detached file to append to.
+    if (peek.node?.device === 'null') return { ok: true, value: newFile('') };
     if (peek.readOnly) return { ok: false, errno: 'EROFS' };
     const loc = peek.node && !peek.node.layer ? peek : this.locateW(abs, true)!;
     if (loc.node) {
@@ -347,7 +352,10 @@ export class Vfs {
 
 /** Build a tree from `{ '/etc/hosts': 'text', '/bin/sh': { program: 'sh' } }`; dirs end in `/`. */
 export function buildTree(
-  files: Record<string, string | { program?: string; data?: string; exec?: boolean }>,
+  files: Record<
+    string,
+    string | { program?: string; data?: string; exec?: boolean; device?: 'null' }
+  >,
 ): Dir {
   const root = newDir();
   const vfs = new Vfs(root);
@@ -364,6 +372,7 @@ export function buildTree(
       if (f.ok) {
         if (spec.program !== undefined) f.value.program = spec.program;
         if (spec.exec) f.value.exec = true;
+        if (spec.device) f.value.device = spec.device;
       }
     }
   }

@@ -6,7 +6,8 @@
 import type { Signal } from '../types.ts';
 import type { Program } from '../process/types.ts';
 
-export type FileSpec = string | { program?: string; data?: string; exec?: boolean };
+export type FileSpec =
+  string | { program?: string; data?: string; exec?: boolean; device?: 'null' };
 
 export interface Userland {
   /** GNU coreutils wording (`cat: x: No such file`) vs busybox (`cat: can't open 'x'`). */

@@ -143,6 +143,7 @@ export function baseDirs(): Record<string, FileSpec> {
     '/usr/bin/': '',
     '/proc/': '',
     '/dev/': '',
+    '/dev/null': { device: 'null' },
     '/home/': '',
   };
 }

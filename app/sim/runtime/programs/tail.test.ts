@@ -93,4 +93,19 @@ describe('tail -F / -f', () => {
       output: '2\n',
     });
   });
+
+  it('tail -f /dev/null keeps a container alive; /dev/null reads empty and swallows writes', () => {
+    const h = pod('tail -f /dev/null', 'busybox', 'sleep 1d');
+    const t = h.start('tailer');
+    h.scheduler.advance(3_600_000);
+    expect(t.container.running).toBe(true);
+    expect(t.logs).toEqual([]);
+    expect(
+      h.exec(t.container, [
+        'sh',
+        '-c',
+        'echo x | tee /dev/null; echo y >> /dev/null; wc -c /dev/null',
+      ]),
+    ).toEqual({ exitCode: 0, output: 'x\n0 /dev/null\n' });
+  });
 });

@@ -11,6 +11,7 @@
  *   once; Podlab polls for both (output may come up to one second later than GNU's).
  * - Following stdin: a pipe is not followed (busybox clears -f for a FIFO); a container's stdin
  *   (nothing attached) is followed forever without output.
+ * - `tail -f /dev/null` (the keep-alive idiom) waits for a signal without polling.
  * Headers for several files (`==> f <==`) are not printed.
  */
 import type { Gen } from '../process/effects.ts';
@@ -137,8 +138,9 @@ export const tail: Program = function* (ctx): Gen {
     fail(ctx.io, 'tail: no files remaining');
     return 1;
   }
-  if (followed.length === 0) {
-    if (!followStdin) return code;
+  // Nothing that can grow (only stdin with nothing attached, or /dev/null): wait for a signal.
+  if (followed.every((t) => t.file?.device === 'null')) {
+    if (followed.length === 0 && !followStdin) return code;
     for (;;) yield { t: 'block' };
   }
   for (;;) {
