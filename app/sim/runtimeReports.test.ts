@@ -472,3 +472,31 @@ describe('scenario kill with an exit code on a runtime without ContainerProcess.
     ]);
   });
 });
+
+describe('mount failures before the sandbox: Secrets, projected sources, optional, init containers', () => {
+  it('every failing volume gets its FailedMount; optional ones do not block; PodInitializing', () => {
+    const q = run(
+      [
+        pod('p', {
+          initContainers: [container('init', { command: ['true'] })],
+          containers: [container('app')],
+          volumes: [
+            { name: 'opt', configMap: { name: 'absent', optional: true } },
+            { name: 'creds', secret: { secretName: 'db-creds' } },
+            { name: 'bundle', projected: { sources: [{ configMap: { name: 'bundle-cm' } }] } },
+          ],
+        }),
+      ],
+      { until: 15 },
+    );
+    expect(q.events('p', 'FailedMount').map((e) => [e.t, e.message])).toEqual([
+      [0, 'MountVolume.SetUp failed for volume "creds" : secret "db-creds" not found'],
+      [0, 'MountVolume.SetUp failed for volume "bundle" : configmap "bundle-cm" not found'],
+      [10, 'MountVolume.SetUp failed for volume "creds" : secret "db-creds" not found'],
+      [10, 'MountVolume.SetUp failed for volume "bundle" : configmap "bundle-cm" not found'],
+    ]);
+    expect(q.states('p', 'init')).toEqual([[0, 'waiting:PodInitializing', 0, false]]);
+    expect(q.states('p', 'app')).toEqual([[0, 'waiting:PodInitializing', 0, false]]);
+    expect(q.of('pod.ip')).toEqual([]);
+  });
+});
