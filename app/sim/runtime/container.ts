@@ -27,7 +27,7 @@ import type {
   SigAction,
   Sys,
 } from './process/types.ts';
-import { type Vfs, fsEpoch, normalizePath } from './fs/vfs.ts';
+import { type File, type Vfs, fsEpoch, normalizePath } from './fs/vfs.ts';
 import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
 import { LogSink } from './process/logSink.ts';
@@ -291,16 +291,21 @@ export class ContainerRuntime implements ContainerProcess, Sys {
 
   private lookupUncached(name: string, path: string | undefined, cwd: string): Lookup | undefined {
     if (name === '') return undefined;
-    const candidates = name.includes('/')
-      ? [normalizePath(name, cwd)]
-      : pathDirs(path).map((d) => `${d}/${name}`);
-    for (const p of candidates) {
+    if (name.includes('/')) {
+      const p = normalizePath(name, cwd);
       const n = this.fs.stat(p);
+      if (n?.kind !== 'file') return undefined;
+      return asLookup(n, p) ?? { kind: 'noexec', path: p };
+    }
+    // Each PATH directory is resolved once (cached by the Vfs), then the name is one Map lookup.
+    for (const d of pathDirs(path)) {
+      const dir = this.fs.stat(d);
+      if (dir?.kind !== 'dir') continue;
+      const e = dir.entries.get(name);
+      const n = e?.kind === 'mount' ? e.target : e;
       if (n?.kind !== 'file') continue;
-      if (n.program) return { kind: 'program', path: p, program: n.program };
-      // A script needs its exec bit (chmod +x, or a volume's defaultMode): else EACCES.
-      if (n.exec) return { kind: 'script', path: p };
-      if (name.includes('/')) return { kind: 'noexec', path: p };
+      const found = asLookup(n, `${d}/${name}`);
+      if (found) return found;
     }
     return undefined;
   }
@@ -475,6 +480,13 @@ function withDiag(c: ContainerRuntime, diag: (m: string) => void): Sys {
     after: (ms, cb) => c.after(ms, cb),
     diag,
   };
+}
+
+/** An executable's lookup: a program, or a script with its exec bit (else EACCES). */
+function asLookup(n: File, path: string): Lookup | undefined {
+  if (n.program) return { kind: 'program', path, program: n.program };
+  if (n.exec) return { kind: 'script', path };
+  return undefined;
 }
 
 const dirsCache = new Map<string, string[]>();
