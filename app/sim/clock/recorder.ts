@@ -21,6 +21,19 @@ export class Recorder {
     this.records.push({ t: this.nowS(), ...record } as TraceRecord);
   }
 
+  /** Hot path too: servers log every probe request (nginx access log). */
+  log(pod: string, container: string, instance: number, stream: 'stdout' | 'stderr', line: string) {
+    this.records.push({
+      t: this.clock.now() / 1000,
+      type: 'log',
+      pod,
+      container,
+      instance,
+      stream,
+      line,
+    });
+  }
+
   /** The hot path (one record per probe attempt): no spread, no optional fields. */
   probe(
     pod: string,

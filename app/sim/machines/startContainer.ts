@@ -158,15 +158,7 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
         inst.exited.fire();
         w.onExit();
       },
-      onLog: (stream, line) =>
-        env.recorder.add({
-          type: 'log',
-          pod: w.name,
-          container: slot.name,
-          instance: restartCount,
-          stream,
-          line,
-        }),
+      onLog: (stream, line) => env.recorder.log(w.name, slot.name, restartCount, stream, line),
     },
   );
   if (!res.ok && res.failedMount) {
