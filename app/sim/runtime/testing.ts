@@ -1,91 +1,18 @@
 /**
- * Test helpers for the runtime: a minimal deterministic Scheduler (binary heap ordered by
- * (due, seq)) and a fake ClusterNetwork whose DNS names and HTTP answers a test can change.
- * The engine's real clock lives in app/sim/clock; this one only exists so runtime tests run alone.
+ * Test helpers for the runtime: the engine's deterministic clock and a fake ClusterNetwork whose
+ * DNS names and HTTP answers a test can change, so runtime tests run without the engine.
  */
-import type { Scheduler, Ms, TimerId } from '../clock/types.ts';
+import type { Ms } from '../clock/types.ts';
+import { SimClock } from '../clock/simClock.ts';
 import type { ClusterNetwork, HttpRequest, HttpResult, TcpResult } from './types.ts';
 import type { ConfigMap, Container, Pod, Secret } from '../../k8s/types.ts';
 import type { ContainerProcess, ExecResult, PodSandbox, RuntimeDiagnostic } from './types.ts';
 import { createRuntimeModel } from './index.ts';
 
-interface Timer {
-  due: Ms;
-  seq: number;
-  id: TimerId;
-  cb: () => void;
-}
-
-export class TestScheduler implements Scheduler {
-  private heap: Timer[] = [];
-  private cancelled = new Set<TimerId>();
-  private seq = 0;
-  private time: Ms = 0;
-
-  now(): Ms {
-    return this.time;
-  }
-
-  after(delayMs: Ms, callback: () => void): TimerId {
-    const id = ++this.seq;
-    this.push({ due: this.time + Math.max(0, delayMs), seq: id, id, cb: callback });
-    return id;
-  }
-
-  cancel(id: TimerId): void {
-    this.cancelled.add(id);
-  }
-
-  /** Run every callback due at or before `t`, then set the clock to `t`. */
-  runUntil(t: Ms): void {
-    for (;;) {
-      const top = this.heap[0];
-      if (!top || top.due > t) break;
-      this.pop();
-      if (this.cancelled.delete(top.id)) continue;
-      this.time = top.due;
-      top.cb();
-    }
-    this.time = Math.max(this.time, t);
-  }
-
-  /** Advance by `ms`. */
+/** The engine's own clock, plus `advance` for tests that step by a duration. */
+export class TestScheduler extends SimClock {
   advance(ms: Ms): void {
-    this.runUntil(this.time + ms);
-  }
-
-  private less(a: Timer, b: Timer): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  private push(t: Timer): void {
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  private pop(): void {
-    const h = this.heap;
-    const last = h.pop();
-    if (!last || h.length === 0) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
+    this.runUntil(this.now() + ms);
   }
 }
 
