@@ -59,6 +59,8 @@ export interface EventIndex {
   readonly objects: readonly string[];
   /** The object's Event objects in the order they were first written. */
   forObject(object: string): readonly KeyWrites[] | undefined;
+  /** Correlates every object ahead of its queries until done (true) or `shouldYield()` (false). */
+  prepare(shouldYield: () => boolean): boolean;
 }
 
 interface Logged {
@@ -87,29 +89,45 @@ interface SourceState {
 }
 
 /**
- * One object's raw events (in time order) through client-go's correlator. The keys of
- * events_cache.go are nested maps here (each key part looked up on its own, no joined strings).
+ * One object's raw events (in time order) through client-go's correlator, resumable so the page
+ * can spread the work over idle slices. The keys of events_cache.go are nested maps here (each key
+ * part looked up on its own, no joined strings).
  */
-function correlate(
-  events: readonly RawEvent[],
-  identityOf: (object: string, t: number) => string,
-): KeyWrites[] {
-  const out: KeyWrites[] = [];
+class Correlator {
+  readonly out: KeyWrites[] = [];
   /** who (the incarnation) → source → state. */
-  const states = new Map<string, Map<string, SourceState>>();
-  let lastWho = '';
-  let lastSources: Map<string, SourceState> | undefined;
+  private readonly states = new Map<string, Map<string, SourceState>>();
+  private lastWho = '';
+  private lastSources: Map<string, SourceState> | undefined;
+  private pos = 0;
 
-  for (const e of events) {
+  constructor(
+    private readonly events: readonly RawEvent[],
+    private readonly identityOf: (object: string, t: number) => string,
+  ) {}
+
+  /** Observes events until done (true) or until `shouldYield()` says stop (false). */
+  advance(shouldYield: () => boolean = () => false): boolean {
+    const events = this.events;
+    let n = 0;
+    while (this.pos < events.length) {
+      if (++n % 256 === 0 && shouldYield()) return false;
+      const e = events[this.pos++];
+      if (e) this.observe(e);
+    }
+    return true;
+  }
+
+  private observe(e: RawEvent): void {
     const now = e.t;
-    const who = identityOf(e.object, now);
-    let sources = who === lastWho ? lastSources : states.get(who);
+    const who = this.identityOf(e.object, now);
+    let sources = who === this.lastWho ? this.lastSources : this.states.get(who);
     if (!sources) {
       sources = new Map();
-      states.set(who, sources);
+      this.states.set(who, sources);
     }
-    lastWho = who;
-    lastSources = sources;
+    this.lastWho = who;
+    this.lastSources = sources;
     let st = sources.get(e.source);
     if (!st) {
       st = { tokens: SPAM_BURST, last: now, groups: { Normal: new Map(), Warning: new Map() } };
@@ -152,43 +170,60 @@ function correlate(
     // EventSourceObjectSpamFilter keyed by source + involved object.
     st.tokens = Math.min(SPAM_BURST, st.tokens + (now - st.last) * SPAM_QPS);
     st.last = now;
-    if (st.tokens < 1) continue;
+    if (st.tokens < 1) return;
     st.tokens -= 1;
 
     let kw = logged.kw;
     if (!kw) {
-      kw = { seq: out.length, combined, first: logged.first, times: [], counts: [], raws: [] };
+      kw = { seq: this.out.length, combined, first: logged.first, times: [], counts: [], raws: [] };
       logged.kw = kw;
-      out.push(kw);
+      this.out.push(kw);
     }
     kw.times.push(now);
     kw.counts.push(logged.count);
     kw.raws.push(e);
   }
-  return out;
 }
 
 /**
  * An index over raw events grouped by involved object (each list in time order). `identityOf(object,
  * t)` names the involved object including its UID (an incarnation), so a pod deleted and created
- * again does not share Event objects with its predecessor. Correlation runs per object on first use.
+ * again does not share Event objects with its predecessor. Correlation runs per object on first use,
+ * or ahead of it through `prepare`.
  */
 export function createEventIndex(
   rawByObject: ReadonlyMap<string, readonly RawEvent[]>,
   identityOf: (object: string, t: number) => string,
 ): EventIndex {
-  const built = new Map<string, KeyWrites[]>();
+  const objects = [...rawByObject.keys()];
+  const built = new Map<string, Correlator>();
+  const correlator = (object: string): Correlator | undefined => {
+    let c = built.get(object);
+    if (!c) {
+      const raw = rawByObject.get(object);
+      if (!raw) return undefined;
+      c = new Correlator(raw, identityOf);
+      built.set(object, c);
+    }
+    return c;
+  };
+  let prepared = 0;
   return {
-    objects: [...rawByObject.keys()],
+    objects,
     forObject(object) {
-      let list = built.get(object);
-      if (!list) {
-        const raw = rawByObject.get(object);
-        if (!raw) return undefined;
-        list = correlate(raw, identityOf);
-        built.set(object, list);
+      const c = correlator(object);
+      if (!c) return undefined;
+      c.advance();
+      return c.out;
+    },
+    prepare(shouldYield) {
+      while (prepared < objects.length) {
+        const c = correlator(objects[prepared] ?? '');
+        if (c && !c.advance(shouldYield)) return false;
+        prepared++;
+        if (shouldYield()) return prepared === objects.length;
       }
-      return list;
+      return true;
     },
   };
 }

@@ -3,8 +3,8 @@
  * per result with createTraceIndex; every query at t is then a few binary searches.
  */
 export type * from './types.ts';
-export { createTraceIndex, podNames, podAt, serviceAt } from './traceIndex.ts';
-export type { TraceIndex, PodTrack, ServiceTrack } from './traceIndex.ts';
+export { createTraceIndex, startTraceIndex, podNames, podAt, serviceAt } from './traceIndex.ts';
+export type { TraceIndex, TraceIndexBuild, PodTrack, ServiceTrack } from './traceIndex.ts';
 export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
 export type { PodRow, WatchRow } from './podRows.ts';
 export { describePod, describePodAt } from './describe.ts';

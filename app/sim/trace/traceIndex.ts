@@ -238,11 +238,25 @@ function timeSorted(trace: readonly TraceRecord[]): readonly TraceRecord[] {
   return trace;
 }
 
+/** An index under construction, built a slice at a time (see `startTraceIndex`). */
+export interface TraceIndexBuild {
+  /**
+   * Works until done or until `shouldYield()` returns true (checked every few hundred records);
+   * returns the finished index, or undefined when there is work left for another call.
+   */
+  step(shouldYield: () => boolean): TraceIndex | undefined;
+}
+
 /**
  * One linear pass over the (time-sorted) trace: per-object change lists for the API view, raw
- * events grouped per object. Event correlation runs per object on its first query.
+ * events grouped per object; then each object's events through the correlator. Resumable, so the
+ * page can build a large index in slices without a long task; `createTraceIndex` runs it at once
+ * (and leaves the event correlation to each object's first query).
  */
-export function createTraceIndex(result: SimResult): TraceIndex {
+export function startTraceIndex(
+  result: SimResult,
+  opts?: { prepareEvents?: boolean },
+): TraceIndexBuild {
   const events = new Map<string, RawEvent[]>();
   const idx: TraceIndex = {
     result,
@@ -251,16 +265,35 @@ export function createTraceIndex(result: SimResult): TraceIndex {
     events: createEventIndex(events, (o) => o),
     memo: new Map(),
   };
-  const records = timeSorted(result.trace);
-  for (let seq = 0; seq < records.length; seq++) {
-    addRecord(idx, records[seq] as TraceRecord, seq, events);
-  }
-  // Events belong to one incarnation (the API keys them by the pod's UID).
+  let records: readonly TraceRecord[] | undefined;
+  let seq = 0;
+  let indexed = false;
+  return {
+    step(shouldYield) {
+      records ??= timeSorted(result.trace);
+      let n = 0;
+      while (seq < records.length) {
+        if (++n % 512 === 0 && shouldYield()) return undefined;
+        addRecord(idx, records[seq] as TraceRecord, seq, events);
+        seq++;
+      }
+      if (!indexed) {
+        indexed = true;
+        idx.events = createEventIndex(events, eventIdentity(idx));
+      }
+      if (opts?.prepareEvents && !idx.events.prepare(shouldYield)) return undefined;
+      return idx;
+    },
+  };
+}
+
+/** Events belong to one incarnation (the API keys them by the pod's UID). */
+function eventIdentity(idx: TraceIndex): (object: string, t: number) => string {
   // Consecutive events of one object nearly always hit the same incarnation: reuse its name.
   let lastObject = '';
   let lastTrack: PodTrack | undefined;
   let lastWho = '';
-  idx.events = createEventIndex(events, (object, t) => {
+  return (object, t) => {
     const track = object.startsWith('pod/') ? podAt(idx, object.slice(4), t) : undefined;
     if (!track) return object;
     if (object !== lastObject || track !== lastTrack) {
@@ -269,8 +302,11 @@ export function createTraceIndex(result: SimResult): TraceIndex {
       lastWho = `${object}@${track.createdAt}`;
     }
     return lastWho;
-  });
-  return idx;
+  };
+}
+
+export function createTraceIndex(result: SimResult): TraceIndex {
+  return startTraceIndex(result).step(() => false) as TraceIndex;
 }
 
 /** The incarnation of pod `name` that exists at time t, if any. */

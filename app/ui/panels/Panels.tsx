@@ -1,13 +1,14 @@
 /** The tabbed panels at the cursor time. */
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../k8s/types.ts';
-import { createTraceIndex, podAt, podNames } from '../../sim/trace/index.ts';
+import { podAt, podNames } from '../../sim/trace/index.ts';
 import type { SimulationState } from '../worker/useSimulation.ts';
 import { DescribePanel } from './DescribePanel.tsx';
 import { EndpointsPanel } from './EndpointsPanel.tsx';
 import { LogsPanel } from './LogsPanel.tsx';
 import { PodsPanel } from './PodsPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useTraceIndex } from './useTraceIndex.ts';
 
 const StatechartPanel = lazy(() => import('../statechart/StatechartPanel.tsx'));
 const ActPanel = lazy(() => import('../actions/ActPanel.tsx'));
@@ -39,8 +40,10 @@ export function Panels(p: PanelsProps) {
   const { tab, onTab } = p;
   const t = useDeferredValue(p.cursor);
   // Deferred: a new run paints the timeline first; the kubectl views follow in a later render.
-  const result = useDeferredValue(p.sim.valid?.result);
-  const idx = useMemo(() => (result ? createTraceIndex(result) : undefined), [result]);
+  // A large run's index is built in slices (useTraceIndex); result and idx always belong together.
+  const indexed = useTraceIndex(useDeferredValue(p.sim.valid?.result));
+  const result = indexed?.result;
+  const idx = indexed?.idx;
   const pods = useMemo(() => (idx ? podNames(idx) : []), [idx]);
   const [podChoice, setPod] = useState('');
   const [containerChoice, setContainer] = useState('');
