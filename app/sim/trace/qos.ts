@@ -3,35 +3,12 @@
  * pkg/apis/core/v1/helper/qos `ComputePodQOS`. Requests default to limits (API defaulting).
  */
 import type { Container, Pod } from '../../k8s/types.ts';
+import { parseQuantity as parseApiQuantity } from '../../k8s/quantity.ts';
 
-const SUFFIX: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-/** A resource.Quantity as a number (enough to compare and sum the usual values). */
-export function parseQuantity(q: string | number | undefined): number {
+/** A resource.Quantity as a number; 0 when absent, NaN when malformed (app/k8s's grammar). */
+function parseQuantity(q: string | number | undefined): number {
   if (q === undefined) return 0;
-  if (typeof q === 'number') return q;
-  const m = /^([+-]?[0-9.]+)(?:[eE]([+-]?[0-9]+))?([a-zA-Z]*)$/.exec(q.trim());
-  if (!m) return NaN;
-  const base = Number(m[1]) * (m[2] ? 10 ** Number(m[2]) : 1);
-  const mult = SUFFIX[m[3] ?? ''];
-  return mult === undefined ? NaN : base * mult;
+  return parseApiQuantity(q) ?? NaN;
 }
 
 type ResourceList = Record<string, string | number>;
