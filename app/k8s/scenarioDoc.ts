@@ -8,10 +8,17 @@ import type { Segment } from './path.ts';
 import { formatPath } from './path.ts';
 import { looksLikeDuration, parseDuration } from './duration.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
-import type { ObjectKey, ScenarioAction, ScenarioSpec, SimulatedKind } from './types.ts';
+import {
+  NODE_STATES,
+  type NodeState,
+  type ObjectKey,
+  type ScenarioAction,
+  type ScenarioSpec,
+  type SimulatedKind,
+} from './types.ts';
 
 export const DEFAULT_UNTIL = 600;
-const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition'] as const;
+const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition', 'node'] as const;
 export const SIGNALS = [
   'SIGTERM',
   'SIGKILL',
@@ -100,6 +107,11 @@ function readAction(
       if (exitCode !== undefined) kill.exitCode = exitCode;
       return { ...base, kill: withNs(kill) };
     }
+    case 'node':
+      return {
+        ...base,
+        node: { name: String(body.name ?? ''), state: String(body.state) as NodeState },
+      };
     default: {
       const status = String(body.status) as 'True' | 'False' | 'Unknown';
       const c: {
@@ -182,6 +194,14 @@ function checkReferences(
         'not-found',
         'value',
       );
+      return false;
+    }
+    return true;
+  }
+  if ('node' in action) {
+    // A bad state would silently do nothing: the action is dropped with an error at the value.
+    if (!(NODE_STATES as readonly string[]).includes(action.node.state)) {
+      issues.notSupported([...path, 'state'], action.node.state, [...NODE_STATES]);
       return false;
     }
     return true;

@@ -117,7 +117,20 @@ export type ScenarioAction =
         reason?: string;
         message?: string;
       };
+    }
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      /**
+       * Power the node off (`Lost`: the kubelet stops, nothing is observed or written) or back on
+       * (`Ready`). The control plane reacts per pod-level R10 (NodeNotReady, taint eviction).
+       */
+      node: { name: string; state: NodeState };
     };
+
+export const NODE_STATES = ['Lost', 'Ready'] as const;
+export type NodeState = (typeof NODE_STATES)[number];
 
 export interface ScenarioSpec {
   name: string;

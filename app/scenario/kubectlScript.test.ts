@@ -44,6 +44,18 @@ spec:
 
 describe('toKubectlScript', () => {
   const script = toKubectlScript(SCENARIO);
+
+  it('turns node actions into comments (Podlab powers the node off and on)', () => {
+    const text = SCENARIO.replace(
+      '    - at: 90s\n',
+      '    - at: 70s\n      node: { name: node-1, state: Lost }\n    - at: 80s\n      node: { name: node-1, state: Ready }\n    - at: 90s\n',
+    );
+    const out = toKubectlScript(text);
+    expect(out).toContain('# ssh node-1 sudo systemctl stop kubelet');
+    expect(out.indexOf('# ssh node-1 sudo systemctl start kubelet')).toBeGreaterThan(
+      out.indexOf('wait_until 80'),
+    );
+  });
   const lines = script.split('\n');
 
   it('watches pods in the background and applies the t = 0 objects as written', () => {

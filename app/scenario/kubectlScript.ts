@@ -75,6 +75,19 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl exec ${shellQuote(k.pod)}${ns(k.namespace)} -c ${shellQuote(k.container)} -- kill -${signal} 1 || true`,
     ];
   }
+  if ('node' in a) {
+    const n = a.node;
+    return n.state === 'Lost'
+      ? [
+          `# Podlab powers node ${n.name} off here (pod-level R10: NodeNotReady after 50 s, taint`,
+          '# eviction 300 s later). On a real cluster: stop the machine or its kubelet, e.g.',
+          `# ssh ${n.name} sudo systemctl stop kubelet`,
+        ]
+      : [
+          `# Podlab powers node ${n.name} back on here, e.g.`,
+          `# ssh ${n.name} sudo systemctl start kubelet`,
+        ];
+  }
   const c = a.setCondition;
   const condition: Record<string, string> = { type: c.type, status: c.status };
   if (c.reason) condition.reason = c.reason;

@@ -48,6 +48,18 @@ export interface KubeletProfile {
   failedPullMs: Ms;
   /** Terminal status written → object deleted by the status manager (grace 0). */
   deleteAfterTerminalMs: Ms;
+  /**
+   * Node failure (pod-level R10.1–R10.5; node_lifecycle_controller.go, PR #126287): the node
+   * lifecycle controller checks every `--node-monitor-period` (5 s) and marks the node Unknown once
+   * no heartbeat arrived for `--node-monitor-grace-period` (50 s since v1.32, 40 s before).
+   */
+  nodeMonitorPeriodMs: Ms;
+  nodeMonitorGraceMs: Ms;
+  /**
+   * DefaultTolerationSeconds admission: `unreachable:NoExecute` / `not-ready:NoExecute` tolerated
+   * for 300 s; the taint-eviction controller deletes the pod that long after the taint (R10.4–R10.5).
+   */
+  tolerationSecondsMs: Ms;
   namespace: string;
 }
 
@@ -67,6 +79,9 @@ export const defaultProfile: KubeletProfile = {
   cachedPullMs: 1000,
   failedPullMs: 0,
   deleteAfterTerminalMs: 1000,
+  nodeMonitorPeriodMs: 5000,
+  nodeMonitorGraceMs: 50_000,
+  tolerationSecondsMs: 300_000,
   namespace: 'default',
 };
 

@@ -59,7 +59,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -112,6 +112,17 @@ const scenarioDefinitions = {
           status: { type: 'string', enum: ['True', 'False', 'Unknown'] },
           reason: { type: 'string' },
           message: { type: 'string' },
+        },
+      },
+      node: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'state'],
+        description:
+          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later) or back on (Ready).',
+        properties: {
+          name: { type: 'string' },
+          state: { type: 'string', enum: ['Lost', 'Ready'] },
         },
       },
     },

@@ -1,6 +1,6 @@
 /**
  * Scenario actions at their times (DESIGN §3): apply a deferred object, delete, `kubectl exec`,
- * kill a container's process, set a pod condition (readiness gates).
+ * kill a container's process, set a pod condition (readiness gates), power the node off or on.
  */
 import type { ScenarioAction, SourceObject } from '../../k8s/types.ts';
 import type { Signal as ProcSignal } from '../runtime/types.ts';
@@ -68,6 +68,8 @@ export function runAction(
         a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),
       cause: { message: 'scenario action', field: { doc: a.doc, path: a.path } },
     });
+  } else if ('node' in a) {
+    c.node.setState(a);
   } else if ('setCondition' in a) {
     const sc = a.setCondition;
     const w = c.findPod(sc.pod, sc.namespace);

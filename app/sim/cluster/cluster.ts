@@ -23,6 +23,7 @@ import type { KubeletEnv } from '../machines/types.ts';
 import { getEndpoints, type PodView } from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
 import { runAction } from './actions.ts';
+import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
@@ -42,6 +43,7 @@ export class Cluster {
   readonly diagnostics: SimDiagnostic[] = [];
   readonly network: Network;
   readonly env: KubeletEnv;
+  readonly node: NodeLifecycle = new NodeLifecycle(this);
   private podIPs = 0;
   private serviceIPs = 0;
   private endpointsJson = new Map<string, string>();
@@ -103,6 +105,7 @@ export class Cluster {
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
       onPodDeleted: (name) => this.podDeleted(name),
+      nodeLost: () => this.node.lost,
     };
   }
 

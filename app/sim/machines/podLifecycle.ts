@@ -9,6 +9,11 @@ import { startTermination } from './terminate.ts';
 /** activeDeadlineSeconds passed (active_deadline.go; pod-level R1.6, R11.1). */
 export function deadlineExceeded(w: PodWorker, ads: number): void {
   if (w.lifecycle !== 'active' || w.phase === 'Succeeded' || w.phase === 'Failed') return;
+  // The kubelet is down (node lost): checked again when it comes back (PodWorker.nodeResumed).
+  if (w.env.nodeLost()) {
+    w.deadlinePassed = ads;
+    return;
+  }
   const message = 'Pod was active on the node longer than the specified deadline';
   w.forcedPhase = { phase: 'Failed', reason: 'DeadlineExceeded', message };
   w.event('Normal', 'DeadlineExceeded', message, undefined, {
@@ -25,7 +30,7 @@ export function deadlineExceeded(w: PodWorker, ads: number): void {
 /** API DELETE (pod-level R8.1) and the kubelet's termination (R8.2). */
 export function requestDelete(
   w: PodWorker,
-  opts: { gracePeriodSeconds?: number; force?: boolean },
+  opts: { gracePeriodSeconds?: number; force?: boolean; cause?: Cause },
 ): void {
   if (w.lifecycle === 'deleted' || w.deletion) return;
   const terminalPhase = w.phase === 'Succeeded' || w.phase === 'Failed';
@@ -45,11 +50,20 @@ export function requestDelete(
     pod: w.name,
     deletionTimestamp: (now + grace * 1000) / 1000,
     gracePeriodSeconds: grace,
-    cause: {
+    cause: opts.cause ?? {
       message: `deleted with a grace period of ${grace}s`,
       field: { doc: w.doc, path: 'spec.terminationGracePeriodSeconds' },
     },
   });
+  // A lost node's kubelet does not see the deletion: the pod stays Terminating (R10.5) until the
+  // node comes back (kubeletSeesDeletion).
+  if (w.env.nodeLost()) return;
+  kubeletSeesDeletion(w);
+}
+
+/** The kubelet observes the pod's deletionTimestamp and terminates it (R8.2). */
+export function kubeletSeesDeletion(w: PodWorker): void {
+  const grace = w.deletion?.graceS ?? w.graceS;
   w.lifecycle = 'terminating';
   w.sendPod({ type: 'pod.terminating' });
   w.cancelSync();

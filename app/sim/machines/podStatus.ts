@@ -130,7 +130,8 @@ function conditionCause(w: PodWorker, c: Condition): Cause | undefined {
   }
 }
 
-function setCondition(w: PodWorker, c: Condition, cause: Cause | undefined): void {
+/** Set a condition in the API status (also used by control-plane writers: node failure, R10). */
+export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefined): void {
   const prev = w.conditions.get(c.type);
   if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
     return;

@@ -22,7 +22,7 @@ import { runTask, type TaskHandle } from './task.ts';
 import type { Instance, KubeletEnv, Slot, SlotKind } from './types.ts';
 import { syncPod, type SyncResult } from './syncPod.ts';
 import { writePodStatus } from './podStatus.ts';
-import { deadlineExceeded, removePod, requestDelete } from './podLifecycle.ts';
+import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
 
 export interface CondState extends Condition {
   lastTransitionTime: number;
@@ -50,6 +50,8 @@ export class PodWorker {
   forcedPhase?: { phase: Phase; reason: string; message: string };
   lifecycle: Lifecycle = 'active';
   deletion?: { timestampMs: number; graceS: number };
+  /** activeDeadlineSeconds passed while the node was lost (checked when it comes back). */
+  deadlinePassed?: number;
   readonly external = new Map<string, Condition>();
   readonly conditions = new Map<string, CondState>();
   readonly startTimeMs: number;
@@ -129,6 +131,7 @@ export class PodWorker {
       doc,
       podPhase: () => this.phase,
       deleting: () => this.deletion !== undefined,
+      paused: () => env.nodeLost(),
       restartPolicy: () => this.restartPolicy,
       status: (c) => byName.get(c)?.status,
       // The newest instance even if it has just exited (PLEG has not seen it yet): exec into it then
@@ -245,6 +248,10 @@ export class PodWorker {
 
   private runSync(): void {
     if (this.lifecycle !== 'active' || this.sync) return;
+    if (this.env.nodeLost()) {
+      this.pending = true;
+      return;
+    }
     // pod_workers.go podWorkerLoop: a sync starts only with a PLEG cache newer than the end of the
     // previous sync (GetNewerThan(lastSyncTime)); the periodic relist provides one plegMs later.
     // (A cache the last sync left untouched counts as fresh: a probe update syncs at once, §2.4.)
@@ -327,6 +334,7 @@ export class PodWorker {
     this.relistAt.add(due);
     this.env.clock.at(due, () => {
       this.relistAt.delete(due);
+      if (this.env.nodeLost()) return; // nodeResumed relists
       this.cacheFresh = true;
       this.cancelFreshTimer();
       const changed = this.markSeen();
@@ -385,7 +393,7 @@ export class PodWorker {
     clock.at(
       clock.now(),
       () => {
-        if (this.lifecycle === 'deleted') return;
+        if (this.lifecycle === 'deleted' || this.env.nodeLost()) return;
         this.send(slot, { type: `probe.${type}`, result });
         if (type !== 'liveness') this.writeStatus('patch');
         this.requestSync();
@@ -408,6 +416,7 @@ export class PodWorker {
    * cache (a sync); 'patch' only recomputes ready/started (probe updates between syncs).
    */
   writeStatus(mode: 'full' | 'patch', terminal = false): void {
+    if (this.env.nodeLost()) return; // no kubelet to write it (R10.2)
     writePodStatus(this, mode, terminal);
   }
 
@@ -422,13 +431,28 @@ export class PodWorker {
   }
 
   /** API DELETE (pod-level R8.1) and the kubelet's termination (R8.2). */
-  requestDelete(opts: { gracePeriodSeconds?: number; force?: boolean }): void {
+  requestDelete(opts: { gracePeriodSeconds?: number; force?: boolean; cause?: Cause }): void {
     requestDelete(this, opts);
   }
 
   /** The object disappears from the API (status manager delete with grace 0, or force). */
   remove(cause: Cause): void {
     removePod(this, cause);
+  }
+
+  /**
+   * The node is back (R10.6): the kubelet relists, then terminates a pod deleted meanwhile (the
+   * object goes once its containers are stopped) or syncs and writes its status again.
+   */
+  nodeResumed(): void {
+    if (this.lifecycle === 'deleted') return;
+    this.markSeen();
+    this.cacheFresh = true;
+    this.cancelFreshTimer();
+    if (this.lifecycle !== 'active') return;
+    if (this.deletion) return kubeletSeesDeletion(this);
+    if (this.deadlinePassed !== undefined) return this.deadlineExceeded(this.deadlinePassed);
+    this.requestSync();
   }
 
   /** setCondition scenario action (readiness gates, custom conditions). */

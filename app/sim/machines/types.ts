@@ -77,6 +77,8 @@ export interface KubeletEnv {
   onPodStatus(pod: string): void;
   /** The pod object is gone from the API. */
   onPodDeleted(pod: string): void;
+  /** The node is powered off (pod-level R10): the kubelet neither syncs, probes nor writes status. */
+  nodeLost(): boolean;
 }
 
 export interface PodSource {

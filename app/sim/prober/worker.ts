@@ -20,6 +20,8 @@ export interface ProbeHost {
   doc: number;
   podPhase(): string;
   deleting(): boolean;
+  /** The kubelet is down (node lost): the ticker keeps its phase but no probe runs. */
+  paused(): boolean;
   restartPolicy(): string;
   status(container: string): ContainerStatus | undefined;
   process(container: string): ContainerProcess | undefined;
@@ -123,6 +125,7 @@ export class ProbeWorker {
   private tick(): void {
     if (this.stopped) return;
     this.arm();
+    if (this.host.paused()) return;
     // Go tickers drop ticks that arrive while the worker is busy with a slow probe.
     if (this.inFlight) return;
     if (!this.doProbe()) this.stop();

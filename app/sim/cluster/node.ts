@@ -1,0 +1,108 @@
+/**
+ * Node failure (pod-level R10.1–R10.6): the node is powered off by a scenario action. The kubelet
+ * stops (PodWorker gates: no sync, probe, relist or status write); the node lifecycle controller
+ * marks the pods NotReady once the grace period passed (MarkPodsNotReady), and the taint-eviction
+ * controller deletes them tolerationSeconds after the NoExecute taint. Pods then stay Terminating
+ * until the node comes back.
+ */
+import type { NodeState, ScenarioAction } from '../../k8s/types.ts';
+import type { TimerId } from '../clock/types.ts';
+import { setCondition } from '../machines/podStatus.ts';
+import type { Cause } from '../trace/types.ts';
+import type { Cluster } from './cluster.ts';
+
+export class NodeLifecycle {
+  /** The node is powered off: no kubelet. */
+  lost = false;
+  private timers: TimerId[] = [];
+  private cause: Cause | undefined;
+
+  constructor(private readonly c: Cluster) {}
+
+  setState(a: ScenarioAction & { node: { name: string; state: NodeState } }): void {
+    const c = this.c;
+    if (a.node.name !== c.profile.nodeName)
+      return c.actionError(
+        a,
+        `nodes "${a.node.name}" not found (the node is ${c.profile.nodeName})`,
+      );
+    if (a.node.state === 'Lost') {
+      if (this.lost) return;
+      this.lost = true;
+      const now = c.clock.now();
+      const { nodeMonitorGraceMs: grace, nodeMonitorPeriodMs: period } = c.profile;
+      // The simulator's choice: the last heartbeat is the power-off instant; the controller sees the
+      // grace expire on its next monitor tick (every period from t = 0).
+      const notReadyAt = Math.ceil((now + grace) / period) * period;
+      this.cause = {
+        message: `the node was powered off at ${now / 1000}s: no heartbeat for ${grace / 1000}s (node-monitor-grace-period), checked every ${period / 1000}s`,
+        field: { doc: a.doc, path: a.path },
+      };
+      this.timers.push(c.clock.at(notReadyAt, () => this.markPodsNotReady(a)));
+      return;
+    }
+    if (!this.lost) return;
+    this.lost = false;
+    for (const t of this.timers) c.clock.cancel(t);
+    this.timers = [];
+    // The kubelet is back (R10.6): heartbeats resume, taints go, the kubelet syncs every pod.
+    for (const w of [...c.pods.values()]) w.nodeResumed();
+    c.syncEndpoints();
+  }
+
+  /** Node lifecycle controller: Ready Unknown, taints, MarkPodsNotReady (R10.2). */
+  private markPodsNotReady(a: ScenarioAction): void {
+    const c = this.c;
+    const cause = this.cause ?? { message: 'node lost' };
+    for (const w of c.pods.values()) {
+      if (w.lifecycle === 'deleted') continue;
+      // Only Ready (reason and message not set); ContainersReady and container statuses stay.
+      setCondition(w, { type: 'Ready', status: 'False' }, cause);
+      c.recorder.add({
+        type: 'event',
+        object: `pod/${w.name}`,
+        eventType: 'Warning',
+        reason: 'NodeNotReady',
+        message: 'Node is not ready',
+        source: 'node-controller',
+        cause,
+      });
+    }
+    c.syncEndpoints();
+    const tol = c.profile.tolerationSecondsMs;
+    this.timers.push(c.clock.after(tol, () => this.evict(a, tol)));
+  }
+
+  /** Taint-eviction controller: the default 300 s toleration of unreachable:NoExecute ran out (R10.5). */
+  private evict(a: ScenarioAction, tolMs: number): void {
+    const c = this.c;
+    const cause: Cause = {
+      message: `the node.kubernetes.io/unreachable:NoExecute taint is tolerated for ${tolMs / 1000}s (DefaultTolerationSeconds): the pod is deleted`,
+      field: { doc: a.doc, path: a.path },
+    };
+    for (const w of [...c.pods.values()]) {
+      if (w.lifecycle === 'deleted' || w.deletion) continue;
+      c.recorder.add({
+        type: 'event',
+        object: `pod/${w.name}`,
+        eventType: 'Normal',
+        reason: 'TaintManagerEviction',
+        message: `Marking for deletion Pod ${w.namespace}/${w.name}`,
+        source: 'taint-eviction-controller',
+        cause,
+      });
+      setCondition(
+        w,
+        {
+          type: 'DisruptionTarget',
+          status: 'True',
+          reason: 'DeletionByTaintManager',
+          message: 'Taint manager: deleting due to NoExecute taint',
+        },
+        cause,
+      );
+      w.requestDelete({ cause });
+    }
+    c.syncEndpoints();
+  }
+}
