@@ -143,7 +143,7 @@ const scenarioDefinitions = {
 
 const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'List', 'Scenario'];
 
-/** Editor snippets (yaml-language-server `defaultSnippets`) for an empty document. */
+/** Editor snippets (yaml-language-server `defaultSnippets`) offered when the YAML is empty. */
 const SNIPPETS = [
   {
     label: 'Pod',
