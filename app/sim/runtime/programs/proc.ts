@@ -3,7 +3,7 @@ import { done } from '../process/effects.ts';
 import { ProcKilled, SIGNALS, parseSignal } from '../process/effects.ts';
 import type { Program } from '../process/types.ts';
 import type { Signal } from '../types.ts';
-import { fail, parseDuration } from './util.ts';
+import { fail, parseDuration, resolveArgv } from './util.ts';
 
 /** sleep N[smhd]... ; `sleep infinity` never returns. Signals reach it only by its own pid. */
 export const sleep: Program = function* (ctx) {
@@ -118,14 +118,8 @@ export const timeout: Program = function* (ctx) {
   const ms = parseDuration(args.shift() ?? '');
   if (ms === undefined || args.length === 0)
     return fail(ctx.io, 'Usage: timeout [-s SIG] SECS PROG ARGS');
-  const found = ctx.sys.lookup(args[0]!, ctx.env.get('PATH'), ctx.cwd);
-  const prog =
-    found?.kind === 'program'
-      ? ctx.sys.program(found.program)
-      : found?.kind === 'script'
-        ? ctx.sys.program('sh')
-        : undefined;
-  if (!found || !prog)
+  const run = resolveArgv(ctx, args);
+  if (!run)
     return fail(ctx.io, `timeout: can't execute '${args[0]}': No such file or directory`, 127);
   const child = ctx.sys.spawnChild(ctx.self, args[0]!.slice(args[0]!.lastIndexOf('/') + 1));
   ctx.self.child = child;
@@ -136,8 +130,7 @@ export const timeout: Program = function* (ctx) {
   });
   let code: number;
   try {
-    const argv = found.kind === 'script' ? ['sh', found.path, ...args.slice(1)] : args;
-    code = yield* prog({ ...ctx, argv, self: child });
+    code = yield* run.prog({ ...ctx, argv: run.argv, self: child });
   } catch (e) {
     if (!(e instanceof ProcKilled) || e.pid !== child.pid) throw e;
     code = e.code;

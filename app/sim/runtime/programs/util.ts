@@ -1,7 +1,7 @@
 /** Helpers shared by the simulated programs: output, error wording per userland, argv execution. */
 import type { Gen } from '../process/effects.ts';
 import { ProcKilled } from '../process/effects.ts';
-import type { Io, ProgCtx } from '../process/types.ts';
+import type { Io, ProgCtx, Program } from '../process/types.ts';
 import { errnoText, normalizePath } from '../fs/vfs.ts';
 import type { Errno } from '../fs/vfs.ts';
 
@@ -66,23 +66,36 @@ export function parseFlags(
   return { flags, rest };
 }
 
+/**
+ * Look argv[0] up on PATH: the program to run and the argv to run it with (a script runs under
+ * `sh`). Undefined when there is nothing to execute.
+ */
+export function resolveArgv(
+  ctx: ProgCtx,
+  argv: string[],
+  env = ctx.env,
+): { prog: Program; argv: string[] } | undefined {
+  const found = ctx.sys.lookup(argv[0]!, env.get('PATH'), ctx.cwd);
+  if (found?.kind === 'program') {
+    const prog = ctx.sys.program(found.program);
+    return prog && { prog, argv };
+  }
+  if (found?.kind === 'script') {
+    const prog = ctx.sys.program('sh');
+    return prog && { prog, argv: ['sh', found.path, ...argv.slice(1)] };
+  }
+  return undefined;
+}
+
 /** Run argv as a child process of ctx.self (used by `env cmd`, `nohup`, `timeout`). */
 export function* runArgv(ctx: ProgCtx, argv: string[], env = ctx.env): Gen {
   const name = argv[0]!;
-  const found = ctx.sys.lookup(name, env.get('PATH'), ctx.cwd);
-  const prog =
-    found?.kind === 'program'
-      ? ctx.sys.program(found.program)
-      : found?.kind === 'script'
-        ? ctx.sys.program('sh')
-        : undefined;
-  if (!found || !prog)
-    return fail(ctx.io, `${argv[0]}: can't execute '${name}': No such file or directory`, 127);
+  const run = resolveArgv(ctx, argv, env);
+  if (!run) return fail(ctx.io, `${name}: can't execute '${name}': No such file or directory`, 127);
   const child = ctx.sys.spawnChild(ctx.self, name.slice(name.lastIndexOf('/') + 1));
   ctx.self.child = child;
   try {
-    const a = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
-    return yield* prog({ ...ctx, argv: a, env, self: child });
+    return yield* run.prog({ ...ctx, argv: run.argv, env, self: child });
   } catch (e) {
     if (e instanceof ProcKilled && e.pid === child.pid) return e.code;
     throw e;
