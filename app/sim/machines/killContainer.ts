@@ -35,16 +35,7 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
       Math.max(o.graceS * 1000, w.env.profile.minGraceMs),
     );
     if (inst.finishedAtMs === undefined) {
-      w.env.recorder.add({
-        type: 'signal',
-        pod: w.name,
-        container: slot.name,
-        signal: 'SIGKILL',
-        cause: {
-          message: `terminationGracePeriodSeconds (${o.graceS}s) expired → SIGKILL`,
-          field: o.graceField,
-        },
-      });
+      recordGraceSigkill(w, slot, o);
       inst.proc.signal('SIGKILL');
       if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register]);
     }
@@ -94,7 +85,15 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
   inst.proc.signal(sig);
   if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register], graceMs);
   if (inst.finishedAtMs !== undefined) return;
-  rec.add({
+  recordGraceSigkill(w, slot, o);
+  w.send(slot, { type: 'signal.sent', signal: 'SIGKILL' });
+  inst.proc.signal('SIGKILL');
+  if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register]);
+}
+
+/** The trace record of the SIGKILL sent when the grace period runs out. */
+function recordGraceSigkill(w: PodWorker, slot: Slot, o: KillOptions): void {
+  w.env.recorder.add({
     type: 'signal',
     pod: w.name,
     container: slot.name,
@@ -104,7 +103,4 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
       field: o.graceField,
     },
   });
-  w.send(slot, { type: 'signal.sent', signal: 'SIGKILL' });
-  inst.proc.signal('SIGKILL');
-  if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register]);
 }
