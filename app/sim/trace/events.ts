@@ -7,17 +7,8 @@ import type { DescribeWriter } from './describeText.ts';
 import type { TraceIndex } from './traceIndex.ts';
 import { apiSeconds, humanDuration } from './time.ts';
 
-export interface AggregatedEvent {
-  object: string;
-  type: 'Normal' | 'Warning';
-  reason: string;
-  message: string;
-  source: string;
-  fieldPath?: string;
-  count: number;
-  firstTimestamp: number;
-  lastTimestamp: number;
-}
+/** An Event object as `kubectl describe` reads it: the write without its trace time. */
+export type AggregatedEvent = Omit<EventWrite, 't'>;
 
 function toAggregated(w: EventWrite): AggregatedEvent {
   return {
