@@ -31,3 +31,24 @@ export interface SimOutput {
 export function fieldKey(f: { doc: number; path: string }): string {
   return `${f.doc}:${f.path}`;
 }
+
+/** The output of a run that produced nothing usable (the engine threw, or ran out of time). */
+export function failedOutput(
+  id: number,
+  ms: number,
+  error: string,
+  source: SimOutput['source'],
+): SimOutput {
+  return {
+    id,
+    ok: false,
+    result: undefined,
+    timeline: undefined,
+    hash: '',
+    diagnostics: [],
+    locations: {},
+    ms,
+    error,
+    source,
+  };
+}

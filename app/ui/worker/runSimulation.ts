@@ -6,7 +6,7 @@ import type { Diagnostic, ParsedScenario, SourceRange } from '../../k8s/types.ts
 import type { SimDiagnostic, SimResult } from '../../sim/trace/types.ts';
 import { fnv1a } from '../lib/fnv1a.ts';
 import { buildTimeline } from '../timeline/model.ts';
-import { fieldKey, type SimOutput } from './protocol.ts';
+import { failedOutput, fieldKey, type SimOutput } from './protocol.ts';
 
 export type SimulateText = (text: string) => { parsed: ParsedScenario; result: SimResult };
 
@@ -68,17 +68,6 @@ export function runSimulation(
       source,
     };
   } catch (e) {
-    return {
-      id,
-      ok: false,
-      result: undefined,
-      timeline: undefined,
-      hash: '',
-      diagnostics: [],
-      locations: {},
-      ms: now() - t0,
-      error: e instanceof Error ? e.message : String(e),
-      source,
-    };
+    return failedOutput(id, now() - t0, e instanceof Error ? e.message : String(e), source);
   }
 }

@@ -4,7 +4,7 @@
  * stopped (the worker is replaced) and reported as a failed run.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SimOutput } from './protocol.ts';
+import { failedOutput, type SimOutput } from './protocol.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 export const RUN_TIMEOUT_MS = 8000;
@@ -21,18 +21,8 @@ export interface SimulationState {
 }
 
 function timedOut(id: number): SimOutput {
-  return {
-    id,
-    ok: false,
-    result: undefined,
-    timeline: undefined,
-    hash: '',
-    diagnostics: [],
-    locations: {},
-    ms: RUN_TIMEOUT_MS,
-    error: `the simulation took longer than ${RUN_TIMEOUT_MS / 1000} s and was stopped`,
-    source: 'engine',
-  };
+  const error = `the simulation took longer than ${RUN_TIMEOUT_MS / 1000} s and was stopped`;
+  return failedOutput(id, RUN_TIMEOUT_MS, error, 'engine');
 }
 
 function startWorker(): Worker {
