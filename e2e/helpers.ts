@@ -10,7 +10,7 @@ export function watchPage(page: Page): { errors: string[]; external: string[] } 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
     const url = r.url();
-    if (!/^(http:\/\/127\.0\.0\.1:4173\/|data:|blob:)/.test(url)) external.push(url);
+    if (!/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) external.push(url);
   });
   return { errors, external };
 }
