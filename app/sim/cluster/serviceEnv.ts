@@ -5,6 +5,7 @@
  * false`; the `kubernetes` Service of `default` always (the runtime sets its variables itself).
  * Services without a cluster IP (headless, ExternalName) are skipped.
  */
+import { dict } from '../trace/dict.ts';
 import type { ServiceEntry } from './network.ts';
 
 /** makeEnvVariableName: upper case, `-` → `_`. */
@@ -44,7 +45,7 @@ export function serviceEnv(
       if (!picked.has(e.name)) picked.set(e.name, e);
     } else if (e.namespace === namespace && enableServiceLinks) picked.set(e.name, e);
   }
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   for (const name of [...picked.keys()].sort()) linkVars(picked.get(name)!, out);
   return out;
 }

@@ -3,6 +3,7 @@
  * written by then. Keys are sorted at every level and sequences are not indented, as kubectl's
  * JSON → YAML conversion (sigs.k8s.io/yaml) prints them; timestamps are RFC 3339 from the epoch.
  */
+import { dict } from './dict.ts';
 import { stringify } from 'yaml';
 import type { ContainerState, ContainerStatus, TerminatedState } from './types.ts';
 import { imageID } from './describeContainers.ts';
@@ -17,7 +18,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 function sortKeys(v: unknown): Json {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v !== null && typeof v === 'object') {
-    const out: { [k: string]: Json } = {};
+    const out: { [k: string]: Json } = dict();
     for (const k of Object.keys(v).sort()) {
       const x = (v as Record<string, unknown>)[k];
       if (x !== undefined) out[k] = sortKeys(x);

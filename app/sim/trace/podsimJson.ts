@@ -2,6 +2,7 @@
  * The `podsim run --json` document (DESIGN.md §4): per-pod change series, endpoints and raw events.
  * Every series lists a value only when it changes.
  */
+import { dict } from './dict.ts';
 import type { ContainerState, SimResult } from './types.ts';
 import { getWatchRows } from './podRows.ts';
 import { createTraceIndex, type TraceIndex } from './traceIndex.ts';
@@ -68,7 +69,7 @@ function stateEntry(t: number, s: ContainerState): PodsimContainerState {
 }
 
 function podJson(idx: TraceIndex, name: string): PodsimPod {
-  const out: PodsimPod = { rows: [], phase: [], conditions: {}, containers: {} };
+  const out: PodsimPod = { rows: [], phase: [], conditions: dict(), containers: dict() };
   for (const r of getWatchRows(idx)) {
     if (r.pod === name)
       out.rows.push({ t: r.t, ready: r.ready, status: r.status, restarts: r.restartCount });
@@ -108,9 +109,9 @@ function podJson(idx: TraceIndex, name: string): PodsimPod {
 
 export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson {
   const idx = index ?? createTraceIndex(result);
-  const pods: Record<string, PodsimPod> = {};
+  const pods = dict<PodsimPod>();
   for (const name of [...idx.pods.keys()].sort()) pods[name] = podJson(idx, name);
-  const endpoints: PodsimJson['endpoints'] = {};
+  const endpoints: PodsimJson['endpoints'] = dict();
   for (const name of [...idx.services.keys()].sort()) {
     const list: PodsimJson['endpoints'][string] = [];
     for (const track of idx.services.get(name) ?? []) {

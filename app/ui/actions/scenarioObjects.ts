@@ -1,4 +1,5 @@
 /** Names of the Services and the readiness gates declared in the scenario text (pure). */
+import { dict } from '../../sim/trace/dict.ts';
 import { parseAllDocuments } from 'yaml';
 
 export interface ScenarioObjects {
@@ -8,7 +9,7 @@ export interface ScenarioObjects {
 }
 
 export function scenarioObjects(text: string): ScenarioObjects {
-  const out: ScenarioObjects = { services: [], gates: {} };
+  const out: ScenarioObjects = { services: [], gates: dict() };
   const docs = parseAllDocuments(text);
   for (const d of Array.isArray(docs) ? docs : []) {
     const kind = d.get('kind');

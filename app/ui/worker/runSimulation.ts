@@ -2,6 +2,7 @@
  * What the worker does for one request: run the engine, build the timeline model, hash the trace
  * and resolve every cause field to a YAML range. Pure apart from the engine; testable in Node.
  */
+import { dict } from '../../sim/trace/dict.ts';
 import type { Diagnostic, ParsedScenario, SourceRange } from '../../k8s/types.ts';
 import type { SimDiagnostic, SimResult } from '../../sim/trace/types.ts';
 import { fnv1a } from '../lib/fnv1a.ts';
@@ -47,7 +48,7 @@ export function runSimulation(
       ...result.diagnostics.map((d) => fromSim(d, parsed)),
     ];
     const ok = !diagnostics.some((d) => d.severity === 'error');
-    const locations: Record<string, SourceRange> = {};
+    const locations = dict<SourceRange>();
     for (const r of result.trace) {
       const f = 'cause' in r ? r.cause?.field : undefined;
       if (!f) continue;

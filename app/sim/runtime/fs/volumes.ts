@@ -4,6 +4,7 @@
  * hostPath (a per-node tree shared by every pod on the node). Failures use the kubelet's
  * `MountVolume.SetUp failed for volume ...` wording.
  */
+import { dict } from '../../trace/dict.ts';
 import type { Container, Pod, Volume } from '../../../k8s/types.ts';
 import type { SandboxContext } from '../types.ts';
 import type { Dir, File } from './vfs.ts';
@@ -108,7 +109,7 @@ export function buildProjected(vol: Volume, ctx: Ctx): Built {
   ): string | undefined => {
     const s = ctx.lookup.secret(ns, name);
     if (!s) return optional ? undefined : `secret "${name}" not found`;
-    const data: Record<string, string> = {};
+    const data = dict<string>();
     for (const k of new Set([...Object.keys(s.data ?? {}), ...Object.keys(s.stringData ?? {})]))
       data[k] = secretValue(s.data, s.stringData, k) ?? '';
     return fromKeys(root, data, items, 'secret', mode);
