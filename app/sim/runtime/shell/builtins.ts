@@ -132,7 +132,7 @@ function* command(sh: Shell, argv: string[], io: Io): Gen {
     const names = args[0]?.startsWith('-') ? args.slice(1) : args;
     let code = 0;
     for (const n of names) {
-      const isBuiltin = n in BUILTINS && argv[0] !== 'which';
+      const isBuiltin = Object.hasOwn(BUILTINS, n) && argv[0] !== 'which';
       const found = isBuiltin ? undefined : sh.sys.lookup(n, sh.vars.get('PATH'), sh.cwd);
       if (isBuiltin) io.out(argv[0] === 'type' ? `${n} is a shell builtin\n` : `${n}\n`);
       else if (found) io.out(argv[0] === 'type' ? `${n} is ${found.path}\n` : `${found.path}\n`);
@@ -144,7 +144,7 @@ function* command(sh: Shell, argv: string[], io: Io): Gen {
     return code;
   }
   if (args.length === 0) return 0;
-  const b = BUILTINS[args[0]!];
+  const b = Object.hasOwn(BUILTINS, args[0]!) ? BUILTINS[args[0]!] : undefined;
   if (b) return yield* b(sh, args, io);
   return yield* sh.runExternal(args, io, sh.exportedEnv(), false);
 }

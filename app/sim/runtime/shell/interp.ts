@@ -411,7 +411,8 @@ export class Shell {
         this.args = saved;
       }
     }
-    const b = this.builtins[name];
+    // Own keys only: a command named `constructor` or `toString` is not a builtin.
+    const b = Object.hasOwn(this.builtins, name) ? this.builtins[name] : undefined;
     if (b) {
       for (const [k, v] of assigns) this.vars.set(k, v);
       return yield* b(this, argv, io);
