@@ -37,13 +37,28 @@ function applyBlock(bodies: string[]): string[] {
   return [`kubectl apply -f - <<'${d}'`, body, d];
 }
 
+/**
+ * User text inside a `#` comment: a newline (or CR, NEL, U+2028/9, any control character) would
+ * end the comment and put the rest of the name on a line the shell runs, so each is written as a
+ * visible escape instead.
+ */
+export function commentText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code === 10 ? '\\n' : code === 13 ? '\\r' : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 const ns = (namespace: string | undefined) =>
   namespace && namespace !== 'default' ? ` -n ${shellQuote(namespace)}` : '';
 
 function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undefined): string[] {
   if ('apply' in a) {
     const body = yamlOf(a.apply);
-    return body ? applyBlock([body]) : [`# ${a.apply.kind} ${a.apply.name} is not in the scenario`];
+    return body
+      ? applyBlock([body])
+      : [`# ${commentText(`${a.apply.kind} ${a.apply.name}`)} is not in the scenario`];
   }
   if ('delete' in a) {
     const d = a.delete;
@@ -54,7 +69,7 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
     if (d.force) flags.push('--force');
     flags.push('--wait=false');
     return [
-      `kubectl delete ${d.kind.toLowerCase()} ${shellQuote(d.name)}${ns(d.namespace)} ${flags.join(' ')}`,
+      `kubectl delete ${shellQuote(d.kind.toLowerCase())} ${shellQuote(d.name)}${ns(d.namespace)} ${flags.join(' ')}`,
     ];
   }
   if ('exec' in a) {
@@ -69,7 +84,7 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
     const k = a.kill;
     const signal = k.exitCode !== undefined ? 'KILL' : (k.signal ?? 'SIGKILL').replace(/^SIG/, '');
     return [
-      `# Podlab kills ${k.container}'s process${k.exitCode !== undefined ? ` with exit code ${k.exitCode}` : ` with SIG${signal}`}.`,
+      `# Podlab kills ${commentText(k.container)}'s process${k.exitCode !== undefined ? ` with exit code ${k.exitCode}` : ` with SIG${signal}`}.`,
       '# PID 1 ignores signals it has no handler for (even SIGKILL from inside the container), so on',
       '# a real node this may need `crictl` or a debug container instead.',
       `kubectl exec ${shellQuote(k.pod)}${ns(k.namespace)} -c ${shellQuote(k.container)} -- kill -${signal} 1 || true`,
@@ -79,13 +94,13 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
     const n = a.node;
     return n.state === 'Lost'
       ? [
-          `# Podlab powers node ${n.name} off here (pod-level R10: NodeNotReady after 50 s, taint`,
+          `# Podlab powers node ${commentText(n.name)} off here (pod-level R10: NodeNotReady after 50 s, taint`,
           '# eviction 300 s later). On a real cluster: stop the machine or its kubelet, e.g.',
-          `# ssh ${n.name} sudo systemctl stop kubelet`,
+          `# ssh ${commentText(shellQuote(n.name))} sudo systemctl stop kubelet`,
         ]
       : [
-          `# Podlab powers node ${n.name} back on here, e.g.`,
-          `# ssh ${n.name} sudo systemctl start kubelet`,
+          `# Podlab powers node ${commentText(n.name)} back on here, e.g.`,
+          `# ssh ${commentText(shellQuote(n.name))} sudo systemctl start kubelet`,
         ];
   }
   const c = a.setCondition;
@@ -111,7 +126,7 @@ export function toKubectlScript(text: string): string {
 
   const out: string[] = [
     '#!/bin/sh',
-    `# Replays the Podlab scenario "${scenario.name}" on a real cluster (the current kubectl context).`,
+    `# Replays the Podlab scenario "${commentText(scenario.name)}" on a real cluster (the current kubectl context).`,
     '# A real kubelet adds a few seconds of jitter; Podlab shows the deterministic timeline.',
   ];
   if (errors.length > 0) {
@@ -147,6 +162,7 @@ export function toKubectlScript(text: string): string {
     );
   }
   const names = parsed.objects.map((o) => `${o.kind.toLowerCase()}/${o.name}`);
-  if (names.length > 0) out.push(`# clean up: kubectl delete ${names.map(shellQuote).join(' ')}`);
+  if (names.length > 0)
+    out.push(`# clean up: kubectl delete ${commentText(names.map(shellQuote).join(' '))}`);
   return `${out.join('\n')}\n`;
 }
