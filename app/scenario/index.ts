@@ -17,4 +17,4 @@ export type { Example } from './exampleMeta.ts';
 export { parsePromise } from './promises.ts';
 export type { ExamplePromise } from './promises.ts';
 export { checkPromise } from './checkPromise.ts';
-export { parseDuration, formatDuration } from './duration.ts';
+export { formatDuration } from './duration.ts';

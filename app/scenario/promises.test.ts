@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePromise, type ExamplePromise } from './promises.ts';
 import { checkPromise, getSeries, valueAt } from './checkPromise.ts';
 import type { PodsimJson } from './podsimJson.ts';
-import { formatDuration, parseDuration } from './duration.ts';
+import { parseDuration } from '../k8s/duration.ts';
+import { formatDuration } from './duration.ts';
 
 const promise = (line: string): ExamplePromise => {
   const r = parsePromise(line);

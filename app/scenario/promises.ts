@@ -9,7 +9,7 @@
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
  *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`)
  */
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../k8s/duration.ts';
 
 export type PodField = 'ready' | 'status' | 'restarts' | 'phase';
 export type ContainerField = 'state' | 'reason' | 'exitCode' | 'ready' | 'started' | 'restarts';

@@ -1,26 +1,11 @@
 /** Text formats the kubelet uses in statuses and events. */
+import { formatGoDuration } from '../trace/time.ts';
 
 /**
- * Go's `time.Duration.String()` for a duration in ms: `10s`, `1m20s`, `5m0s`, `1.2s`, `500ms`, `0s`.
- * Used in CrashLoopBackOff messages (pod-level R2.4) and Pulled events.
+ * Go's `time.Duration.String()` for a duration in engine ms (`10s`, `1m20s`, `5m0s`, `500ms`), as in
+ * CrashLoopBackOff messages and Pulled events; the one formatter is trace/time.ts formatGoDuration.
  */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const neg = ms < 0;
-  let rest = Math.abs(Math.round(ms));
-  if (rest < 1000) return `${neg ? '-' : ''}${rest}ms`;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = Math.floor(rest / 1000);
-  const frac = rest - s * 1000;
-  const secs = frac === 0 ? `${s}` : `${s}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
-  let out = `${secs}s`;
-  if (h > 0) out = `${h}h${m}m${out}`;
-  else if (m > 0) out = `${m}m${out}`;
-  return (neg ? '-' : '') + out;
-}
+export const goDuration = (ms: number): string => formatGoDuration(ms / 1000);
 
 /** `pod_namespace(uid)` as in the CrashLoopBackOff message (kuberuntime_manager.go doBackOff). */
 export const podDesc = (name: string, namespace: string, uid: string) =>

@@ -4,7 +4,7 @@
  * byte of the text is kept as it was.
  */
 import { Document, isMap, isNode, isSeq, parseAllDocuments, parseDocument } from 'yaml';
-import { formatDuration, parseDuration } from '../lib/time.ts';
+import { formatDuration, parseTimeInput } from '../lib/time.ts';
 
 export type ActionBody =
   | { exec: { pod: string; container?: string; command: string } }
@@ -30,7 +30,7 @@ function actionNode(doc: Document, action: Record<string, unknown>) {
 
 function atSeconds(v: unknown): number {
   if (typeof v === 'number') return v;
-  return parseDuration(String(v ?? '')) ?? Number.POSITIVE_INFINITY;
+  return parseTimeInput(String(v ?? '')) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Returns `text` with `{at, ...body}` added to the Scenario's `spec.actions`, kept in time order. */

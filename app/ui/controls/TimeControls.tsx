@@ -1,6 +1,6 @@
 /** Play/pause, speed, step to previous/next event, jump to a time, zoom. */
 import { useState, type FormEvent } from 'react';
-import { formatDuration, parseDuration } from '../lib/time.ts';
+import { formatDuration, parseTimeInput } from '../lib/time.ts';
 import { Icon } from './Icon.tsx';
 
 export const SPEEDS = [1, 10, 60] as const;
@@ -22,7 +22,7 @@ export function TimeControls(p: TimeControlsProps) {
   const [bad, setBad] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const t = parseDuration(draft);
+    const t = parseTimeInput(draft);
     if (t === undefined) {
       setBad(true);
       return;

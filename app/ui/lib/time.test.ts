@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, parseDuration } from './time.ts';
+import { formatClock, formatDuration, parseTimeInput } from './time.ts';
 
-describe('parseDuration', () => {
+describe('parseTimeInput', () => {
   it.each([
     ['45s', 45],
     ['2m', 120],
@@ -11,9 +11,9 @@ describe('parseDuration', () => {
     ['90', 90],
     [' 2M ', 120],
     ['500ms', 0.5],
-  ])('%s → %d', (text, want) => expect(parseDuration(text)).toBe(want));
+  ])('%s → %d', (text, want) => expect(parseTimeInput(text)).toBe(want));
   it.each(['', 'abc', '5x', 's5', '1m 30s', '-3s'])('rejects %j', (text) =>
-    expect(parseDuration(text)).toBeUndefined(),
+    expect(parseTimeInput(text)).toBeUndefined(),
   );
 });
 
@@ -28,7 +28,8 @@ describe('formatDuration', () => {
     [3725, '1h2m5s'],
   ])('%d → %s', (s, want) => expect(formatDuration(s)).toBe(want));
   it('round-trips', () => {
-    for (const s of [0, 1, 59.9, 61, 599, 3601.5]) expect(parseDuration(formatDuration(s))).toBe(s);
+    for (const s of [0, 1, 59.9, 61, 599, 3601.5])
+      expect(parseTimeInput(formatDuration(s))).toBe(s);
   });
 });
 

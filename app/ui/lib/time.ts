@@ -1,20 +1,9 @@
 /** Time strings of the playground: `45s`, `2m`, `1m30s`, `1h`, `1.5s`, or a bare number of seconds. */
-const UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+import { parseDuration } from '../../k8s/duration.ts';
 
-/** Parses a duration to seconds; `undefined` when the text is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  const s = text.trim().toLowerCase();
-  if (s === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
-  let total = 0;
-  let consumed = 0;
-  for (const m of s.matchAll(re)) {
-    if (m.index !== consumed) return undefined;
-    total += Number(m[1]) * (UNIT[m[2] ?? 's'] ?? 1);
-    consumed = m.index + m[0].length;
-  }
-  return consumed === s.length ? total : undefined;
+/** A time typed by a person (case does not matter: `2M` is 2m); `undefined` when it is not one. */
+export function parseTimeInput(text: string): number | undefined {
+  return parseDuration(text.toLowerCase());
 }
 
 /** Rounds to 0.1 s so floating noise never reaches the YAML or the UI. */
@@ -22,7 +11,7 @@ export function roundTenth(s: number): number {
   return Math.round(s * 10) / 10;
 }
 
-/** `75` → `1m15s`, `45.5` → `45.5s`, `3600` → `1h`: compact and re-parseable by `parseDuration`. */
+/** `75` → `1m15s`, `45.5` → `45.5s`, `3600` → `1h`: compact and re-parseable by `parseTimeInput`. */
 export function formatDuration(seconds: number): string {
   const total = roundTenth(Math.max(0, seconds));
   const h = Math.floor(total / 3600);

@@ -1,5 +1,5 @@
 /** `?embed=1&t=45&autoplay=1&theme=dark&readonly=1`: UI flags kept out of the share payload. */
-import { parseDuration } from '../../scenario/duration.ts';
+import { parseDuration } from '../../k8s/duration.ts';
 
 export type EmbedTheme = 'dark' | 'light' | 'auto';
 

@@ -24,8 +24,6 @@ export interface SimOutput {
   ms: number;
   /** Set when the engine threw. */
   error?: string;
-  /** Which engine produced it (`engine` or `fixture` while the engine is not there). */
-  source: 'engine' | 'fixture';
 }
 
 export function fieldKey(f: { doc: number; path: string }): string {
@@ -33,12 +31,7 @@ export function fieldKey(f: { doc: number; path: string }): string {
 }
 
 /** The output of a run that produced nothing usable (the engine threw, or ran out of time). */
-export function failedOutput(
-  id: number,
-  ms: number,
-  error: string,
-  source: SimOutput['source'],
-): SimOutput {
+export function failedOutput(id: number, ms: number, error: string): SimOutput {
   return {
     id,
     ok: false,
@@ -49,6 +42,5 @@ export function failedOutput(
     locations: {},
     ms,
     error,
-    source,
   };
 }

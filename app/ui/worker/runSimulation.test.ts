@@ -4,7 +4,7 @@ import { runSimulation } from './runSimulation.ts';
 
 describe('runSimulation', () => {
   it('builds the timeline, hashes the trace and resolves cause fields', () => {
-    const out = runSimulation(1, 'periodSeconds: 5', fixtureSimulateText, 'fixture', () => 0);
+    const out = runSimulation(1, 'periodSeconds: 5', fixtureSimulateText, () => 0);
     expect(out.ok).toBe(true);
     expect(out.hash).toMatch(/^[0-9a-f]{8}$/);
     expect(out.timeline?.groups.length).toBeGreaterThan(0);
@@ -18,7 +18,6 @@ describe('runSimulation', () => {
       () => {
         throw new Error('boom');
       },
-      'engine',
       () => 0,
     );
     expect(out).toMatchObject({ ok: false, error: 'boom', result: undefined });

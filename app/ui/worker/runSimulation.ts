@@ -36,7 +36,6 @@ export function runSimulation(
   id: number,
   text: string,
   simulateText: SimulateText,
-  source: SimOutput['source'],
   now: () => number,
 ): SimOutput {
   const t0 = now();
@@ -66,9 +65,8 @@ export function runSimulation(
       diagnostics,
       locations,
       ms,
-      source,
     };
   } catch (e) {
-    return failedOutput(id, now() - t0, e instanceof Error ? e.message : String(e), source);
+    return failedOutput(id, now() - t0, e instanceof Error ? e.message : String(e));
   }
 }

@@ -9,6 +9,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (ev: MessageEvent<SimRequest>) => {
   const { id, text } = ev.data;
   const { simulateText } = await engine;
-  const out: SimOutput = runSimulation(id, text, simulateText, 'engine', () => performance.now());
+  const out: SimOutput = runSimulation(id, text, simulateText, () => performance.now());
   scope.postMessage(out);
 };

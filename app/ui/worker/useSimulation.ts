@@ -22,7 +22,7 @@ export interface SimulationState {
 
 function timedOut(id: number): SimOutput {
   const error = `the simulation took longer than ${RUN_TIMEOUT_MS / 1000} s and was stopped`;
-  return failedOutput(id, RUN_TIMEOUT_MS, error, 'engine');
+  return failedOutput(id, RUN_TIMEOUT_MS, error);
 }
 
 function startWorker(): Worker {
