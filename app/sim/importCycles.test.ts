@@ -13,14 +13,14 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 
 const KNOWN: string[][] = [
   [
-    'machines/hooks.ts',
-    'machines/killContainer.ts',
-    'machines/podLifecycle.ts',
-    'machines/podStatus.ts',
-    'machines/podWorker.ts',
-    'machines/startContainer.ts',
-    'machines/syncPod.ts',
-    'machines/terminate.ts',
+    'kubelet/kuberuntime/killContainer.ts',
+    'kubelet/kuberuntime/killPod.ts',
+    'kubelet/kuberuntime/kuberuntimeManager.ts',
+    'kubelet/kuberuntime/startContainer.ts',
+    'kubelet/lifecycle/handlers.ts',
+    'kubelet/podLifecycle.ts',
+    'kubelet/podWorkers.ts',
+    'kubelet/status/statusManager.ts',
   ],
   ['cluster/actions.ts', 'cluster/cluster.ts', 'cluster/node.ts'],
   ['runtime/shell/expand.ts', 'runtime/shell/external.ts', 'runtime/shell/interp.ts'],

@@ -14,8 +14,8 @@ import { createRuntimeModel } from './runtime/index.ts';
 import type { SimDiagnostic, SimResult } from './trace/types.ts';
 
 export type * from './trace/types.ts';
-export { containerMachine } from './machines/containerMachine.ts';
-export { podMachine, stateString } from './machines/podMachine.ts';
+export { containerMachine } from './charts/containerMachine.ts';
+export { podMachine, stateString } from './charts/podMachine.ts';
 export { defaultProfile, resolveProfile, type KubeletProfile } from './profile.ts';
 
 export interface SimulateInput {

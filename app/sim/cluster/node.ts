@@ -7,7 +7,7 @@
  */
 import type { NodeState, ScenarioAction } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
-import { setCondition } from '../machines/podStatus.ts';
+import { setCondition } from '../kubelet/status/statusManager.ts';
 import type { Cause } from '../trace/types.ts';
 import type { Cluster } from './cluster.ts';
 

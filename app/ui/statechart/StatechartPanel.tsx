@@ -1,7 +1,7 @@
 /** Draws the engine's pod or container statechart with the state active at t highlighted. */
 import { useState } from 'react';
-import { containerMachine } from '../../sim/machines/containerMachine.ts';
-import { podMachine } from '../../sim/machines/podMachine.ts';
+import { containerMachine } from '../../sim/charts/containerMachine.ts';
+import { podMachine } from '../../sim/charts/podMachine.ts';
 import type { SimResult } from '../../sim/trace/types.ts';
 import {
   activeTransitions,

@@ -5,9 +5,9 @@
  * Used by KillPod in a sync, pod deletion, activeDeadlineSeconds and pod completion.
  */
 import { killContainer } from './killContainer.ts';
-import type { PodWorker } from './podWorker.ts';
-import { runTask, Signal, waitAny, type Task } from './task.ts';
-import type { Slot } from './types.ts';
+import type { PodWorker } from '../podWorkers.ts';
+import { runTask, Signal, waitAny, type Task } from '../task.ts';
+import type { Slot } from '../types.ts';
 
 export type TerminationReason = 'deletion' | 'deadline' | 'completed';
 

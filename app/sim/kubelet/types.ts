@@ -14,7 +14,7 @@ import type {
 } from '../runtime/types.ts';
 import type { Cause, ContainerStatus } from '../trace/types.ts';
 import type { Backoff } from './backoff.ts';
-import type { containerMachine } from './containerMachine.ts';
+import type { containerMachine } from '../charts/containerMachine.ts';
 import type { Signal } from './task.ts';
 
 /** One container instance (one CRI container: a restart creates a new one). */

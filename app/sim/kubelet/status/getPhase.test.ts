@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStatus } from '../trace/types.ts';
-import { getPhase } from './phase.ts';
-import { getConditions } from './conditions.ts';
+import type { ContainerStatus } from '../../trace/types.ts';
+import { getPhase } from './getPhase.ts';
+import { getConditions } from './generate.ts';
 
 const running = (extra: Partial<ContainerStatus> = {}): ContainerStatus => ({
   name: 'c',

@@ -4,8 +4,8 @@
  * the newest is `state`, the one before is `lastState`. A pending restart with a cached start error
  * shows `waiting{reason}` with the exited instance moved to `lastState` (R9.3).
  */
-import type { ContainerStatus, TerminatedState } from '../trace/types.ts';
-import type { Instance, Slot } from './types.ts';
+import type { ContainerStatus, TerminatedState } from '../../trace/types.ts';
+import type { Instance, Slot } from '../types.ts';
 
 export interface StatusView {
   restartPolicy: string;

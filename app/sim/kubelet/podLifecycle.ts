@@ -3,8 +3,8 @@
  * deleted at once) and the object's removal from the API.
  */
 import type { Cause } from '../trace/types.ts';
-import type { PodWorker } from './podWorker.ts';
-import { startTermination } from './terminate.ts';
+import type { PodWorker } from './podWorkers.ts';
+import { startTermination } from './kuberuntime/killPod.ts';
 
 /** activeDeadlineSeconds passed (active_deadline.go; pod-level R1.6, R11.1). */
 export function deadlineExceeded(w: PodWorker, ads: number): void {

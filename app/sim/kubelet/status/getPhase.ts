@@ -1,7 +1,7 @@
 /**
  * Pod phase, as kubelet `getPhase` computes it (pkg/kubelet/kubelet_pods.go; pod-level R1.1–R1.4).
  */
-import type { ContainerKind, ContainerStatus } from '../trace/types.ts';
+import type { ContainerKind, ContainerStatus } from '../../trace/types.ts';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 

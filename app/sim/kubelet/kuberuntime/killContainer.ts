@@ -3,13 +3,13 @@
  * grace period; grace −= whole seconds it took), the sidecar termination-order wait, the 2 s minimum,
  * then the image's STOPSIGNAL and SIGKILL when the grace runs out (exit 143 / 137 from the runtime).
  */
-import type { FieldRef } from '../../k8s/types.ts';
-import type { Cause } from '../trace/types.ts';
-import type { Ms } from '../clock/types.ts';
-import { runHook } from './hooks.ts';
-import type { PodWorker } from './podWorker.ts';
-import { waitAny, type Task } from './task.ts';
-import type { Slot } from './types.ts';
+import type { FieldRef } from '../../../k8s/types.ts';
+import type { Cause } from '../../trace/types.ts';
+import type { Ms } from '../../clock/types.ts';
+import { runHook } from '../lifecycle/handlers.ts';
+import type { PodWorker } from '../podWorkers.ts';
+import { waitAny, type Task } from '../task.ts';
+import type { Slot } from '../types.ts';
 
 export interface KillOptions {
   /** Killing event message; default `Stopping container NAME`. */

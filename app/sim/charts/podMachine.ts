@@ -2,7 +2,7 @@
  * The pod statechart (DESIGN §2.2): scheduling, sandbox, init sequence, starting containers,
  * running, terminating (deletion / deadline / whole-pod kill), succeeded / failed, deleted.
  * The pod worker drives it; phase and conditions are derived from container statuses
- * (phase.ts, conditions.ts) and mirrored here so the UI can highlight the active state.
+ * (kubelet/status/getPhase.ts, generate.ts) and mirrored here so the UI can highlight the active state.
  */
 import { setup } from 'xstate';
 

@@ -3,9 +3,9 @@
  * for regular containers and sidecars, created when the pod is added (order startup, readiness,
  * liveness); readiness manual triggers; StopLivenessAndStartup on termination.
  */
-import type { Container } from '../../k8s/types.ts';
-import type { ProbeType } from '../trace/types.ts';
-import type { ProbeResultValue } from './results.ts';
+import type { Container } from '../../../k8s/types.ts';
+import type { ProbeType } from '../../trace/types.ts';
+import type { ProbeResultValue } from './results/resultsManager.ts';
 import { ProbeWorker, type ProbeHost } from './worker.ts';
 
 export interface ProbedContainer {

@@ -4,24 +4,25 @@
  * requeues after failed syncs, status generation (container statuses, phase, conditions) and the
  * records that say why. A status is only ever generated from a PLEG snapshot a sync starts from
  * (kubelet.go SyncPod → generateAPIPodStatus; pod_workers.go GetNewerThan(lastSyncTime)), so a
- * state that existed only inside one sync (killed and restarted in it, R6.8) is never written. The sync itself is in syncPod.ts, termination in terminate.ts.
+ * state that existed only inside one sync (killed and restarted in it, R6.8) is never written. The sync itself is in
+ * kuberuntime/kuberuntimeManager.ts, termination in kuberuntime/killPod.ts.
  */
 import { createActor, type Actor } from 'xstate';
 import type { Pod } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import type { Cause, ProbeType } from '../trace/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
-import { ProbeManager } from '../prober/manager.ts';
-import type { ProbeResultValue } from '../prober/results.ts';
-import type { Condition } from './conditions.ts';
-import { containerMachine, type ContainerEvent } from './containerMachine.ts';
+import { ProbeManager } from './prober/proberManager.ts';
+import type { ProbeResultValue } from './prober/results/resultsManager.ts';
+import type { Condition } from './status/generate.ts';
+import { containerMachine, type ContainerEvent } from '../charts/containerMachine.ts';
 import { podUID } from './format.ts';
-import type { Phase } from './phase.ts';
-import { podMachine, stateString, type PodEvent } from './podMachine.ts';
+import type { Phase } from './status/getPhase.ts';
+import { podMachine, stateString, type PodEvent } from '../charts/podMachine.ts';
 import { runTask, type TaskHandle } from './task.ts';
 import type { Instance, KubeletEnv, Slot, SlotKind } from './types.ts';
-import { syncPod, type SyncResult } from './syncPod.ts';
-import { writePodStatus } from './podStatus.ts';
+import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
+import { writePodStatus } from './status/statusManager.ts';
 import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
 
 export interface CondState extends Condition {
@@ -402,7 +403,7 @@ export class PodWorker {
     );
   }
 
-  // ---- status (podStatus.ts) -------------------------------------------------------------
+  // ---- status (status/statusManager.ts) ---------------------------------------------------------
 
   /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
   get regularStarted(): boolean {

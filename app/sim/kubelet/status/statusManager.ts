@@ -3,12 +3,12 @@
  * statuses, phase with stickiness (R1.5), conditions with lastTransitionTime that changes only with
  * the status (R5.7), the readiness manual trigger, and the records that say why.
  */
-import type { Cause, ConditionStatus, ContainerKind } from '../trace/types.ts';
-import { getConditions, type Condition } from './conditions.ts';
-import { containerStatus, probeFlags, type StatusView } from './containerStatus.ts';
-import { getPhase, type Phase } from './phase.ts';
-import type { PodWorker } from './podWorker.ts';
-import { startTermination } from './terminate.ts';
+import type { Cause, ConditionStatus, ContainerKind } from '../../trace/types.ts';
+import { getConditions, type Condition } from './generate.ts';
+import { containerStatus, probeFlags, type StatusView } from './containerStatuses.ts';
+import { getPhase, type Phase } from './getPhase.ts';
+import type { PodWorker } from '../podWorkers.ts';
+import { startTermination } from '../kuberuntime/killPod.ts';
 
 export function statusView(w: PodWorker): StatusView {
   return {

@@ -3,12 +3,12 @@
  * no timeout), httpGet (fails only on a transport error; the status code is ignored), sleep (fails
  * only if interrupted), tcpSocket (deprecated, no effect).
  */
-import type { LifecycleHandler } from '../../k8s/types.ts';
-import type { Ms } from '../clock/types.ts';
+import type { LifecycleHandler } from '../../../k8s/types.ts';
+import type { Ms } from '../../clock/types.ts';
 import { resolvePort } from '../prober/prober.ts';
-import { Signal, waitAny, type Task } from './task.ts';
-import type { PodWorker } from './podWorker.ts';
-import type { Instance, Slot } from './types.ts';
+import { Signal, waitAny, type Task } from '../task.ts';
+import type { PodWorker } from '../podWorkers.ts';
+import type { Instance, Slot } from '../types.ts';
 
 export interface HookOutcome {
   result: 'success' | 'failure' | 'abandoned';

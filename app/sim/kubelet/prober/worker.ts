@@ -3,13 +3,13 @@
  * (container, probe type), phase-locked to pod admission (ticks at t_admit + k·period). It is kept
  * out of the statecharts: only a *published* result change reaches the kubelet (`host.publish`).
  */
-import type { Container, Probe } from '../../k8s/types.ts';
-import type { Ms, Scheduler, TimerId } from '../clock/types.ts';
-import type { TraceInput } from '../clock/recorder.ts';
-import type { ContainerStatus, ProbeType } from '../trace/types.ts';
-import type { ContainerProcess, PodSandbox } from '../runtime/types.ts';
+import type { Container, Probe } from '../../../k8s/types.ts';
+import type { Ms, Scheduler, TimerId } from '../../clock/types.ts';
+import type { TraceInput } from '../../clock/recorder.ts';
+import type { ContainerStatus, ProbeType } from '../../trace/types.ts';
+import type { ContainerProcess, PodSandbox } from '../../runtime/types.ts';
 import { ProbeRunner, type ProbeOutcome, type ProbeTarget } from './prober.ts';
-import { ResultsManager, type ProbeResultValue } from './results.ts';
+import { ResultsManager, type ProbeResultValue } from './results/resultsManager.ts';
 
 /** What a worker sees of the kubelet: the status manager's view plus the runtime handles. */
 export interface ProbeHost {

@@ -4,15 +4,15 @@
  * containers one per sync, sidecars gated on Running + startup Success, regular containers in spec
  * order. doBackOff uses the snapshot taken when the sync began.
  */
-import { shouldRestart } from './containerStatus.ts';
-import { goDuration, podDesc } from './format.ts';
-import type { PodWorker } from './podWorker.ts';
+import { shouldRestart } from '../status/containerStatuses.ts';
+import { goDuration, podDesc } from '../format.ts';
+import type { PodWorker } from '../podWorkers.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
-import type { Task } from './task.ts';
-import { killPod } from './terminate.ts';
+import type { Task } from '../task.ts';
+import { killPod } from './killPod.ts';
 import { killContainer } from './killContainer.ts';
-import type { Instance, Slot } from './types.ts';
-import { mountFailures } from './volumes.ts';
+import type { Instance, Slot } from '../types.ts';
+import { mountFailures } from '../volumeManager.ts';
 
 export interface SyncResult {
   requeueAtMs?: number;

@@ -3,9 +3,9 @@
  * Returned in the kubelet's order: PodReadyToStartContainers, Initialized, Ready, ContainersReady,
  * PodScheduled (conditions the kubelet does not own are kept by the caller).
  */
-import type { ContainerKind, ContainerStatus, ConditionStatus } from '../trace/types.ts';
-import { goList } from './format.ts';
-import type { Phase } from './phase.ts';
+import type { ContainerKind, ContainerStatus, ConditionStatus } from '../../trace/types.ts';
+import { goList } from '../format.ts';
+import type { Phase } from './getPhase.ts';
 
 export interface Condition {
   type: string;

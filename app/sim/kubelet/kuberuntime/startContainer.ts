@@ -4,13 +4,13 @@
  * → StartContainer (Started) → postStart, which blocks the sync; a failed postStart kills the
  * container through preStop and the grace period.
  */
-import { eventWording } from '../profile.ts';
-import { goDuration } from './format.ts';
-import { runHook } from './hooks.ts';
+import { eventWording } from '../../profile.ts';
+import { goDuration } from '../format.ts';
+import { runHook } from '../lifecycle/handlers.ts';
 import { killContainer } from './killContainer.ts';
-import type { PodWorker } from './podWorker.ts';
-import { Signal, type Task } from './task.ts';
-import type { Instance, Slot } from './types.ts';
+import type { PodWorker } from '../podWorkers.ts';
+import { Signal, type Task } from '../task.ts';
+import type { Instance, Slot } from '../types.ts';
 
 export interface StartResult {
   ok: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Container } from '../../k8s/types.ts';
-import { SimClock } from '../clock/simClock.ts';
-import type { ContainerProcess, ExecResult, HttpResult, PodSandbox } from '../runtime/types.ts';
+import type { Container } from '../../../k8s/types.ts';
+import { SimClock } from '../../clock/simClock.ts';
+import type { ContainerProcess, ExecResult, HttpResult, PodSandbox } from '../../runtime/types.ts';
 import { ProbeRunner, resolvePort, type ProbeOutcome } from './prober.ts';
 
 const c: Container = { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] };

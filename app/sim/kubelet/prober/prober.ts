@@ -3,10 +3,10 @@
  * handler against the runtime and reports success / failure / warning / error with the kubelet's
  * output text (pod-level R3.5). Errors (e.g. an unresolvable named port) are discarded by the worker.
  */
-import type { Container, Probe } from '../../k8s/types.ts';
-import type { FieldRef } from '../../k8s/types.ts';
-import type { Ms, Scheduler } from '../clock/types.ts';
-import type { ContainerProcess, PodSandbox } from '../runtime/types.ts';
+import type { Container, Probe } from '../../../k8s/types.ts';
+import type { FieldRef } from '../../../k8s/types.ts';
+import type { Ms, Scheduler } from '../../clock/types.ts';
+import type { ContainerProcess, PodSandbox } from '../../runtime/types.ts';
 
 export interface ProbeOutcome {
   result: 'success' | 'failure' | 'warning' | 'error';
