@@ -1,82 +1,112 @@
 /**
- * The pod statechart (DESIGN §2.2): scheduling, sandbox, init sequence, starting containers,
- * running, terminating (deletion / deadline / whole-pod kill), succeeded / failed, deleted.
- * The pod worker drives it; phase and conditions are derived from container statuses
- * (kubelet/status/getPhase.ts, generate.ts) and mirrored here so the UI can highlight the active state.
+ * The pod statechart (DESIGN §2.2). It owns the pod's lifecycle; the kubelet reads it instead of
+ * keeping its own copy (PodWorker.lifecycle / phase / initialized / sandboxReady are views of it):
+ * - `worker` is the pod worker's state (pkg/kubelet/pod_workers.go podSyncStatus: syncing →
+ *   terminating → terminated; `removed` once the object is gone from the API), with the sync's
+ *   progress while syncing (admitted, sandbox, init sequence, containers started);
+ * - `sandbox` is the pod sandbox (RunPodSandbox / StopPodSandbox; PodReadyToStartContainers);
+ * - `phase` is the API phase the status generation last wrote (kubelet_pods.go getPhase). A terminal
+ *   phase has no way out: the status manager never moves a pod from Succeeded/Failed back
+ *   (status_manager.go checkContainerStateTransition / "terminal phase never changes").
  */
 import { setup } from 'xstate';
+
+export type PhaseName = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 export type PodEvent =
   | { type: 'pod.admitted' }
   | { type: 'sandbox.ready'; hasInit: boolean }
+  | { type: 'sandbox.stopped' }
   | { type: 'pod.initialized' }
-  | { type: 'phase.changed'; phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' }
+  | { type: 'phase.changed'; phase: PhaseName }
   | { type: 'pod.terminating' }
+  | { type: 'pod.terminated' }
   | { type: 'pod.deleted' };
+
+const toPhase = [
+  { guard: 'isPending', target: 'pending' },
+  { guard: 'isRunning', target: 'running' },
+  { guard: 'isSucceeded', target: 'succeeded' },
+  { guard: 'isFailed', target: 'failed' },
+] as const;
 
 export const podMachine = setup({
   types: { events: {} as PodEvent },
   guards: {
     hasInit: ({ event }) => event.type === 'sandbox.ready' && event.hasInit,
+    isPending: ({ event }) => event.type === 'phase.changed' && event.phase === 'Pending',
     isRunning: ({ event }) => event.type === 'phase.changed' && event.phase === 'Running',
     isSucceeded: ({ event }) => event.type === 'phase.changed' && event.phase === 'Succeeded',
     isFailed: ({ event }) => event.type === 'phase.changed' && event.phase === 'Failed',
   },
 }).createMachine({
   id: 'pod',
-  initial: 'pending',
+  type: 'parallel',
   states: {
-    pending: {
-      initial: 'scheduling',
+    worker: {
+      initial: 'syncing',
       states: {
-        scheduling: {
-          description: 'Bound to the node by the scheduler',
-          on: { 'pod.admitted': 'sandbox' },
-        },
-        sandbox: {
-          description: 'RunPodSandbox: network namespace and pod IP',
-          on: {
-            'sandbox.ready': [{ guard: 'hasInit', target: 'initializing' }, { target: 'starting' }],
+        syncing: {
+          description: 'The pod worker syncs the pod (SyncPod): one sync at a time',
+          initial: 'scheduling',
+          states: {
+            scheduling: {
+              description: 'Bound to the node by the scheduler',
+              on: { 'pod.admitted': 'sandbox' },
+            },
+            sandbox: {
+              description: 'Volumes mounted, then RunPodSandbox: network namespace and pod IP',
+              on: {
+                'sandbox.ready': [
+                  { guard: 'hasInit', target: 'initializing' },
+                  { target: 'started' },
+                ],
+              },
+            },
+            initializing: {
+              description: 'Init containers one at a time; sidecars must be Running and started',
+              on: { 'pod.initialized': 'started' },
+            },
+            started: {
+              description: 'Init sequence done: regular containers started in spec order',
+            },
           },
+          on: { 'pod.terminating': 'terminating', 'pod.terminated': 'terminated' },
         },
-        initializing: {
-          description: 'Init containers one at a time; sidecars must be Running and started',
-          on: { 'pod.initialized': 'starting' },
+        terminating: {
+          description:
+            'SyncTerminatingPod (deletion or activeDeadlineSeconds): every container is killed, sidecars last',
+          on: { 'pod.terminated': 'terminated' },
         },
-        starting: { description: 'Regular containers started in spec order' },
+        terminated: {
+          description: 'SyncTerminatedPod: nothing runs; the kubelet no longer syncs the pod',
+        },
+        removed: { type: 'final', description: 'The object is gone from the API' },
       },
-      on: {
-        'phase.changed': [
-          { guard: 'isRunning', target: 'running' },
-          { guard: 'isSucceeded', target: 'succeeded' },
-          { guard: 'isFailed', target: 'failed' },
-        ],
-        'pod.terminating': 'terminating',
+      on: { 'pod.deleted': '.removed' },
+    },
+    sandbox: {
+      initial: 'none',
+      states: {
+        none: { on: { 'sandbox.ready': 'ready' } },
+        ready: {
+          description: 'PodReadyToStartContainers: the sandbox and its network are up',
+          on: { 'sandbox.stopped': 'stopped' },
+        },
+        stopped: { description: 'StopPodSandbox: the pod will not run again' },
       },
     },
-    running: {
-      on: {
-        'phase.changed': [
-          { guard: 'isSucceeded', target: 'succeeded' },
-          { guard: 'isFailed', target: 'failed' },
-        ],
-        'pod.terminating': 'terminating',
+    phase: {
+      initial: 'unwritten',
+      states: {
+        unwritten: { description: 'No status written yet', on: { 'phase.changed': toPhase } },
+        pending: { on: { 'phase.changed': toPhase } },
+        running: { on: { 'phase.changed': toPhase } },
+        succeeded: { description: 'Terminal: no phase change leaves it' },
+        failed: { description: 'Terminal: no phase change leaves it' },
       },
     },
-    terminating: {
-      description: 'Deleted: every container is killed in parallel, sidecars last',
-      on: {
-        'phase.changed': [
-          { guard: 'isSucceeded', target: 'succeeded' },
-          { guard: 'isFailed', target: 'failed' },
-        ],
-      },
-    },
-    succeeded: { on: { 'pod.deleted': 'deleted' } },
-    failed: { on: { 'pod.deleted': 'deleted' } },
-    deleted: { type: 'final' },
   },
-  on: { 'pod.deleted': '.deleted' },
 });
 
 /** Dotted active state; parallel regions are listed as comma-separated leaf paths. */

@@ -20,7 +20,7 @@ export function deadlineExceeded(w: PodWorker, ads: number): void {
     message: `activeDeadlineSeconds (${ads}s) passed since startTime`,
     field: { doc: w.doc, path: 'spec.activeDeadlineSeconds' },
   });
-  w.lifecycle = 'terminating';
+  w.sendPod({ type: 'pod.terminating' });
   w.cancelSync();
   w.probes.stopLivenessAndStartup();
   w.writeStatus('full');
@@ -64,7 +64,6 @@ export function requestDelete(
 /** The kubelet observes the pod's deletionTimestamp and terminates it (R8.2). */
 export function kubeletSeesDeletion(w: PodWorker): void {
   const grace = w.deletion?.graceS ?? w.graceS;
-  w.lifecycle = 'terminating';
   w.sendPod({ type: 'pod.terminating' });
   w.cancelSync();
   w.probes.stopLivenessAndStartup();
@@ -76,7 +75,6 @@ export function kubeletSeesDeletion(w: PodWorker): void {
 export function removePod(w: PodWorker, cause: Cause): void {
   if (w.lifecycle === 'deleted') return;
   const wasActive = w.lifecycle === 'active' || w.lifecycle === 'terminating';
-  w.lifecycle = 'deleted';
   w.cancelSync();
   w.probes.stopAll();
   w.env.recorder.add({ type: 'pod.deleted', pod: w.name, cause });

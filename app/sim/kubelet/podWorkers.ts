@@ -31,6 +31,19 @@ export interface CondState extends Condition {
 
 export type Lifecycle = 'active' | 'terminating' | 'terminated' | 'deleted';
 
+const LIFECYCLE = {
+  terminating: 'terminating',
+  terminated: 'terminated',
+  removed: 'deleted',
+} as const;
+const PHASE = {
+  unwritten: 'Pending',
+  pending: 'Pending',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+} as const;
+
 export class PodWorker {
   readonly name: string;
   readonly namespace: string;
@@ -40,16 +53,9 @@ export class PodWorker {
   readonly podActor: Actor<typeof podMachine>;
   sandbox: PodSandbox | undefined;
   podIP: string | undefined;
-  sandboxReady = false;
-  sandboxStopped = false;
   /** WaitForAttachAndMount succeeded once (volumes.ts); volumes then stay mounted. */
   volumesMounted = false;
-  /** Init sequence complete (computeInitContainerActions found nothing left to run). */
-  initialized = false;
-  phase: Phase = 'Pending';
-  phaseRecorded = false;
   forcedPhase?: { phase: Phase; reason: string; message: string };
-  lifecycle: Lifecycle = 'active';
   deletion?: { timestampMs: number; graceS: number };
   /** activeDeadlineSeconds passed while the node was lost (checked when it comes back). */
   deadlinePassed?: number;
@@ -159,6 +165,39 @@ export class PodWorker {
       this.env.recorder.add({ type: 'machine', actor: id, state });
     });
     actor.start();
+  }
+
+  // ---- views of the pod chart (the one place the pod's lifecycle is kept) ----------------
+
+  private get chart() {
+    return this.podActor.getSnapshot().value as {
+      worker: 'syncing' | 'terminating' | 'terminated' | 'removed' | { syncing: string };
+      sandbox: 'none' | 'ready' | 'stopped';
+      phase: 'unwritten' | 'pending' | 'running' | 'succeeded' | 'failed';
+    };
+  }
+  /** The pod worker's state (pod_workers.go: SyncPod, TerminatingPod, TerminatedPod; removed). */
+  get lifecycle(): Lifecycle {
+    const wk = this.chart.worker;
+    return typeof wk === 'object' || wk === 'syncing' ? 'active' : LIFECYCLE[wk];
+  }
+  /** The API phase last written; Pending before the first status. */
+  get phase(): Phase {
+    return PHASE[this.chart.phase];
+  }
+  get phaseRecorded(): boolean {
+    return this.chart.phase !== 'unwritten';
+  }
+  /** Init sequence complete (computeInitContainerActions found nothing left to run). */
+  get initialized(): boolean {
+    const wk = this.chart.worker;
+    return typeof wk === 'object' && wk.syncing === 'started';
+  }
+  get sandboxReady(): boolean {
+    return this.chart.sandbox === 'ready';
+  }
+  get sandboxStopped(): boolean {
+    return this.chart.sandbox === 'stopped';
   }
 
   get restartPolicy(): string {

@@ -25,8 +25,7 @@ function sidecarGate(w: PodWorker, slot: Slot) {
 
 export function stopSandbox(w: PodWorker): void {
   if (w.sandboxStopped) return;
-  w.sandboxStopped = true;
-  w.sandboxReady = false;
+  w.sendPod({ type: 'sandbox.stopped' });
   w.sandbox?.destroy();
   w.sandbox = undefined;
 }
@@ -73,7 +72,7 @@ export function startTermination(
       w.writeStatus('full');
       return;
     }
-    w.lifecycle = 'terminated';
+    w.sendPod({ type: 'pod.terminated' });
     // status_manager.go TerminatePod: containers without a terminated state are reported lost
     // (R1.9); plain init containers that never started are left as they are.
     for (const s of w.slots)

@@ -4,7 +4,7 @@
  * containers one per sync, sidecars gated on Running + startup Success, regular containers in spec
  * order. doBackOff uses the snapshot taken when the sync began.
  */
-import { shouldRestart } from '../status/containerStatuses.ts';
+import { computePodActions, type PodObserved } from './computePodActions.ts';
 import { goDuration, podDesc } from '../format.ts';
 import type { PodWorker } from '../podWorkers.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
@@ -18,118 +18,35 @@ export interface SyncResult {
   requeueAtMs?: number;
 }
 
-type ProbeKill = 'liveness' | 'startup';
-
-interface PodActions {
-  killPod: boolean;
-  kills: { slot: Slot; probe: ProbeKill; restart: boolean }[];
-  starts: Slot[];
-}
-
-function probeFailure(w: PodWorker, slot: Slot, inst: Instance): ProbeKill | undefined {
-  if (inst.seen !== 'running') return undefined;
-  if (w.probes.result(slot.name, 'liveness', inst.id) === 'Failure') return 'liveness';
-  if (w.probes.result(slot.name, 'startup', inst.id) === 'Failure') return 'startup';
-  return undefined;
-}
-
-function isStarted(w: PodWorker, slot: Slot, inst: Instance): boolean {
-  if (inst.seen !== 'running') return false;
-  return (
-    !w.probes.has(slot.name, 'startup') ||
-    w.probes.result(slot.name, 'startup', inst.id) === 'Success'
-  );
-}
-
-export function computePodActions(w: PodWorker): PodActions {
-  const a: PodActions = { killPod: false, kills: [], starts: [] };
-  const view = {
+/** The observation computePodActions decides from: spec, PLEG cache, probe results, the pod chart. */
+export function observePod(w: PodWorker): PodObserved {
+  return {
     restartPolicy: w.restartPolicy,
-    hasInitContainers: w.hasInitContainers,
-    deleting: false,
-    probeResult: () => undefined,
-    hasProbe: () => false,
-  };
-  if (!w.initialized && !w.regularStarted) {
-    // computeInitContainerActions: the first unfinished init container decides.
-    for (const slot of w.slots) {
-      if (slot.kind === 'regular') continue;
+    initialized: w.initialized,
+    regularStarted: w.regularStarted,
+    containers: w.slots.map((slot) => {
       const inst = w.latest(slot);
-      if (!inst) {
-        a.starts.push(slot);
-        return a;
-      }
-      const exited = inst.seen === 'exited';
-      if (slot.kind === 'sidecar') {
-        if (exited) {
-          a.starts.push(slot);
-          return a;
-        }
-        const pf = probeFailure(w, slot, inst);
-        if (pf) {
-          a.kills.push({ slot, probe: pf, restart: true });
-          a.starts.push(slot);
-          return a;
-        }
-        if (isStarted(w, slot, inst)) continue;
-        return a;
-      }
-      if (!exited) return a;
-      if (inst.exitCode === 0) continue;
-      if (w.restartPolicy === 'Never') {
-        a.killPod = true;
-        return a;
-      }
-      a.starts.push(slot);
-      return a;
-    }
-    w.initialized = true;
-    if (w.hasInitContainers) w.sendPod({ type: 'pod.initialized' });
-  }
-  for (const slot of w.slots) {
-    if (slot.kind !== 'sidecar') continue;
-    const inst = w.latest(slot);
-    if (!inst || inst.seen === 'exited') a.starts.push(slot);
-    else {
-      const pf = probeFailure(w, slot, inst);
-      if (pf) {
-        a.kills.push({ slot, probe: pf, restart: true });
-        a.starts.push(slot);
-      }
-    }
-  }
-  let keep = 0;
-  let regularStarts = 0;
-  for (const slot of w.slots) {
-    if (slot.kind !== 'regular') continue;
-    const inst = w.latest(slot);
-    if (!inst) {
-      a.starts.push(slot);
-      regularStarts++;
-    } else if (inst.seen === 'exited') {
-      if (shouldRestart(slot, inst.exitCode ?? 0, view)) {
-        a.starts.push(slot);
-        regularStarts++;
-      }
-    } else {
-      const pf = probeFailure(w, slot, inst);
-      if (!pf) keep++;
-      else {
-        const restart = w.restartPolicy !== 'Never';
-        a.kills.push({ slot, probe: pf, restart });
-        if (restart) {
-          a.starts.push(slot);
-          regularStarts++;
-        }
-      }
-    }
-  }
-  if (keep === 0 && regularStarts === 0) {
-    // Nothing to keep running and nothing to start: kill the pod; sidecars are not restarted (R3.6).
-    a.killPod = true;
-    a.starts = [];
-  }
-  return a;
+      return {
+        name: slot.name,
+        kind: slot.kind,
+        hasStartupProbe: w.probes.has(slot.name, 'startup'),
+        ...(inst
+          ? {
+              latest: {
+                seen: inst.seen,
+                ...(inst.exitCode !== undefined ? { exitCode: inst.exitCode } : {}),
+                ...optional('liveness', w.probes.result(slot.name, 'liveness', inst.id)),
+                ...optional('startup', w.probes.result(slot.name, 'startup', inst.id)),
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
+
+function optional<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {
+  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: V };
 }
 
 /** `doBackOff` then `startContainer` (kuberuntime_manager.go SyncPod `start` helper). */
@@ -189,7 +106,6 @@ function* createSandbox(w: PodWorker): Task<void> {
     serviceEnv: () => env.serviceEnv(w.namespace, w.pod.spec?.enableServiceLinks !== false),
   });
   w.podIP = ip;
-  w.sandboxReady = true;
   env.recorder.add({
     type: 'pod.ip',
     pod: w.name,
@@ -231,12 +147,15 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     for (const i of slot.instances) if (i.seen === 'exited') exited = i;
     snap.set(slot, exited?.finishedAtMs);
   }
-  const a = computePodActions(w);
+  const a = computePodActions(observePod(w));
+  if (a.initDone && w.hasInitContainers) w.sendPod({ type: 'pod.initialized' });
+  const slotOf = (name: string) => w.slots.find((s) => s.name === name)!;
   if (a.killPod) {
     yield* killPod(w, w.graceS, 'spec.terminationGracePeriodSeconds');
     return {};
   }
-  for (const k of a.kills) {
+  for (const kill of a.kills) {
+    const k = { ...kill, slot: slotOf(kill.container) };
     const probe = k.slot.spec[`${k.probe}Probe`];
     const ft = probe?.failureThreshold ?? 3;
     const probeGrace = probe?.terminationGracePeriodSeconds;
@@ -257,7 +176,7 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     });
   }
   let requeue: number | undefined;
-  for (const slot of a.starts) {
+  for (const slot of a.starts.map(slotOf)) {
     if (w.lifecycle !== 'active') return {};
     const r = yield* startWithBackoff(w, slot, snap.get(slot));
     if (r.requeueAtMs !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAtMs);

@@ -5,6 +5,7 @@
  * shows `waiting{reason}` with the exited instance moved to `lastState` (R9.3).
  */
 import type { ContainerStatus, TerminatedState } from '../../trace/types.ts';
+import { shouldContainerBeRestarted } from '../kuberuntime/computePodActions.ts';
 import type { Instance, Slot } from '../types.ts';
 
 export interface StatusView {
@@ -30,12 +31,7 @@ export function terminatedOf(i: Instance): TerminatedState {
 
 /** `ShouldContainerBeRestarted` (pkg/kubelet/container/helpers.go) for an exited instance. */
 export function shouldRestart(slot: Slot, exitCode: number, v: StatusView): boolean {
-  if (v.deleting) return false;
-  if (slot.kind === 'sidecar') return true;
-  if (slot.kind === 'init' && exitCode === 0) return false;
-  if (v.restartPolicy === 'Always') return slot.kind === 'regular' || exitCode !== 0;
-  if (v.restartPolicy === 'OnFailure') return exitCode !== 0;
-  return false;
+  return !v.deleting && shouldContainerBeRestarted(slot.kind, exitCode, v.restartPolicy);
 }
 
 function seenInstances(slot: Slot, seen: (i: Instance) => Instance['seen']): Instance[] {

@@ -60,11 +60,12 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
       podIsTerminal: terminal,
       podHasInitialized: w.regularStarted,
     });
-  // R1.5: a terminal phase never goes back.
-  if (w.phase === 'Succeeded' || w.phase === 'Failed') phase = w.phase;
-  if (phase !== w.phase || !w.phaseRecorded) {
-    w.phase = phase;
-    w.phaseRecorded = true;
+  // R1.5: a terminal phase never goes back — the pod chart has no way out of one, so the phase
+  // written is the chart's after the event.
+  const before = w.phaseRecorded ? w.phase : undefined;
+  w.sendPod({ type: 'phase.changed', phase });
+  phase = w.phase;
+  if (phase !== before) {
     rec.add({
       type: 'pod.phase',
       pod: w.name,
@@ -72,7 +73,6 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
       ...(w.forcedPhase ? { reason: w.forcedPhase.reason, message: w.forcedPhase.message } : {}),
       cause: phaseCause(w, phase),
     });
-    w.sendPod({ type: 'phase.changed', phase });
   }
   const conds = getConditions({
     statuses,
@@ -86,7 +86,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
   w.env.onPodStatus(w.name);
   if (mode === 'full') readinessTriggers(w);
   if ((phase === 'Succeeded' || phase === 'Failed') && w.lifecycle === 'active') {
-    w.lifecycle = 'terminated';
+    w.sendPod({ type: 'pod.terminated' });
     w.cancelSync();
     w.probes.stopAll();
     startTermination(w, { reason: 'completed', graceS: w.graceS });
