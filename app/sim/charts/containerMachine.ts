@@ -1,160 +1,182 @@
 /**
  * The container statechart (DESIGN §2.2): one actor per container slot (init, sidecar, regular).
- * It holds the kubelet's own view of the container — waiting (with the kubelet's reasons), running
- * (parallel regions: postStart hook, startup / readiness / liveness results), terminating (preStop,
- * SIGTERM, SIGKILL), terminated — and its restart count. The pod worker sends it events as the
- * kubelet acts; probe ticks never reach it, only published result changes do.
+ * It holds the container's API status — the status generation (kubelet/status/statusManager.ts,
+ * generateAPIPodStatus) hands it every new status with `status.written`, and everything else in the
+ * kubelet reads `slot.status` back from this chart's context — so its top state (waiting with the
+ * kubelet's reason, running, terminated) is the status kubectl shows, at every instant.
+ * Inside those states it adds what the kubelet is doing that the status does not say: pulling,
+ * the postStart hook (the sync waits for it, the status stays ContainerCreating), the kill
+ * sequence (preStop, the stop signal, SIGKILL; the status says running until PLEG sees the exit),
+ * and the published liveness result. Probe ticks never reach it, only result changes do.
  */
 import { assign, setup } from 'xstate';
+import type { ContainerStatus } from '../trace/types.ts';
 
 export type ContainerEvent =
+  | { type: 'status.written'; status: ContainerStatus }
   | { type: 'image.pulling' }
-  | { type: 'container.waiting'; reason: string }
-  | { type: 'container.started'; restartCount: number; postStart: boolean }
+  | { type: 'hook.postStart' }
   | { type: 'hook.postStartDone' }
-  | { type: 'probe.startup'; result: 'Success' | 'Failure' | 'Unknown' }
-  | { type: 'probe.readiness'; result: 'Success' | 'Failure' | 'Unknown' }
   | { type: 'probe.liveness'; result: 'Success' | 'Failure' | 'Unknown' }
   | { type: 'kill.requested'; preStop: boolean }
   | { type: 'hook.preStopDone' }
-  | { type: 'signal.sent'; signal: string }
-  | { type: 'container.exited'; exitCode: number; reason: string };
+  | { type: 'signal.sent'; signal: string };
 
 export interface ContainerContext {
   name: string;
-  hasStartupProbe: boolean;
-  hasReadinessProbe: boolean;
-  restartCount: number;
-  waitingReason: string;
-  lastExitCode: number | undefined;
+  /** The API status last written (undefined before the first status). */
+  status: ContainerStatus | undefined;
+  /** The containerID the `running` state was entered for. */
+  instance: string | undefined;
 }
 
-const waitingTargets: Record<string, string> = {
-  CrashLoopBackOff: '.crashLoopBackOff',
-  ErrImagePull: '.errImagePull',
-  ImagePullBackOff: '.imagePullBackOff',
-  ErrImageNeverPull: '.errImagePull',
-  InvalidImageName: '.errImagePull',
-  RegistryUnavailable: '.errImagePull',
+export type WaitingClass =
+  'pending' | 'crashLoopBackOff' | 'errImagePull' | 'imagePullBackOff' | 'createError';
+
+const WAITING_CLASS: Record<string, WaitingClass> = {
+  ContainerCreating: 'pending',
+  PodInitializing: 'pending',
+  CrashLoopBackOff: 'crashLoopBackOff',
+  ErrImagePull: 'errImagePull',
+  ErrImageNeverPull: 'errImagePull',
+  InvalidImageName: 'errImagePull',
+  RegistryUnavailable: 'errImagePull',
+  ImagePullBackOff: 'imagePullBackOff',
 };
+
+/** The chart state a container status puts the chart in (top state, and waiting sub-state). */
+export function chartStateOf(status: ContainerStatus | undefined): string {
+  if (!status) return 'waiting.pending';
+  const s = status.state;
+  if ('running' in s) return 'running';
+  if ('terminated' in s) return 'terminated';
+  return `waiting.${WAITING_CLASS[s.waiting.reason ?? ''] ?? 'createError'}`;
+}
+
+type Ctx = { context: ContainerContext };
+const top = ({ context }: Ctx) => chartStateOf(context.status).split('.')[0];
+const waitingIs =
+  (cls: WaitingClass) =>
+  ({ context }: Ctx) =>
+    chartStateOf(context.status) === `waiting.${cls}`;
+
+type ExitGuard = 'statusRunning' | 'statusTerminated' | `waiting_${WaitingClass}`;
+const CLASSES: WaitingClass[] = [
+  'pending',
+  'crashLoopBackOff',
+  'errImagePull',
+  'imagePullBackOff',
+  'createError',
+];
+
+/** Leave for the state the status says, from any waiting sub-state. */
+const waitingExits = (self: WaitingClass): { guard: ExitGuard; target: string }[] => [
+  { guard: 'statusRunning', target: '#container.running' },
+  { guard: 'statusTerminated', target: '#container.terminated' },
+  ...CLASSES.filter((c) => c !== self).map((c) => ({
+    guard: `waiting_${c}` as const,
+    target: `#container.waiting.${c}`,
+  })),
+];
 
 export const containerMachine = setup({
   types: {
     context: {} as ContainerContext,
     events: {} as ContainerEvent,
-    input: {} as {
-      name: string;
-      waitingReason: string;
-      hasStartupProbe: boolean;
-      hasReadinessProbe: boolean;
-    },
+    input: {} as { name: string },
   },
   actions: {
-    setWaitingReason: assign({
-      waitingReason: ({ event }) => (event.type === 'container.waiting' ? event.reason : ''),
-    }),
-    setRestartCount: assign({
-      restartCount: ({ event, context }) =>
-        event.type === 'container.started' ? event.restartCount : context.restartCount,
-    }),
-    recordExit: assign({
-      lastExitCode: ({ event, context }) =>
-        event.type === 'container.exited' ? event.exitCode : context.lastExitCode,
+    setInstance: assign({ instance: ({ context }) => context.status?.containerID }),
+    setStatus: assign({
+      status: ({ event, context }) =>
+        event.type === 'status.written' ? event.status : context.status,
     }),
   },
   guards: {
-    hasPostStart: ({ event }) => event.type === 'container.started' && event.postStart,
+    statusRunning: (a: Ctx) => top(a) === 'running',
+    statusTerminated: (a: Ctx) => top(a) === 'terminated',
+    statusWaiting: (a: Ctx) => top(a) === 'waiting',
+    waiting_pending: waitingIs('pending'),
+    waiting_crashLoopBackOff: waitingIs('crashLoopBackOff'),
+    waiting_errImagePull: waitingIs('errImagePull'),
+    waiting_imagePullBackOff: waitingIs('imagePullBackOff'),
+    waiting_createError: waitingIs('createError'),
+    newInstance: ({ context }: Ctx) =>
+      top({ context }) === 'running' && context.status?.containerID !== context.instance,
+    statusReady: ({ context }: Ctx) => context.status?.ready === true,
+    statusNotReady: ({ context }: Ctx) => context.status?.ready !== true,
+    statusStarted: ({ context }: Ctx) => context.status?.started === true,
+    statusNotStarted: ({ context }: Ctx) => context.status?.started !== true,
     hasPreStop: ({ event }) => event.type === 'kill.requested' && event.preStop,
-    isCrashLoop: ({ event }) =>
-      event.type === 'container.waiting' && event.reason === 'CrashLoopBackOff',
-    isImagePullError: ({ event }) =>
-      event.type === 'container.waiting' && waitingTargets[event.reason] === '.errImagePull',
-    isImagePullBackOff: ({ event }) =>
-      event.type === 'container.waiting' && event.reason === 'ImagePullBackOff',
     isSigkill: ({ event }) => event.type === 'signal.sent' && event.signal === 'SIGKILL',
-    noStartupProbe: ({ context }) => !context.hasStartupProbe,
-    noReadinessProbe: ({ context }) => !context.hasReadinessProbe,
-    resultSuccess: ({ event }) => 'result' in event && event.result === 'Success',
-    resultFailure: ({ event }) => 'result' in event && event.result === 'Failure',
+    resultFailure: ({ event }) => event.type === 'probe.liveness' && event.result === 'Failure',
   },
 }).createMachine({
   id: 'container',
-  context: ({ input }) => ({
-    name: input.name,
-    hasStartupProbe: input.hasStartupProbe,
-    hasReadinessProbe: input.hasReadinessProbe,
-    restartCount: 0,
-    waitingReason: input.waitingReason,
-    lastExitCode: undefined,
-  }),
+  context: ({ input }) => ({ name: input.name, status: undefined, instance: undefined }),
   initial: 'waiting',
+  on: { 'status.written': { actions: 'setStatus' } },
   states: {
     waiting: {
-      description: 'No running instance: created, pulling, or held back by an error or a back-off',
+      description: 'Status waiting: no running instance the kubelet has seen',
       initial: 'pending',
       states: {
-        pending: { description: 'ContainerCreating / PodInitializing' },
-        pulling: { description: 'EnsureImageExists: Pulling image' },
-        errImagePull: { description: 'The last pull failed (ErrImagePull)' },
-        imagePullBackOff: {
-          description: 'podUID_image is in back-off: no pull (ImagePullBackOff)',
-        },
-        crashLoopBackOff: { description: 'now − last exit < back-off: not restarted yet' },
-        createError: { description: 'CreateContainerConfigError, RunContainerError, …' },
-      },
-      on: {
-        'image.pulling': '.pulling',
-        'container.waiting': [
-          { guard: 'isCrashLoop', target: '.crashLoopBackOff', actions: 'setWaitingReason' },
-          { guard: 'isImagePullBackOff', target: '.imagePullBackOff', actions: 'setWaitingReason' },
-          { guard: 'isImagePullError', target: '.errImagePull', actions: 'setWaitingReason' },
-          { target: '.createError', actions: 'setWaitingReason' },
-        ],
-        'container.started': [
-          {
-            guard: 'hasPostStart',
-            target: 'running.postStart.running',
-            actions: 'setRestartCount',
+        pending: {
+          description: 'ContainerCreating / PodInitializing',
+          initial: 'creating',
+          always: waitingExits('pending'),
+          states: {
+            creating: {},
+            pulling: { description: 'EnsureImageExists: Pulling image' },
+            postStart: {
+              description:
+                'The postStart hook runs; the sync waits for it (still ContainerCreating)',
+              on: { 'hook.postStartDone': 'creating' },
+            },
           },
-          { target: 'running', actions: 'setRestartCount' },
-        ],
+          on: { 'image.pulling': '.pulling', 'hook.postStart': '.postStart' },
+        },
+        errImagePull: {
+          description: 'The last pull failed (ErrImagePull)',
+          always: waitingExits('errImagePull'),
+        },
+        imagePullBackOff: {
+          description: 'The image is in back-off: no pull (ImagePullBackOff)',
+          always: waitingExits('imagePullBackOff'),
+        },
+        crashLoopBackOff: {
+          description: 'now − last exit < back-off: not restarted yet',
+          always: waitingExits('crashLoopBackOff'),
+        },
+        createError: {
+          description: 'CreateContainerConfigError, RunContainerError, PostStartHookError, …',
+          always: waitingExits('createError'),
+        },
       },
     },
     running: {
-      description: 'StartContainer returned; probes run on the admission grid',
+      description: 'Status running; probes run on the admission grid',
       type: 'parallel',
+      entry: 'setInstance',
+      always: [
+        // A new instance (killed and restarted within one sync, R6.8): its regions start afresh.
+        { guard: 'newInstance', target: 'running', reenter: true },
+        { guard: 'statusTerminated', target: 'terminated' },
+        { guard: 'statusWaiting', target: 'waiting' },
+      ],
       states: {
-        postStart: {
-          initial: 'none',
-          states: { none: {}, running: { on: { 'hook.postStartDone': 'done' } }, done: {} },
-        },
         startup: {
           initial: 'unknown',
           states: {
-            // No startupProbe: started as soon as running (R7.6).
-            unknown: { always: { guard: 'noStartupProbe', target: 'success' } },
-            success: {},
-            failure: {},
-          },
-          on: {
-            'probe.startup': [
-              { guard: 'resultSuccess', target: '.success' },
-              { guard: 'resultFailure', target: '.failure' },
-            ],
+            unknown: { always: { guard: 'statusStarted', target: 'started' } },
+            started: { always: { guard: 'statusNotStarted', target: 'unknown' } },
           },
         },
         readiness: {
           initial: 'notReady',
           states: {
-            // No readinessProbe: ready once running and started (R7.5).
-            notReady: { always: { guard: 'noReadinessProbe', target: 'ready' } },
-            ready: {},
-          },
-          on: {
-            'probe.readiness': [
-              { guard: 'resultSuccess', target: '.ready' },
-              { target: '.notReady' },
-            ],
+            notReady: { always: { guard: 'statusReady', target: 'ready' } },
+            ready: { always: { guard: 'statusNotReady', target: 'notReady' } },
           },
         },
         liveness: {
@@ -167,52 +189,40 @@ export const containerMachine = setup({
             ],
           },
         },
+        postStart: {
+          initial: 'none',
+          states: {
+            none: { on: { 'hook.postStart': 'running' } },
+            running: { on: { 'hook.postStartDone': 'done' } },
+            done: {},
+          },
+        },
+        kill: {
+          description:
+            'killContainer: preStop, then the stop signal, SIGKILL when the grace runs out',
+          initial: 'none',
+          states: {
+            none: {
+              on: {
+                'kill.requested': [
+                  { guard: 'hasPreStop', target: 'preStop' },
+                  { target: 'stopping' },
+                ],
+              },
+            },
+            preStop: { on: { 'hook.preStopDone': 'stopping' } },
+            stopping: { on: { 'signal.sent': { guard: 'isSigkill', target: 'killing' } } },
+            killing: {},
+          },
+        },
       },
-      on: {
-        'kill.requested': [
-          { guard: 'hasPreStop', target: 'terminating.preStop' },
-          { target: 'terminating.stopping' },
-        ],
-        'container.exited': { target: 'terminated', actions: 'recordExit' },
-      },
-    },
-    terminating: {
-      description: 'killContainer: preStop, then the stop signal, SIGKILL when the grace runs out',
-      initial: 'preStop',
-      states: {
-        preStop: { on: { 'hook.preStopDone': 'stopping' } },
-        stopping: { on: { 'signal.sent': { guard: 'isSigkill', target: 'killing' } } },
-        killing: {},
-      },
-      on: { 'container.exited': { target: 'terminated', actions: 'recordExit' } },
     },
     terminated: {
-      description: 'The instance exited; restartPolicy and the back-off decide what happens next',
-      on: {
-        'container.waiting': [
-          { guard: 'isCrashLoop', target: 'waiting.crashLoopBackOff', actions: 'setWaitingReason' },
-          {
-            guard: 'isImagePullBackOff',
-            target: 'waiting.imagePullBackOff',
-            actions: 'setWaitingReason',
-          },
-          {
-            guard: 'isImagePullError',
-            target: 'waiting.errImagePull',
-            actions: 'setWaitingReason',
-          },
-          { target: 'waiting.createError', actions: 'setWaitingReason' },
-        ],
-        'image.pulling': 'waiting.pulling',
-        'container.started': [
-          {
-            guard: 'hasPostStart',
-            target: 'running.postStart.running',
-            actions: 'setRestartCount',
-          },
-          { target: 'running', actions: 'setRestartCount' },
-        ],
-      },
+      description: 'The exit was seen; restartPolicy and the back-off decide what happens next',
+      always: [
+        { guard: 'statusRunning', target: 'running' },
+        { guard: 'statusWaiting', target: 'waiting' },
+      ],
     },
   },
 });

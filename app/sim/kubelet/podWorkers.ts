@@ -96,22 +96,13 @@ export class PodWorker {
     this.uid = pod.metadata?.uid ?? podUID(this.namespace, this.name);
     this.startTimeMs = env.clock.now();
     const spec = pod.spec;
-    const hasInit = (spec?.initContainers ?? []).length > 0;
     const add = (
       c: NonNullable<typeof spec>['containers'][number],
       kind: SlotKind,
       index: number,
       base: string,
     ) => {
-      const actor = createActor(containerMachine, {
-        clock: env.clock,
-        input: {
-          name: c.name,
-          waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating',
-          hasStartupProbe: !!c.startupProbe,
-          hasReadinessProbe: !!c.readinessProbe,
-        },
-      });
+      const actor = createActor(containerMachine, { clock: env.clock, input: { name: c.name } });
       this.watch(actor, `pod/${this.name}/${c.name}`);
       this.slots.push({
         name: c.name,
@@ -121,6 +112,10 @@ export class PodWorker {
         base,
         instances: [],
         actor,
+        // The container chart holds the API status; nothing keeps a second copy.
+        get status() {
+          return actor.getSnapshot().context.status;
+        },
         postStartRunning: false,
       });
     };
@@ -434,7 +429,7 @@ export class PodWorker {
       clock.now(),
       () => {
         if (this.lifecycle === 'deleted' || this.env.nodeLost()) return;
-        this.send(slot, { type: `probe.${type}`, result });
+        if (type === 'liveness') this.send(slot, { type: 'probe.liveness', result });
         if (type !== 'liveness') this.writeStatus('patch');
         this.requestSync();
       },

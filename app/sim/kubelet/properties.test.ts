@@ -1,12 +1,13 @@
 /**
  * Property tests over generated pod specs (DESIGN §7): no exception, restart counts never decrease,
  * a Ready pod has every container ready, every running interval starts with a Started event, and
- * the trace is identical across two runs.
+ * the trace is identical across two runs, and every chart is in the state its status says.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Container, Probe, SourceObject } from '../../k8s/types.ts';
 import type { FakeBehaviour } from '../testing/fakeRuntime.ts';
+import { chartMismatches } from '../testing/chartInvariant.ts';
 import { pod, run, service } from '../testing/scenario.ts';
 
 const probeArb: fc.Arbitrary<Probe> = fc.record({
@@ -167,6 +168,8 @@ describe('engine invariants over generated pods', () => {
               expect(e.terminating).toBe(deleting);
             }
         }
+        // the charts are the status (one source of truth), at every instant
+        expect(chartMismatches(q.trace)).toEqual([]);
         // time never goes backwards
         for (let i = 1; i < q.trace.length; i++)
           expect(q.trace[i]!.t).toBeGreaterThanOrEqual(q.trace[i - 1]!.t);

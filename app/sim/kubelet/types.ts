@@ -47,7 +47,8 @@ export interface Slot {
   /** kubelet reasonCache: the last start error (CrashLoopBackOff, ErrImagePull, …). */
   reasonCache?: { reason: string; message: string };
   actor: Actor<typeof containerMachine>;
-  status?: ContainerStatus;
+  /** The API status last written: a view of the container chart's context. */
+  readonly status: ContainerStatus | undefined;
   statusJson?: string;
   /** Why the next status record changes (consumed when it is recorded). */
   cause?: Cause;

@@ -79,7 +79,6 @@ function* startWithBackoff(
           path: slot.kind === 'regular' ? 'spec.restartPolicy' : `${slot.base}.restartPolicy`,
         },
       };
-      w.send(slot, { type: 'container.waiting', reason: 'CrashLoopBackOff' });
       return { ok: false, requeueAtMs: snapFinishedAt + b };
     }
     env.crashBackoff.next(key, snapFinishedAt, now);

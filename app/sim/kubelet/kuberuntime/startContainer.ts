@@ -30,7 +30,6 @@ export function defaultPullPolicy(image: string): string {
 
 function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartResult {
   slot.reasonCache = { reason, message };
-  w.send(slot, { type: 'container.waiting', reason });
   return { ok: false, requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs };
 }
 
@@ -153,7 +152,6 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
           exitCode,
           reason,
         });
-        w.send(slot, { type: 'container.exited', exitCode, reason });
         w.scheduleRelist();
         inst.exited.fire();
         w.onExit();
@@ -216,13 +214,12 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
       },
     });
     slot.reasonCache = { reason: 'RunContainerError', message: msg };
-    w.send(slot, { type: 'container.started', restartCount, postStart: false });
     return { ok: false, requeueAtMs: env.clock.now() + env.profile.errorRequeueMs };
   }
   w.event('Normal', 'Started', startedText(w, slot.name), slot);
   const postStart = slot.spec.lifecycle?.postStart;
-  w.send(slot, { type: 'container.started', restartCount, postStart: !!postStart });
   if (!postStart) return { ok: true };
+  w.send(slot, { type: 'hook.postStart' });
   slot.postStartRunning = true;
   const out = yield* runHook(w, slot, inst, 'postStart', postStart);
   slot.postStartRunning = false;

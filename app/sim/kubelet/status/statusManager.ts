@@ -34,7 +34,6 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
       mode === 'full' || !slot.status ? containerStatus(slot, v) : probeFlags(slot, slot.status, v);
     const json = JSON.stringify(st);
     if (json === slot.statusJson) continue;
-    slot.status = st;
     slot.statusJson = json;
     const kind: ContainerKind = slot.kind;
     rec.add({
@@ -46,6 +45,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
       ...(slot.cause ? { cause: slot.cause } : {}),
     });
     slot.cause = undefined;
+    slot.actor.send({ type: 'status.written', status: st });
   }
   const statuses = w.slots.map((s) => ({
     name: s.name,
