@@ -12,16 +12,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
 const KNOWN: string[][] = [
-  [
-    'kubelet/kuberuntime/killContainer.ts',
-    'kubelet/kuberuntime/killPod.ts',
-    'kubelet/kuberuntime/kuberuntimeManager.ts',
-    'kubelet/kuberuntime/startContainer.ts',
-    'kubelet/lifecycle/handlers.ts',
-    'kubelet/podLifecycle.ts',
-    'kubelet/podWorkers.ts',
-    'kubelet/status/statusManager.ts',
-  ],
   ['cluster/actions.ts', 'cluster/cluster.ts', 'cluster/node.ts'],
   ['runtime/shell/expand.ts', 'runtime/shell/external.ts', 'runtime/shell/interp.ts'],
 ];

@@ -18,7 +18,8 @@ import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
 import type { SimDiagnostic } from '../trace/types.ts';
 import { Backoff } from '../kubelet/backoff.ts';
-import { PodWorker } from '../kubelet/podWorkers.ts';
+import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
+import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
 import { getEndpoints, type PodView } from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
@@ -142,7 +143,7 @@ export class Cluster {
           ...src.object,
           metadata: { ...src.object.metadata, name: src.name, namespace: ns },
         };
-        const w = new PodWorker(this.env, pod, src.doc);
+        const w = new KubeletPodWorker(this.env, pod, src.doc);
         this.pods.set(key(ns, src.name), w);
         // A pod with spec.nodeName set bypasses the scheduler: no Scheduled event.
         if (!src.object.spec?.nodeName)

@@ -3,7 +3,7 @@
  * deleted at once) and the object's removal from the API.
  */
 import type { Cause } from '../trace/types.ts';
-import type { PodWorker } from './podWorkers.ts';
+import type { PodWorker } from './types.ts';
 import { startTermination } from './kuberuntime/killPod.ts';
 
 /** activeDeadlineSeconds passed (active_deadline.go; pod-level R1.6, R11.1). */

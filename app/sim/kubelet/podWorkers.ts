@@ -20,16 +20,18 @@ import { podUID } from './format.ts';
 import type { Phase } from './status/getPhase.ts';
 import { podMachine, stateString, type PodEvent } from '../charts/podMachine.ts';
 import { runTask, type TaskHandle } from './task.ts';
-import type { Instance, KubeletEnv, Slot, SlotKind } from './types.ts';
+import type {
+  CondState,
+  Instance,
+  KubeletEnv,
+  Lifecycle,
+  PodWorker,
+  Slot,
+  SlotKind,
+} from './types.ts';
 import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
 import { writePodStatus } from './status/statusManager.ts';
 import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
-
-export interface CondState extends Condition {
-  lastTransitionTime: number;
-}
-
-export type Lifecycle = 'active' | 'terminating' | 'terminated' | 'deleted';
 
 const LIFECYCLE = {
   terminating: 'terminating',
@@ -44,7 +46,7 @@ const PHASE = {
   failed: 'Failed',
 } as const;
 
-export class PodWorker {
+export class KubeletPodWorker implements PodWorker {
   readonly name: string;
   readonly namespace: string;
   readonly uid: string;

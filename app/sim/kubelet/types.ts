@@ -8,14 +8,19 @@ import type { KubeletProfile } from '../profile.ts';
 import type {
   ClusterNetwork,
   ContainerProcess,
+  PodSandbox,
   RuntimeDiagnostic,
   RuntimeModel,
   SandboxContext,
 } from '../runtime/types.ts';
 import type { Cause, ContainerStatus } from '../trace/types.ts';
 import type { Backoff } from './backoff.ts';
-import type { containerMachine } from '../charts/containerMachine.ts';
-import type { Signal } from './task.ts';
+import type { containerMachine, ContainerEvent } from '../charts/containerMachine.ts';
+import type { podMachine, PodEvent } from '../charts/podMachine.ts';
+import type { ProbeManager } from './prober/proberManager.ts';
+import type { Condition } from './status/generate.ts';
+import type { Phase } from './status/getPhase.ts';
+import type { Signal, TaskHandle } from './task.ts';
 
 /** One container instance (one CRI container: a restart creates a new one). */
 export interface Instance {
@@ -85,4 +90,82 @@ export interface KubeletEnv {
 export interface PodSource {
   pod: Pod;
   doc: number;
+}
+
+export interface CondState extends Condition {
+  lastTransitionTime: number;
+}
+
+/** The pod worker's state as the pod chart says it (pod_workers.go: SyncPod, TerminatingPod, TerminatedPod). */
+export type Lifecycle = 'active' | 'terminating' | 'terminated' | 'deleted';
+
+/**
+ * The kubelet's view of one pod (implemented by podWorkers.ts). The sync, status, kill and hook
+ * modules take this interface, not the class, so none of them imports the pod worker (no cycle).
+ */
+export interface PodWorker {
+  readonly env: KubeletEnv;
+  readonly pod: Pod;
+  readonly doc: number;
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly slots: Slot[];
+  readonly probes: ProbeManager;
+  readonly podActor: Actor<typeof podMachine>;
+  sandbox: PodSandbox | undefined;
+  podIP: string | undefined;
+  /** WaitForAttachAndMount succeeded once (volumeManager.ts); volumes then stay mounted. */
+  volumesMounted: boolean;
+  forcedPhase?: { phase: Phase; reason: string; message: string };
+  deletion?: { timestampMs: number; graceS: number };
+  /** activeDeadlineSeconds passed while the node was lost (checked when it comes back). */
+  deadlinePassed?: number;
+  readonly external: Map<string, Condition>;
+  readonly conditions: Map<string, CondState>;
+  readonly startTimeMs: number;
+  /** The PLEG cache as the running sync saw it when it began. */
+  syncSnapshot: Map<Instance, Instance['seen']> | undefined;
+  /** Everything the termination task needs to cancel on deletion. */
+  termination: TaskHandle | undefined;
+  // views of the pod chart
+  readonly lifecycle: Lifecycle;
+  readonly phase: Phase;
+  readonly phaseRecorded: boolean;
+  readonly initialized: boolean;
+  readonly sandboxReady: boolean;
+  readonly sandboxStopped: boolean;
+  // spec
+  readonly restartPolicy: string;
+  readonly graceS: number;
+  readonly hasInitContainers: boolean;
+  /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
+  readonly regularStarted: boolean;
+  slot(name: string): Slot | undefined;
+  latest(slot: Slot | undefined): Instance | undefined;
+  runningInstance(slot: Slot | undefined): Instance | undefined;
+  send(slot: Slot, e: ContainerEvent): void;
+  sendPod(e: PodEvent): void;
+  event(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    slot?: Slot,
+    cause?: Cause,
+  ): void;
+  admit(): void;
+  requestSync(defer?: boolean): void;
+  cancelSync(): void;
+  snapshotCache(): void;
+  seenForStatus(i: Instance): Instance['seen'];
+  scheduleRelist(): void;
+  markSeen(): boolean;
+  onExit(): void;
+  onAnyExit(check: () => void): () => void;
+  writeStatus(mode: 'full' | 'patch', terminal?: boolean): void;
+  condition(type: string): CondState | undefined;
+  requestDelete(opts: { gracePeriodSeconds?: number; force?: boolean; cause?: Cause }): void;
+  remove(cause: Cause): void;
+  nodeResumed(): void;
+  setExternalCondition(c: Condition): void;
 }

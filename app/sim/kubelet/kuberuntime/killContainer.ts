@@ -7,7 +7,7 @@ import type { FieldRef } from '../../../k8s/types.ts';
 import type { Cause } from '../../trace/types.ts';
 import type { Ms } from '../../clock/types.ts';
 import { runHook } from '../lifecycle/handlers.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import { waitAny, type Task } from '../task.ts';
 import type { Slot } from '../types.ts';
 

@@ -5,7 +5,7 @@
  * Used by KillPod in a sync, pod deletion, activeDeadlineSeconds and pod completion.
  */
 import { killContainer } from './killContainer.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import { runTask, Signal, waitAny, type Task } from '../task.ts';
 import type { Slot } from '../types.ts';
 

@@ -6,7 +6,7 @@
  */
 import { computePodActions, type PodObserved } from './computePodActions.ts';
 import { goDuration, podDesc } from '../format.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
 import type { Task } from '../task.ts';
 import { killPod } from './killPod.ts';

@@ -8,7 +8,7 @@ import { eventWording } from '../../profile.ts';
 import { goDuration } from '../format.ts';
 import { runHook } from '../lifecycle/handlers.ts';
 import { killContainer } from './killContainer.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import { Signal, type Task } from '../task.ts';
 import type { Instance, Slot } from '../types.ts';
 

@@ -7,7 +7,7 @@ import type { LifecycleHandler } from '../../../k8s/types.ts';
 import type { Ms } from '../../clock/types.ts';
 import { resolvePort } from '../prober/prober.ts';
 import { Signal, waitAny, type Task } from '../task.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import type { Instance, Slot } from '../types.ts';
 
 export interface HookOutcome {

@@ -7,7 +7,7 @@ import type { Cause, ConditionStatus, ContainerKind } from '../../trace/types.ts
 import { getConditions, type Condition } from './generate.ts';
 import { containerStatus, probeFlags, type StatusView } from './containerStatuses.ts';
 import { getPhase, type Phase } from './getPhase.ts';
-import type { PodWorker } from '../podWorkers.ts';
+import type { PodWorker } from '../types.ts';
 import { startTermination } from '../kuberuntime/killPod.ts';
 
 export function statusView(w: PodWorker): StatusView {
