@@ -17,7 +17,7 @@ import type { Diagnostic, SourceRange } from './types.ts';
 import type { Segment } from './path.ts';
 import { repairQuotedContinuations, type Repair } from './lenientYaml.ts';
 import { kubectlTags } from './yamlTags.ts';
-import { NESTING_TOO_DEEP, overflowOffset } from './yamlLimits.ts';
+import { addDuplicateKeyErrors, NESTING_TOO_DEEP, overflowOffset } from './yamlLimits.ts';
 
 export interface SourceDoc {
   index: number;
@@ -87,14 +87,21 @@ function parseChunkCached(chunkText: string): ParsedChunk {
     version: '1.2',
     merge: true,
     customTags: kubectlTags,
+    // Checked by addDuplicateKeyErrors in linear time: yaml's own check is quadratic in a map's size.
+    uniqueKeys: false,
   } as const;
+  const parseDocs = (text: string): Document.Parsed[] => {
+    const docs = parseAllDocuments(text, options);
+    for (const d of docs) addDuplicateKeyErrors(d);
+    return docs;
+  };
   let parsed: ParsedChunk;
   try {
-    let docs: Document.Parsed[] = parseAllDocuments(chunkText, options);
+    let docs: Document.Parsed[] = parseDocs(chunkText);
     let repair: Repair | undefined;
     if (docs.some((d) => d.errors.length > 0)) {
       repair = repairQuotedContinuations(chunkText);
-      const repaired = repair ? parseAllDocuments(repair.text, options) : undefined;
+      const repaired = repair ? parseDocs(repair.text) : undefined;
       if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
       else repair = undefined;
     }
