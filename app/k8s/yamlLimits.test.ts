@@ -89,3 +89,46 @@ describe('duplicate keys: linear check, same message and place as the library ga
     expect(large).toBeLessThan(5000);
   });
 });
+
+describe('alias expansion is bounded after expansion, not before', () => {
+  /** A Pod whose env holds `copies` aliases of one `size`-character string. */
+  function aliasPod(size: number, copies: number): string {
+    const env = Array.from({ length: copies }, (_, i) => `    - {name: V${i}, value: *big}\n`);
+    return `apiVersion: v1\nkind: Pod\nmetadata: {name: bomb}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    args: [&big ${'x'.repeat(size)}]\n    env:\n${env.join('')}`;
+  }
+  const lineOfAlias = (text: string, n: number) =>
+    text.split('\n').findIndex(
+      (l, i, all) =>
+        all
+          .slice(0, i + 1)
+          .join('\n')
+          .split('*big').length -
+          1 ===
+        n,
+    ) + 1;
+
+  it.each([
+    // 300 000 characters: the original and two aliases fit in 1 MiB, the third alias does not.
+    ['300 000 characters aliased 999 times', 300000, 999, 3],
+    // The issue's case: a 512 KiB string aliased 999 times (543 MB once expanded).
+    ['512 KiB aliased 999 times', 512 * 1024, 999, 1],
+    ['small values aliased 999 times are fine', 100, 999, 0],
+  ])('%s', (_name, size, copies, overAt) => {
+    const pod = aliasPod(size, copies);
+    const text = `${CM}---\n${pod}`;
+    const { diags, names } = rows(text);
+    if (overAt === 0) {
+      expect(diags).toEqual([]);
+      expect(names).toEqual(['ConfigMap/ok', 'Pod/bomb']);
+      return;
+    }
+    expect(diags).toEqual([
+      [
+        lineOfAlias(text, overAt),
+        'too-large',
+        'this alias expands the document past 1048576 characters (aliases may not make a document larger than a scenario may be)',
+      ],
+    ]);
+    expect(names).toEqual(['ConfigMap/ok']);
+  });
+});
