@@ -3,7 +3,7 @@
  * Exit 0 on success, 1 on an invalid scenario or a missing object, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { parseDuration } from '../k8s/index.ts';
+import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
 import { describePodAt } from '../sim/trace/index.ts';
 import {
@@ -43,6 +43,7 @@ function duration(name: string, v: string | undefined): number | undefined {
   const s = parseDuration(v);
   if (s === undefined)
     throw new UsageError(`invalid --${name} "${v}": use a duration such as 45s or 1m30s`);
+  if (s > MAX_UNTIL) throw new UsageError(`invalid --${name} "${v}": ${UNTIL_TOO_LONG}`);
   return s;
 }
 

@@ -16,7 +16,7 @@ Commands:
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)
 
 FILE is a path, "-" for standard input, or a share link (#s=1.… or a full URL).
-Times accept Go durations (45s, 1m30s) or plain seconds. --at defaults to the end of the run.
+Times accept Go durations (45s, 1m30s) or plain seconds, at most 24h. --at defaults to the end of the run.
 
 Exit status: 0 success, 1 invalid scenario or object not found, 2 usage error.
 `;

@@ -205,3 +205,33 @@ describe('Scenario document (DESIGN.md §3)', () => {
     });
   });
 });
+
+describe('spec.until has a documented maximum (24h of simulated time, README "Scenarios")', () => {
+  const TOO_LONG = 'must be at most 24h: the simulator runs at most 24h of simulated time';
+  it.each([
+    ['24h is allowed', '24h', 86400, []],
+    ['a number of seconds at the bound', '86400', 86400, []],
+    [
+      'one second more',
+      '24h0m1s',
+      86400,
+      [`5:10 error spec.until: Invalid value: "24h0m1s": ${TOO_LONG}`],
+    ],
+    [
+      '100000h (the CLI ran 8 minutes)',
+      '100000h',
+      86400,
+      [`5:10 error spec.until: Invalid value: "100000h": ${TOO_LONG}`],
+    ],
+    [
+      'seconds over the bound',
+      '90000',
+      86400,
+      [`5:10 error spec.until: Invalid value: 90000: ${TOO_LONG}`],
+    ],
+  ])('%s', (_name, until, seconds, expected) => {
+    const text = scenario(`  until: ${until}\n`);
+    expect(diags(text)).toEqual(expected);
+    expect(parseScenario(text).scenario.until).toBe(seconds);
+  });
+});
