@@ -1,7 +1,9 @@
 /** `main` in-process (no spawn): flags and their bounds. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RUN_TIMEOUT_MS } from '../ui/worker/useSimulation.ts';
 import type { CliIO } from './io.ts';
-import { main } from './main.ts';
+import { DEFAULT_MAX_WALL_S, main } from './main.ts';
+import { USAGE } from './usage.ts';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -48,6 +50,62 @@ describe('podsim --until / --at are bounded like spec.until (24h)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `s.yaml:5:10: error: spec.until: Invalid value: "100000h": ${TOO_LONG}\n`,
+    );
+  });
+});
+
+describe('podsim --max-wall: a wall-clock budget like the page, a truthful stop', () => {
+  const BUSY = `apiVersion: podlab.dev/v1
+kind: Scenario
+metadata: {name: busy}
+spec:
+  until: 24h
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: busy}
+spec:
+  containers:
+  - name: app
+    image: busybox
+    command: [sh, -c, 'while true; do sleep 0.001; done']
+`;
+
+  // The engine is imported on first use: load it before timing a run.
+  beforeAll(() => import('../sim/index.ts'));
+
+  it('defaults to the page run timeout (one constant)', () => {
+    expect(DEFAULT_MAX_WALL_S * 1000).toBe(RUN_TIMEOUT_MS);
+    expect(USAGE).toContain(`--max-wall SECONDS`);
+    expect(USAGE).toContain(`default ${DEFAULT_MAX_WALL_S}`);
+  });
+
+  it.each([
+    [['run', 'busy.yaml', '--max-wall', '0.3'], /^\s+T\s+NAME\s+READY/],
+    [['get', 'pods', 'busy.yaml', '--max-wall', '0.3'], /^NAME\s+READY\s+STATUS/],
+  ])('%j stops after 0.3 s with the time reached, prints that far, exits 3', async (argv, out) => {
+    const t0 = performance.now();
+    const r = await runMain(argv, { 'busy.yaml': BUSY });
+    const wall = performance.now() - t0;
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(out);
+    const m =
+      /^busy\.yaml: error: simulation stopped at t=([\d.]+)s of 86400s: after 0\.3 s of wall time \(--max-wall\)$/m.exec(
+        r.stderr,
+      );
+    expect(m, r.stderr).not.toBeNull();
+    const reached = Number(m?.[1]);
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(86400);
+    // The 24h run would take minutes; the budget plus one slice and the output is well under 5 s.
+    expect(wall).toBeLessThan(5000);
+  });
+
+  it.each([['0'], ['0.0'], ['soon']])('--max-wall %s is a usage error', async (v) => {
+    const r = await runMain(['run', 'pod.yaml', '--max-wall', v], { 'pod.yaml': POD });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `podsim: invalid --max-wall "${v}": use a number of seconds greater than 0`,
     );
   });
 });
