@@ -8,6 +8,7 @@ import type { Segment } from './path.ts';
 import { formatPath } from './path.ts';
 import { looksLikeDuration, parseDuration } from './duration.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
+import { checkActionNames, scenarioNameErrors } from './scenarioNames.ts';
 import {
   NODE_STATES,
   type NodeState,
@@ -151,7 +152,10 @@ export function readScenario(
   const spec = asRecord(obj.spec) ?? {};
   const out = emptyScenario();
   out.doc = doc;
-  out.name = asString(asRecord(obj.metadata)?.name) ?? 'scenario';
+  const name = asString(asRecord(obj.metadata)?.name);
+  const nameErrors = name === undefined ? [] : scenarioNameErrors(name);
+  for (const m of nameErrors) issues.invalid(['metadata', 'name'], name, m);
+  if (name !== undefined && nameErrors.length === 0) out.name = name;
   const until = durationAt(spec.until, ['spec', 'until'], issues);
   if (until !== undefined && until > MAX_UNTIL) {
     issues.invalid(['spec', 'until'], spec.until, UNTIL_TOO_LONG);
@@ -181,6 +185,8 @@ export function readScenario(
     }
     const action = readAction(raw, { at, doc, path: formatPath(path) }, kind);
     if (!action) return;
+    // A name the API server would reject (a newline, a control character): the action is dropped.
+    if (!checkActionNames(action, [...path, kind], issues)) return;
     // An apply of an object the text does not define is an error: that action is dropped.
     if (checkReferences(action, [...path, kind], known, issues)) out.actions.push(action);
   });
