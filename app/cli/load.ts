@@ -13,13 +13,25 @@ export interface Loaded {
   idx: TraceIndex;
 }
 
+/** Exit code of a run stopped before its end (event limit, --max-wall): its output covers the time reached. */
+export const EXIT_STOPPED = 3;
+
+/** A stop request for the engine once `maxWallS` seconds of wall time have passed since now. */
+function wallBudget(maxWallS: number): () => string | undefined {
+  const start = performance.now();
+  return () =>
+    performance.now() - start > maxWallS * 1000
+      ? `after ${maxWallS} s of wall time (--max-wall)`
+      : undefined;
+}
+
 /** Exit code when loading failed (diagnostics or messages already on stderr). */
 export type LoadOutcome = { ok: true; loaded: Loaded } | { ok: false; code: number };
 
 export async function loadScenario(
   fileArg: string,
   io: CliIO,
-  opts: { until?: number; at?: number } = {},
+  opts: { until?: number; at?: number; maxWallS?: number } = {},
 ): Promise<LoadOutcome> {
   let input: ScenarioInput;
   try {
@@ -41,17 +53,19 @@ export async function loadScenario(
   const wanted = Math.max(opts.until ?? scenarioUntil, opts.at ?? 0);
   let result: SimResult;
   try {
-    result = await simulateParsed(
-      parsed,
-      input.text,
-      wanted !== scenarioUntil ? wanted : undefined,
-    );
+    result = await simulateParsed(parsed, input.text, {
+      ...(wanted !== scenarioUntil ? { until: wanted } : {}),
+      ...(opts.maxWallS !== undefined ? { shouldStop: wallBudget(opts.maxWallS) } : {}),
+    });
   } catch (e) {
     io.stderr(`podsim: ${(e as Error).message}\n`);
     return { ok: false, code: 1 };
   }
   const diags = collectDiagnostics(parsed, result);
   for (const d of diags) if (d.severity !== 'info') io.stderr(formatDiagnostic(input.label, d));
-  if (diags.some((d) => d.severity === 'error')) return { ok: false, code: 1 };
+  // A stopped run's only error is the stop itself (parse errors returned above): show what it reached.
+  const stopError = (m: string) => m.startsWith('simulation stopped at t=');
+  if (diags.some((d) => d.severity === 'error' && !(result.stopped && stopError(d.message))))
+    return { ok: false, code: 1 };
   return { ok: true, loaded: { input, parsed, result, idx: createTraceIndex(result) } };
 }

@@ -3,9 +3,10 @@
  * Exit 0 on success, 1 on an invalid scenario or a missing object, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { parseDuration } from '../k8s/index.ts';
+import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
 import { describePodAt } from '../sim/trace/index.ts';
+import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
@@ -16,12 +17,13 @@ import { logsCommand } from './commands/logs.ts';
 import { runCommand } from './commands/run.ts';
 import { InputError, readScenario } from './input.ts';
 import { processIO, type CliIO } from './io.ts';
-import { loadScenario, type Loaded } from './load.ts';
+import { EXIT_STOPPED, loadScenario, type Loaded } from './load.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const OPTIONS = {
   until: { type: 'string' },
   at: { type: 'string' },
+  'max-wall': { type: 'string' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   container: { type: 'string', short: 'c' },
@@ -29,9 +31,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** `--max-wall` when not given: the page's run timeout. */
+export const DEFAULT_MAX_WALL_S = RUN_WALL_BUDGET_MS / 1000;
+
 interface Flags {
   until?: number;
   at?: number;
+  maxWallS: number;
   json: boolean;
   output?: string;
   container?: string;
@@ -43,6 +49,15 @@ function duration(name: string, v: string | undefined): number | undefined {
   const s = parseDuration(v);
   if (s === undefined)
     throw new UsageError(`invalid --${name} "${v}": use a duration such as 45s or 1m30s`);
+  if (s > MAX_UNTIL) throw new UsageError(`invalid --${name} "${v}": ${UNTIL_TOO_LONG}`);
+  return s;
+}
+
+function maxWall(v: string | undefined): number {
+  if (v === undefined) return DEFAULT_MAX_WALL_S;
+  const s = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  if (!(s > 0))
+    throw new UsageError(`invalid --max-wall "${v}": use a number of seconds greater than 0`);
   return s;
 }
 
@@ -65,11 +80,16 @@ async function withScenario(
   const outcome = await loadScenario(file, io, {
     ...(flags.until !== undefined ? { until: flags.until } : {}),
     ...(flags.at !== undefined ? { at: flags.at } : {}),
+    maxWallS: flags.maxWallS,
   });
   if (!outcome.ok) return outcome.code;
   const { loaded } = outcome;
-  const t = flags.at ?? loaded.input.t ?? loaded.result.until;
-  return emit(io, fn(loaded, t));
+  const { stopped, until } = loaded.result;
+  const wanted = flags.at ?? loaded.input.t ?? until;
+  // A stopped run shows the last time it reached, never a time it did not simulate.
+  const t = stopped ? Math.min(wanted, until) : wanted;
+  const code = emit(io, fn(loaded, t));
+  return stopped && code === 0 ? EXIT_STOPPED : code;
 }
 
 async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise<number> {
@@ -166,6 +186,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return 0;
     }
     const flags: Flags = {
+      maxWallS: maxWall(values['max-wall']),
       json: values.json ?? false,
       previous: values.previous ?? false,
       ...(values.output !== undefined ? { output: values.output } : {}),

@@ -11,12 +11,15 @@ export interface Simulation {
   result: SimResult;
 }
 
+/** What the CLI passes to the engine: an end, and a stop request polled between clock slices. */
+export interface RunOptions {
+  until?: number;
+  shouldStop?: () => string | undefined;
+}
+
 interface EngineModule {
-  simulate?: (input: ParsedScenario, opts?: { until?: number }) => SimResult;
-  simulateText?: (
-    text: string,
-    opts?: { until?: number },
-  ) => { parsed: ParsedScenario; result: SimResult };
+  simulate?: (input: ParsedScenario, opts?: RunOptions) => SimResult;
+  simulateText?: (text: string, opts?: RunOptions) => { parsed: ParsedScenario; result: SimResult };
 }
 
 export interface CliDiagnostic {
@@ -58,7 +61,7 @@ export function parse(text: string): ParsedScenario {
 export async function simulateParsed(
   parsed: ParsedScenario,
   text: string,
-  until?: number,
+  opts: RunOptions = {},
 ): Promise<SimResult> {
   const url = new URL('../sim/index.ts', import.meta.url).href;
   let engine: EngineModule;
@@ -70,8 +73,7 @@ export async function simulateParsed(
     });
   }
   // simulateText maps engine diagnostics to line/column; prefer it.
-  if (engine.simulateText)
-    return engine.simulateText(text, until !== undefined ? { until } : {}).result;
-  if (engine.simulate) return engine.simulate(parsed, until !== undefined ? { until } : {});
+  if (engine.simulateText) return engine.simulateText(text, opts).result;
+  if (engine.simulate) return engine.simulate(parsed, opts);
   throw new Error('the simulation engine exports neither simulate nor simulateText');
 }

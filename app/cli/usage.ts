@@ -16,9 +16,14 @@ Commands:
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)
 
 FILE is a path, "-" for standard input, or a share link (#s=1.… or a full URL).
-Times accept Go durations (45s, 1m30s) or plain seconds. --at defaults to the end of the run.
+Times accept Go durations (45s, 1m30s) or plain seconds, at most 24h. --at defaults to the end of the run.
 
-Exit status: 0 success, 1 invalid scenario or object not found, 2 usage error.
+Options of every command that simulates:
+  --max-wall SECONDS   stop the simulation after this much wall time (default 8, as the page)
+
+Exit status: 0 success, 1 invalid scenario or object not found, 2 usage error,
+3 the run stopped before its end (--max-wall, or more events than the engine allows): the output and
+"simulation stopped at t=…" on stderr cover the simulated time it reached.
 `;
 
 export class UsageError extends Error {}

@@ -62,6 +62,11 @@ export class Issues {
     );
   }
 
+  /** field.TooLong: the value itself is not printed. */
+  tooLong(path: Segment[], maxBytes: number): void {
+    this.add(path, `Too long: must have at most ${maxBytes} bytes`, 'too-long', 'key');
+  }
+
   notFound(path: Segment[], value: unknown, severity: Severity = 'error'): void {
     this.add(path, `Not found: ${formatValue(value)}`, 'not-found', 'value', severity);
   }

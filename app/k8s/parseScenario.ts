@@ -14,6 +14,7 @@ import { validateSchema } from './schema/validateSchema.ts';
 import { base64Encode } from './secret.ts';
 import { SourceText } from './source.ts';
 import { closest } from './suggest.ts';
+import { ALIAS_TOO_LARGE, aliasExpansionOverflow } from './yamlLimits.ts';
 import type {
   Diagnostic,
   ParsedScenario,
@@ -129,6 +130,17 @@ export function parseScenario(text: string): ParsedScenario {
 
   for (const sd of src.docs) {
     if (sd.hasSyntaxErrors || sd.empty) continue;
+    const tooLarge = aliasExpansionOverflow(sd.doc);
+    if (tooLarge) {
+      diagnostics.push({
+        ...src.firstLineOf(sd.index, tooLarge),
+        severity: 'error',
+        code: 'too-large',
+        message: ALIAS_TOO_LARGE,
+        doc: sd.index,
+      });
+      continue;
+    }
     try {
       handle(pruneNulls(sd.doc.toJS({ maxAliasCount: 1000 })), sd.index, []);
     } catch (e) {

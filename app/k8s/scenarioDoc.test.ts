@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parseScenario.ts';
 import { convertProfile } from './scenarioDoc.ts';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './validate/names.ts';
 
 const OBJECTS = `---
 apiVersion: v1
@@ -203,5 +204,86 @@ describe('Scenario document (DESIGN.md §3)', () => {
       c: 'Always',
       d: [{ e: 3600 }],
     });
+  });
+});
+
+describe('spec.until has a documented maximum (24h of simulated time, README "Scenarios")', () => {
+  const TOO_LONG = 'must be at most 24h: the simulator runs at most 24h of simulated time';
+  it.each([
+    ['24h is allowed', '24h', 86400, []],
+    ['a number of seconds at the bound', '86400', 86400, []],
+    [
+      'one second more',
+      '24h0m1s',
+      86400,
+      [`5:10 error spec.until: Invalid value: "24h0m1s": ${TOO_LONG}`],
+    ],
+    [
+      '100000h (the CLI ran 8 minutes)',
+      '100000h',
+      86400,
+      [`5:10 error spec.until: Invalid value: "100000h": ${TOO_LONG}`],
+    ],
+    [
+      'seconds over the bound',
+      '90000',
+      86400,
+      [`5:10 error spec.until: Invalid value: 90000: ${TOO_LONG}`],
+    ],
+  ])('%s', (_name, until, seconds, expected) => {
+    const text = scenario(`  until: ${until}\n`);
+    expect(diags(text)).toEqual(expected);
+    expect(parseScenario(text).scenario.until).toBe(seconds);
+  });
+});
+
+describe('names the apiserver would reject are errors at their line, the action is dropped', () => {
+  const SUB = isDNS1123Subdomain('X')[0] ?? '';
+  const LABEL = isDNS1123Label('X')[0] ?? '';
+  const DNS1035 = isDNS1035Label('X')[0] ?? '';
+  const act = (body: string) => scenario(`  actions:\n  - at: 1s\n    ${body}\n`);
+  it.each([
+    [
+      'exec pod with a newline',
+      act('exec: {pod: "p\\ntouch pwned", command: ls}'),
+      [`7:17 error spec.actions[0].exec.pod: Invalid value: "p\\ntouch pwned": ${SUB}`],
+    ],
+    [
+      'kill container with a control character',
+      act('kill: {pod: p, container: "app\\u0007"}'),
+      [`7:31 error spec.actions[0].kill.container: Invalid value: "app\\u0007": ${LABEL}`],
+    ],
+    [
+      'node name with a newline',
+      act('node: {name: "node-1\\n#", state: Lost}'),
+      [`7:18 error spec.actions[0].node.name: Invalid value: "node-1\\n#": ${SUB}`],
+    ],
+    [
+      'setCondition pod in a bad namespace',
+      act('setCondition: {pod: p, namespace: "a b", type: x, status: "True"}'),
+      [`7:39 error spec.actions[0].setCondition.namespace: Invalid value: "a b": ${LABEL}`],
+    ],
+    [
+      'delete of a Service: DNS-1035 label',
+      act('delete: {kind: Service, name: "9svc"}'),
+      [`7:35 error spec.actions[0].delete.name: Invalid value: "9svc": ${DNS1035}`],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(diags(text)).toEqual(expected);
+    expect(parseScenario(text).scenario.actions).toEqual([]);
+  });
+
+  it('the Scenario metadata.name is a DNS-1123 subdomain', () => {
+    const text = scenario('').replace('{name: demo}', '{name: "demo\\ntouch pwned\\n#"}');
+    expect(diags(text)).toEqual([
+      `3:18 error metadata.name: Invalid value: "demo\\ntouch pwned\\n#": ${SUB}`,
+    ]);
+    expect(parseScenario(text).scenario.name).toBe('scenario');
+  });
+
+  it('valid names stay accepted', () => {
+    const text = act('kill: {pod: p, container: app, signal: SIGKILL}');
+    expect(diags(text)).toEqual([]);
+    expect(parseScenario(text).scenario.actions).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import type { Segment } from './path.ts';
 import { formatPath } from './path.ts';
 import { looksLikeDuration, parseDuration } from './duration.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
+import { checkActionNames, scenarioNameErrors } from './scenarioNames.ts';
 import {
   NODE_STATES,
   type NodeState,
@@ -18,6 +19,14 @@ import {
 } from './types.ts';
 
 export const DEFAULT_UNTIL = 600;
+/**
+ * The most simulated time one run may cover (README "Scenarios"): a day is far more than any scenario
+ * needs, and `until: 100000h` ran the CLI for 8 minutes at 1.5 GB. Longer is an error at `spec.until`
+ * and the run is cut to this bound.
+ */
+export const MAX_UNTIL = 24 * 3600;
+export const UNTIL_TOO_LONG =
+  'must be at most 24h: the simulator runs at most 24h of simulated time';
 const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition', 'node'] as const;
 export const SIGNALS = [
   'SIGTERM',
@@ -143,9 +152,15 @@ export function readScenario(
   const spec = asRecord(obj.spec) ?? {};
   const out = emptyScenario();
   out.doc = doc;
-  out.name = asString(asRecord(obj.metadata)?.name) ?? 'scenario';
+  const name = asString(asRecord(obj.metadata)?.name);
+  const nameErrors = name === undefined ? [] : scenarioNameErrors(name);
+  for (const m of nameErrors) issues.invalid(['metadata', 'name'], name, m);
+  if (name !== undefined && nameErrors.length === 0) out.name = name;
   const until = durationAt(spec.until, ['spec', 'until'], issues);
-  if (until !== undefined) out.until = until;
+  if (until !== undefined && until > MAX_UNTIL) {
+    issues.invalid(['spec', 'until'], spec.until, UNTIL_TOO_LONG);
+    out.until = MAX_UNTIL;
+  } else if (until !== undefined) out.until = until;
   out.profile = asRecord(convertProfile(spec.profile ?? {})) ?? {};
   asArray(spec.actions).forEach((a, i) => {
     const raw = asRecord(a);
@@ -170,6 +185,8 @@ export function readScenario(
     }
     const action = readAction(raw, { at, doc, path: formatPath(path) }, kind);
     if (!action) return;
+    // A name the API server would reject (a newline, a control character): the action is dropped.
+    if (!checkActionNames(action, [...path, kind], issues)) return;
     // An apply of an object the text does not define is an error: that action is dropped.
     if (checkReferences(action, [...path, kind], known, issues)) out.actions.push(action);
   });

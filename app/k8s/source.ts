@@ -8,6 +8,7 @@ import {
   isScalar,
   isSeq,
   parseAllDocuments,
+  parseDocument,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -16,6 +17,7 @@ import type { Diagnostic, SourceRange } from './types.ts';
 import type { Segment } from './path.ts';
 import { repairQuotedContinuations, type Repair } from './lenientYaml.ts';
 import { kubectlTags } from './yamlTags.ts';
+import { addDuplicateKeyErrors, NESTING_TOO_DEEP, overflowOffset } from './yamlLimits.ts';
 
 export interface SourceDoc {
   index: number;
@@ -56,6 +58,8 @@ function splitDocuments(text: string): { start: number; end: number }[] {
 interface ParsedChunk {
   docs: Document.Parsed[];
   repair: Repair | undefined;
+  /** The chunk could not be parsed at all (the parser ran out of stack): where it gave up. */
+  tooDeep?: number;
 }
 
 /**
@@ -83,16 +87,30 @@ function parseChunkCached(chunkText: string): ParsedChunk {
     version: '1.2',
     merge: true,
     customTags: kubectlTags,
+    // Checked by addDuplicateKeyErrors in linear time: yaml's own check is quadratic in a map's size.
+    uniqueKeys: false,
   } as const;
-  let docs: Document.Parsed[] = parseAllDocuments(chunkText, options);
-  let repair: Repair | undefined;
-  if (docs.some((d) => d.errors.length > 0)) {
-    repair = repairQuotedContinuations(chunkText);
-    const repaired = repair ? parseAllDocuments(repair.text, options) : undefined;
-    if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
-    else repair = undefined;
+  const parseDocs = (text: string): Document.Parsed[] => {
+    const docs = parseAllDocuments(text, options);
+    for (const d of docs) addDuplicateKeyErrors(d);
+    return docs;
+  };
+  let parsed: ParsedChunk;
+  try {
+    let docs: Document.Parsed[] = parseDocs(chunkText);
+    let repair: Repair | undefined;
+    if (docs.some((d) => d.errors.length > 0)) {
+      repair = repairQuotedContinuations(chunkText);
+      const repaired = repair ? parseDocs(repair.text) : undefined;
+      if (repaired && repaired.every((d) => d.errors.length === 0)) docs = repaired;
+      else repair = undefined;
+    }
+    parsed = { docs, repair };
+  } catch (e) {
+    // yaml's block parser recurses once per nesting level (`- - - …`) and does not catch the overflow.
+    if (!(e instanceof RangeError)) throw e;
+    parsed = { docs: [parseDocument('')], repair: undefined, tooDeep: overflowOffset(chunkText) };
   }
-  const parsed = { docs, repair };
   chunkCache.set(chunkText, parsed);
   if (chunkCache.size > CHUNK_CACHE_SIZE) {
     const oldest = chunkCache.keys().next().value;
@@ -114,7 +132,17 @@ export class SourceText {
   }
 
   private parseChunk(start: number, chunkText: string): void {
-    const { docs, repair } = parseChunkCached(chunkText);
+    const { docs, repair, tooDeep } = parseChunkCached(chunkText);
+    if (tooDeep !== undefined) {
+      const at = start + Math.min(tooDeep, Math.max(0, chunkText.trimEnd().length - 1));
+      this.syntaxDiagnostics.push({
+        ...this.rangeOf(at, at + 1),
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: NESTING_TOO_DEEP,
+        doc: this.docs.length,
+      });
+    }
     for (const line of repair?.lines ?? []) {
       const lineStart = this.lineOfOffset(start) + line;
       const from = this.lineStarts[lineStart] ?? start;
@@ -149,7 +177,8 @@ export class SourceText {
           ...this.rangeOf(start + s, start + end),
           severity: 'error',
           code: 'yaml-syntax',
-          message: e.message,
+          // The composer catches its own overflow (deep flow collections) and reports it as an error.
+          message: /call stack/i.test(e.message) ? NESTING_TOO_DEEP : e.message,
           doc: index,
         });
       }
@@ -158,7 +187,7 @@ export class SourceText {
         doc,
         offset: start,
         empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null),
-        hasSyntaxErrors: doc.errors.length > 0,
+        hasSyntaxErrors: doc.errors.length > 0 || tooDeep !== undefined,
       };
       if (repair) entry.toOriginal = repair.toOriginal;
       this.docs.push(entry);

@@ -11,9 +11,11 @@ import { Cluster } from './cluster/cluster.ts';
 import { resolveProfile } from './profile.ts';
 import type { RuntimeModel } from './runtime/types.ts';
 import { createRuntimeModel } from './runtime/index.ts';
-import type { SimDiagnostic, SimResult } from './trace/types.ts';
+import { stoppedMessage } from './trace/runStop.ts';
+import type { RunStop, SimDiagnostic, SimResult } from './trace/types.ts';
 
 export type * from './trace/types.ts';
+export { stoppedMessage } from './trace/runStop.ts';
 export { containerMachine } from './charts/containerMachine.ts';
 export { podMachine, stateString } from './charts/podMachine.ts';
 export { defaultProfile, resolveProfile, type KubeletProfile } from './profile.ts';
@@ -29,6 +31,12 @@ export interface SimulateOptions {
   runtime?: RuntimeModel;
   /** Safety valve against runaway zero-delay loops in a runtime model. */
   maxEvents?: number;
+  /**
+   * Asked between slices of `sliceEvents` callbacks: a reason stops the run there (the CLI's wall-clock
+   * budget; the engine itself reads no clock).
+   */
+  shouldStop?: () => string | undefined;
+  sliceEvents?: number;
 }
 
 const objKey = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name}`;
@@ -64,15 +72,24 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     clock.at(Math.round(a.at * 1000), () => cluster.runAction(a, deferred));
   }
   const maxEvents = opts.maxEvents ?? 5_000_000;
-  clock.limit = maxEvents;
-  clock.runUntil(Math.round(untilS * 1000));
-  if (clock.fired >= maxEvents) {
-    cluster.diagnostic({
-      severity: 'error',
-      message: `simulation stopped at ${clock.now() / 1000}s: more than ${maxEvents} events (a runaway loop?)`,
-    });
+  const slice = opts.sliceEvents ?? 20_000;
+  const untilMs = Math.round(untilS * 1000);
+  let reason: string | undefined;
+  // In slices of `slice` callbacks, so a stop request is seen within one slice.
+  for (;;) {
+    clock.limit = opts.shouldStop ? Math.min(maxEvents, clock.fired + slice) : maxEvents;
+    if (clock.runUntil(untilMs)) break;
+    if (clock.fired >= maxEvents) reason = `more than ${maxEvents} events (a runaway loop?)`;
+    else reason = opts.shouldStop?.();
+    if (reason !== undefined) break;
   }
-  return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics };
+  if (reason === undefined) {
+    return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics };
+  }
+  const stopped: RunStop = { requested: untilS, reason };
+  const reached = clock.now() / 1000;
+  cluster.diagnostic({ severity: 'error', message: stoppedMessage(reached, stopped) });
+  return { until: reached, stopped, trace: recorder.records, diagnostics: cluster.diagnostics };
 }
 
 /** Parse, simulate the valid objects, and map every diagnostic to line/column. */

@@ -1,4 +1,4 @@
-import { formatDuration } from './lib/time.ts';
+import { simStatusText } from './simStatusText.ts';
 import type { SimulationState } from './worker/useSimulation.ts';
 
 /** The run's status line; its data attributes are what tests and share links read. */
@@ -6,9 +6,7 @@ export function SimStatus({ sim, cursor }: { sim: SimulationState; cursor: numbe
   const v = sim.valid;
   const latest = sim.latest;
   const errors = latest?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
-  let text = 'simulating…';
-  if (v?.result)
-    text = `simulated ${formatDuration(v.result.until)} in ${Math.max(1, Math.round(v.ms))} ms`;
+  const text = simStatusText(sim);
   return (
     <div className="sim-status">
       <output

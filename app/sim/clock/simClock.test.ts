@@ -50,4 +50,19 @@ describe('SimClock', () => {
     c.runUntil(2500);
     expect(actor.getSnapshot().value).toBe('b');
   });
+
+  it.each([
+    // [limit, untilMs, reached, now after]: a run stopped by the event limit stays at its last event.
+    [Infinity, 10_000, true, 10_000],
+    [3, 10_000, false, 3_000],
+    [10, 10_000, true, 10_000],
+    [10, 5_500, true, 5_500],
+  ])('runUntil with limit %s to %s: reached %s, now %s', (limit, untilMs, reached, now) => {
+    const c = new SimClock();
+    const loop = () => c.after(1000, loop);
+    c.after(1000, loop);
+    c.limit = limit;
+    expect(c.runUntil(untilMs)).toBe(reached);
+    expect(c.now()).toBe(now);
+  });
 });

@@ -68,12 +68,17 @@ export class SimClock implements Scheduler {
     return this.heap[0]?.due;
   }
 
-  /** Run every timer due at or before `untilMs`, in (due, seq) order; then set now = untilMs. */
-  runUntil(untilMs: Ms): void {
+  /**
+   * Run every timer due at or before `untilMs`, in (due, seq) order, then set now = untilMs and return
+   * true. When `limit` callbacks have run with timers still due, stop there instead: now stays at the
+   * last callback's time (the time actually reached) and the result is false.
+   */
+  runUntil(untilMs: Ms): boolean {
     for (;;) {
       this.dropCancelled();
       const top = this.heap[0];
-      if (!top || top.due > untilMs || this.fired >= this.limit) break;
+      if (!top || top.due > untilMs) break;
+      if (this.fired >= this.limit) return false;
       this.pop();
       if (this.cancelled.size > 0 && this.cancelled.delete(top.seq)) continue;
       this.nowMs = top.due;
@@ -81,6 +86,7 @@ export class SimClock implements Scheduler {
       top.fn();
     }
     if (untilMs > this.nowMs) this.nowMs = untilMs;
+    return true;
   }
 
   private dropCancelled(): void {

@@ -198,9 +198,19 @@ export interface SimDiagnostic {
   endColumn?: number;
 }
 
+export interface RunStop {
+  /** The end the run was asked for, in seconds. */
+  requested: number;
+  /** Why it stopped: `more than 5000000 events (a runaway loop?)`, `after 8 s of wall time`. */
+  reason: string;
+}
+
 /** What `simulate` returns. Serialisable (posted from the Web Worker as is). */
 export interface SimResult {
+  /** Seconds simulated: the requested end, or the time reached when the run was stopped early. */
   until: number;
+  /** Set when the run stopped before the requested end (event limit, wall-clock budget). */
+  stopped?: RunStop;
   trace: TraceRecord[];
   diagnostics: SimDiagnostic[];
 }

@@ -5,9 +5,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { failedOutput, type SimOutput } from './protocol.ts';
+import { RUN_WALL_BUDGET_MS } from '../../sim/trace/runStop.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
-export const RUN_TIMEOUT_MS = 8000;
+/** The same budget as the CLI's default `--max-wall`. */
+export const RUN_TIMEOUT_MS = RUN_WALL_BUDGET_MS;
 
 export interface SimulationState {
   /** The last run without errors (what the timeline shows). */
