@@ -5,12 +5,13 @@
 import type { Gen } from '../process/effects.ts';
 import type { Io } from '../process/types.ts';
 import type { List, Redir, Word } from './ast.ts';
-import { evalArith } from './arith.ts';
+import { ARITH_TOO_DEEP, evalArith } from './arith.ts';
 import { hasGlob, trimPattern } from './pattern.ts';
 import { expandGlob, openRedirect, splitFields } from './words.ts';
 import type { Piece } from './words.ts';
 import { ExitShell } from './control.ts';
 import type { Shell } from './interp.ts';
+import { OutOfMemory, MAX_STRING_LENGTH } from '../limits.ts';
 
 export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
   const out: string[] = [];
@@ -72,6 +73,14 @@ export function* expandWord(sh: Shell, w: Word, split: boolean): Gen<string[]> {
       pieces.push({ v, split: split && !p.q, quoted: p.q });
     }
   }
+  let total = 0;
+  let splitting = 0;
+  for (const p of pieces) {
+    total += p.v.length;
+    if (p.split) splitting += p.v.length;
+  }
+  if (total > MAX_STRING_LENGTH) throw new OutOfMemory('a word of the script');
+  sh.cpu.charge(splitting);
   return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
 }
 
@@ -81,7 +90,8 @@ export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): 
     const expr = yield* expandStr(sh, p.expr);
     const r = evalArith(expr, (n) => sh.vars.get(n));
     if (typeof r === 'string') {
-      sh.ctx.io.err(`${sh.sys.flavour.shellName}: arithmetic syntax error\n`);
+      const msg = r === ARITH_TOO_DEEP ? r : 'arithmetic syntax error';
+      sh.ctx.io.err(`${sh.sys.flavour.shellName}: ${msg}\n`);
       throw new ExitShell(2);
     }
     return String(r);
@@ -154,17 +164,21 @@ export function param(sh: Shell, name: string): string | undefined {
 export function* commandSubst(sh: Shell, body: List): Gen<string> {
   const sub = sh.clone();
   let buf = '';
-  const io: Io = { stdin: null, out: (s) => ((buf += s), undefined), err: sh.ctx.io.err };
+  const out = (s: string) => ((buf = sub.capture(buf, s)), undefined);
+  const io: Io = { stdin: null, out, err: sh.ctx.io.err };
   let code: number;
   try {
     code = yield* sub.runList(body, io);
   } catch (e) {
-    if (e instanceof ExitShell) code = e.code;
-    else throw e;
+    const end = sub.endStatus(e);
+    if (end === undefined) throw e;
+    code = end;
   }
   sh.lastSub = code;
   sh.status = code;
-  return buf.replace(/\n+$/, '');
+  let end = buf.length;
+  while (end > 0 && buf.charCodeAt(end - 1) === 10) end--;
+  return end === buf.length ? buf : buf.slice(0, end);
 }
 
 export function* redirect(sh: Shell, redirs: Redir[], io: Io): Gen<Io | number> {

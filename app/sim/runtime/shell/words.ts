@@ -15,6 +15,8 @@ export interface Piece {
   atBreak?: boolean;
 }
 
+const isIfs = (c: number) => c === 32 || c === 9 || c === 10;
+
 export function splitFields(pieces: Piece[]): string[] {
   const fields: string[] = [];
   let cur = '';
@@ -30,16 +32,24 @@ export function splitFields(pieces: Piece[]): string[] {
       if (p.quoted || p.v !== '') has = true;
       continue;
     }
-    if (p.v === '') continue;
-    p.v.split(/[ \t\n]+/).forEach((s, i) => {
-      if (i > 0) {
-        if (has) fields.push(cur);
-        cur = '';
-        has = false;
+    // Runs of IFS whitespace (space, tab, newline) end a field; scanned by hand (hot path).
+    const v = p.v;
+    const n = v.length;
+    let i = 0;
+    while (i < n) {
+      let j = i;
+      while (j < n && !isIfs(v.charCodeAt(j))) j++;
+      if (j > i) {
+        cur += i === 0 && j === n ? v : v.slice(i, j);
+        has = true;
       }
-      cur += s;
-      if (s !== '') has = true;
-    });
+      if (j === n) break;
+      while (j < n && isIfs(v.charCodeAt(j))) j++;
+      if (has) fields.push(cur);
+      cur = '';
+      has = false;
+      i = j;
+    }
   }
   if (has) fields.push(cur);
   return fields;
