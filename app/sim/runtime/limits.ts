@@ -48,8 +48,8 @@ export const STEP_LIMIT = 10_000;
 
 /**
  * Podlab's CPU model for a shell process tree: work units it gets per simulated millisecond. One
- * unit is one byte of text the shell splits or captures (command substitution, pipes), and each
- * command costs COMMAND_UNITS. About 50 kB of text per simulated second — slower than a real CPU,
+ * unit is one byte of text the shell splits or captures (command substitution, pipes); each
+ * command costs COMMAND_UNITS and each field made by splitting FIELD_UNITS. About 50 kB of text per simulated second — slower than a real CPU,
  * so that a loop doing heavy text work in every millisecond runs a few hundred times per
  * simulated minute instead of hanging the page; scripts doing ordinary work never reach it.
  */
@@ -60,6 +60,9 @@ export const CPU_BURST_UNITS = 1_000_000;
 
 /** The cost of one command in CPU_UNITS (parsing, lookup, a fork for an external program). */
 export const COMMAND_UNITS = 50;
+
+/** The cost of one field that word splitting makes (one more argv entry), in CPU_UNITS. */
+export const FIELD_UNITS = 8;
 
 /**
  * Nesting of parentheses and unary operators in one `$(( ))`. bash stops at 1024 with `expression

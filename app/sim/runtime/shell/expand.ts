@@ -11,15 +11,16 @@ import { expandGlob, openRedirect, splitFields } from './words.ts';
 import type { Piece } from './words.ts';
 import { ExitShell } from './control.ts';
 import type { Shell } from './interp.ts';
-import { OutOfMemory, MAX_STRING_LENGTH } from '../limits.ts';
+import { FIELD_UNITS, MAX_STRING_LENGTH, OutOfMemory } from '../limits.ts';
 
 export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
-  const out: string[] = [];
+  let out: string[] = [];
   for (const w of words) {
     const fields = yield* expandWord(sh, w, true);
     const glob = w.some((p) => p.t === 'lit' && !p.q && hasGlob(p.v));
     if (glob) for (const f of fields) out.push(...expandGlob(f, sh.sys.fs, sh.cwd));
-    else out.push(...fields);
+    else if (out.length === 0) out = fields;
+    else for (const f of fields) out.push(f);
   }
   return out;
 }
@@ -80,8 +81,10 @@ export function* expandWord(sh: Shell, w: Word, split: boolean): Gen<string[]> {
     if (p.split) splitting += p.v.length;
   }
   if (total > MAX_STRING_LENGTH) throw new OutOfMemory('a word of the script');
-  sh.cpu.charge(splitting);
-  return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
+  if (!split) return [pieces.map((p) => p.v).join('')];
+  const fields = splitFields(pieces);
+  sh.cpu.charge(splitting + fields.length * FIELD_UNITS);
+  return fields;
 }
 
 export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): Gen<string> {

@@ -322,7 +322,15 @@ export class Shell {
       if (typeof r === 'number') return r;
       rio = r;
     }
-    const code = yield* this.runCommandInner(cmd, rio);
+    // Compound commands nest the interpreter's stack too: they count toward MAX_SHELL_DEPTH.
+    const nests = cmd.t !== 'simple' && cmd.t !== 'func' && cmd.t !== 'dbracket';
+    if (nests) this.enter();
+    let code: number;
+    try {
+      code = yield* this.runCommandInner(cmd, rio);
+    } finally {
+      if (nests) this.depth--;
+    }
     this.status = code;
     if (this.pending.length > 0) yield* this.runTraps(io);
     return code;
@@ -444,7 +452,7 @@ export class Shell {
     if (!this.cpu.throttled) {
       this.cpu.throttled = true;
       this.sys.diag(
-        `The script does more text work than Podlab's CPU model gives a process (about ${CPU_UNITS_PER_MS * 1000} bytes split or captured per simulated second): it is slowed down, and simulated time passes while it computes.`,
+        `The script does more work (commands, text split or captured) than Podlab's CPU model gives a process (about ${(CPU_UNITS_PER_MS * 1000) / COMMAND_UNITS} commands or ${CPU_UNITS_PER_MS * 1000} bytes per simulated second): it is slowed down, and simulated time passes while it computes.`,
       );
     }
     yield { t: 'sleep', ms };

@@ -49,6 +49,21 @@ spec:
       failureThreshold: 1
 `;
 
+const hookPod = (cmd: string) => `---
+apiVersion: v1
+kind: Pod
+metadata: { name: bad }
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: [sh, -c, 'sleep 3600']
+    lifecycle:
+      postStart:
+        exec: { command: [sh, -c, ${yamlString(cmd)}] }
+`;
+
 const scenario = (until: number) => `apiVersion: podlab.dev/v1
 kind: Scenario
 metadata: { name: limits }
@@ -70,8 +85,14 @@ interface Row {
   /** A line the bad container logs, or a diagnostic substring. */
   log?: string;
   diag?: RegExp;
-  /** For probe rows: the probe's failure output contains this. */
+  /** For probe rows: the probe fails and the kubelet kills the container. */
   probeFails?: boolean;
+  /** For hook rows: the kubelet reports FailedPostStartHook. */
+  hookFails?: boolean;
+  /** The YAML field the limit's diagnostic points at. */
+  diagPath?: string;
+  /** No limit was reached: no diagnostic about the bad pod at all. */
+  noDiag?: boolean;
 }
 
 const rows: Row[] = [
@@ -129,8 +150,15 @@ const rows: Row[] = [
     state: 'running',
   },
   {
-    name: 'the same loop without sleep: throttled, then a busy loop',
+    name: 'the same loop without sleep: throttled, simulated time passes',
     pod: badPod('while true; do echo $(seq 1 1000); done'),
+    until: 600,
+    state: 'running',
+    diag: /CPU model/,
+  },
+  {
+    name: 'a loop of cheap commands without sleep: a busy loop, interpreting stops',
+    pod: badPod('while :; do i=$((i+1)); done'),
     until: 600,
     state: 'running',
     diag: /without letting time pass/,
@@ -150,11 +178,67 @@ const rows: Row[] = [
     log: 'sh: ',
   },
   {
+    name: 'recursion of ordinary depth still works',
+    pod: badPod(
+      'f() { if [ $1 -gt 0 ]; then f $(($1-1)); else echo bottom; fi; }; f 40; echo ok $?',
+    ),
+    until: 30,
+    state: 'terminated:Completed(0)',
+    log: 'ok 0',
+    noDiag: true,
+  },
+  {
+    name: 'recursive eval without functions: the depth limit, not the JS stack',
+    pod: badPod(`x='n=$((n+1)); eval "$x"'; eval "$x"`),
+    until: 30,
+    state: 'terminated:Error(139)',
+    diag: /more than \d+ deep/,
+  },
+  {
+    name: 'recursion through nested loops and case: the depth limit, not the JS stack',
+    pod: badPod(
+      'f() { if true; then while true; do for x in 1; do case a in a) f;; esac; done; done; fi; }; f',
+    ),
+    until: 30,
+    state: 'terminated:Error(139)',
+    diag: /more than \d+ deep/,
+  },
+  {
+    name: 'a script nested too deep for the parser: the process crashes, not the run',
+    pod: badPod('('.repeat(5000) + 'echo hi' + ')'.repeat(5000)),
+    until: 30,
+    state: 'terminated:Error(139)',
+    diag: /crashed in Podlab's interpreter/,
+  },
+  {
+    name: 'printf with a huge precision: out of memory',
+    pod: badPod('printf "%.999999999f" 1'),
+    until: 30,
+    state: 'terminated:Error(2)',
+    log: 'sh: out of memory',
+  },
+  {
+    name: 'background jobs that finish at once, every millisecond: reaped, memory bounded',
+    pod: badPod('while true; do true & sleep 0.001; done'),
+    until: 60,
+    state: 'running',
+  },
+  {
+    name: 'recursive function in a postStart hook: the hook fails, the container is killed',
+    pod: hookPod('f() { f; }; f'),
+    until: 30,
+    // What the engine shows for any failed postStart hook (the same as for `exit 1`).
+    state: 'waiting:ContainerCreating',
+    hookFails: true,
+    diagPath: 'spec.containers[0].lifecycle.postStart.exec.command',
+  },
+  {
     name: 'recursive function in an exec liveness probe: the probe fails, the container restarts',
     pod: probePod('f() { f; }; f'),
     until: 30,
     state: 'running',
     probeFails: true,
+    diagPath: 'spec.containers[0].livenessProbe.exec.command',
   },
 ];
 
@@ -178,7 +262,17 @@ describe('shell resource limits through the engine', () => {
       const lines = q.of('log').filter((r) => r.pod === 'bad');
       expect(lines.map((r) => r.line).join('\n')).toContain(row.log);
     }
-    if (row.diag) expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(row.diag);
+    const diags = result.diagnostics.map((d) => d.message).join('\n');
+    if (row.diag) expect(diags).toMatch(row.diag);
+    // A limit in limits.ts, not the JS stack, ends these (deterministic on every JS engine).
+    if (row.diag && !/crashed/.test(row.diag.source)) expect(diags).not.toMatch(/crashed/);
+    if (row.noDiag) expect(diags).toBe('');
+    if (row.diagPath) {
+      const d = result.diagnostics.find((x) => /more than \d+ deep/.test(x.message));
+      expect(d?.path).toBe(row.diagPath);
+      expect(d?.line).toBeGreaterThan(0);
+    }
+    if (row.hookFails) expect(q.events('bad', 'FailedPostStartHook').length).toBeGreaterThan(0);
     if (row.probeFails) {
       const fails = q.probes('bad', 'c', 'liveness').filter((p) => p.result !== 'success');
       expect(fails.length).toBeGreaterThan(0);
