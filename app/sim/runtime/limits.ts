@@ -6,12 +6,16 @@
  */
 
 /**
- * Shell call depth: function calls, `eval`, `.`, subshells, command substitutions and background
- * jobs nested in one another. dash and bash have no such limit (bash's FUNCNEST is unset by
+ * Shell call depth: function calls, `eval`, `.`, subshells, command substitutions, background
+ * jobs and compound commands (`if`, loops, `case`, `{ }`) nested in one another — each of them
+ * nests the interpreter's JS stack, so a function that recurses from inside a loop inside an `if`
+ * uses four levels per call (the call, its `{ }` body, the `if`, the loop). dash and bash have no such limit (bash's FUNCNEST is unset by
  * default): recursion grows the C stack until the 8 MiB stack rlimit is hit and the kernel sends
  * SIGSEGV. Podlab's generator interpreter uses far more stack per level than dash, so its simulated
  * stack ends at this depth — deep enough for any script a manifest holds, shallow enough to stay
- * well inside a browser worker's JS stack — and the process dies with SEGFAULT_EXIT.
+ * well inside a JS stack (Node's default one overflows at about 350 levels of the costliest
+ * kind, nested `eval`) — and the process dies with SEGFAULT_EXIT. A stack overflow the limit
+ * does not prevent (the parser on 3 000 nested parentheses) kills only that process too (task.ts).
  */
 export const MAX_SHELL_DEPTH = 150;
 

@@ -11,7 +11,7 @@ import { expandGlob, openRedirect, splitFields } from './words.ts';
 import type { Piece } from './words.ts';
 import { ExitShell } from './control.ts';
 import type { Shell } from './interp.ts';
-import { FIELD_UNITS, MAX_STRING_LENGTH, OutOfMemory } from '../limits.ts';
+import { FIELD_UNITS, MAX_ARITH_DEPTH, MAX_STRING_LENGTH, OutOfMemory } from '../limits.ts';
 
 export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
   let out: string[] = [];
@@ -94,6 +94,10 @@ export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): 
     const r = evalArith(expr, (n) => sh.vars.get(n));
     if (typeof r === 'string') {
       const msg = r === ARITH_TOO_DEEP ? r : 'arithmetic syntax error';
+      if (r === ARITH_TOO_DEEP)
+        sh.sys.diag(
+          `An arithmetic expression nests more than ${MAX_ARITH_DEPTH} levels (parentheses, unary operators, **): Podlab stops there as bash does (\`${ARITH_TOO_DEEP}\`) and the shell exits 2.`,
+        );
       sh.ctx.io.err(`${sh.sys.flavour.shellName}: ${msg}\n`);
       throw new ExitShell(2);
     }

@@ -188,7 +188,7 @@ export class Shell {
     if (++this.depth <= MAX_SHELL_DEPTH) return;
     this.depth--;
     this.sys.diag(
-      `The script nested functions, eval and subshells more than ${MAX_SHELL_DEPTH} deep (unbounded recursion?). A real shell recurses until its stack runs out and dies of SIGSEGV; Podlab's simulated stack ends at ${MAX_SHELL_DEPTH} and the process exits ${SEGFAULT_EXIT}.`,
+      `The script nested functions, eval, subshells and compound commands more than ${MAX_SHELL_DEPTH} deep (unbounded recursion?). A real shell recurses until its stack runs out and dies of SIGSEGV; Podlab's simulated stack ends at ${MAX_SHELL_DEPTH} and the process exits ${SEGFAULT_EXIT}.`,
     );
     throw new StackOverflow();
   }

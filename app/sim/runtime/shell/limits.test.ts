@@ -175,7 +175,8 @@ const rows: Row[] = [
     pod: badPod(DEEP_ARITH),
     until: 30,
     state: 'terminated:Error(2)',
-    log: 'sh: ',
+    log: 'sh: expression recursion level exceeded',
+    diag: /nests more than \d+ levels/,
   },
   {
     name: 'recursion of ordinary depth still works',
