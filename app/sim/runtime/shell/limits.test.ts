@@ -144,6 +144,13 @@ const rows: Row[] = [
     log: 'sh: out of memory',
   },
   {
+    name: 'a file doubled in a loop: writes fail as on a full disk, no crash',
+    pod: badPod('echo a > /tmp/f; while true; do cat /tmp/f >> /tmp/f; done'),
+    until: 30,
+    state: 'running',
+    diag: /without letting time pass/,
+  },
+  {
     name: 'command substitution of seq in a 1 ms loop: throttled by the CPU budget',
     pod: badPod('while true; do echo $(seq 1 1000); sleep 0.001; done'),
     until: 600,

@@ -5,6 +5,7 @@ import { Stdin } from '../process/types.ts';
 import { errnoText, normalizePath } from '../fs/vfs.ts';
 import type { Vfs } from '../fs/vfs.ts';
 import { hasGlob, matchPattern } from './pattern.ts';
+import { MAX_STRING_LENGTH } from '../limits.ts';
 
 export interface Piece {
   v: string;
@@ -133,6 +134,8 @@ export function openRedirect(
   if (!w.ok) return `can't create ${target}: ${errnoText[w.errno]}`;
   const file = w.value;
   setFd(r.fd, (s) => {
+    // A file is one JS string: past MAX_STRING_LENGTH the write fails as on a full disk.
+    if (file.data.length + s.length > MAX_STRING_LENGTH) return errnoText.ENOSPC;
     file.data += s;
     return undefined;
   });
