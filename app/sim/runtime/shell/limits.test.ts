@@ -137,6 +137,13 @@ const rows: Row[] = [
     log: 'sh: out of memory',
   },
   {
+    name: 'dash (debian) fails with its own message: Out of space',
+    pod: badPod('x=a; while true; do x=$x$x; done').replace('busybox:1.36', 'debian:12'),
+    until: 30,
+    state: 'terminated:Error(2)',
+    log: 'sh: 1: Out of space',
+  },
+  {
     name: 'doubling a variable forever: out of memory',
     pod: badPod('x=a; while true; do x=$x$x; done'),
     until: 30,
