@@ -31,6 +31,7 @@ import { type File, type Vfs, fsEpoch, normalizePath } from './fs/vfs.ts';
 import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
 import { LogSink } from './process/logSink.ts';
+import { MAX_PROCESSES } from './limits.ts';
 
 export interface SandboxPort {
   scheduler: Scheduler;
@@ -129,8 +130,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     };
     const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
     const io = this.log.io();
-    const task = new Task(prog(this.ctx(argv, io, info)), this.sb.scheduler, (code) =>
-      this.end(code, code === 0 ? 'Completed' : 'Error'),
+    const task = new Task(
+      prog(this.ctx(argv, io, info)),
+      this.sb.scheduler,
+      (code) => this.end(code, code === 0 ? 'Completed' : 'Error'),
+      (m) => this.diag(m),
     );
     this.procs.set(1, { info, task, root: true });
     this.mem.set(1, BASE_PROCESS_BYTES);
@@ -187,8 +191,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     };
     const fullArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
     const ctx = this.ctx(fullArgv, { stdin: null, out: sink, err: sink }, info, opts.field);
-    const task = new Task(prog(ctx), this.sb.scheduler, (code) =>
-      finish({ exitCode: code, output: out }),
+    const task = new Task(
+      prog(ctx),
+      this.sb.scheduler,
+      (code) => finish({ exitCode: code, output: out }),
+      (m) => ctx.sys.diag(m),
     );
     const rec = { task, finish, output: () => out };
     this.execs.add(rec);
@@ -329,9 +336,16 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     parent: ProcInfo,
     name: string,
     body: (self: ProcInfo) => Gen,
-  ): { job: Job; pid: number } {
+  ): { job: Job; pid: number } | undefined {
+    // The pids cgroup: fork fails with EAGAIN once the container has MAX_PROCESSES.
+    if (this.procs.size >= MAX_PROCESSES) return undefined;
     const info: ProcInfo = { pid: this.nextPid++, name, pid1: false, alive: true };
-    const task = new Task(body(info), this.sb.scheduler, () => this.dropProc(info.pid));
+    const task = new Task(
+      body(info),
+      this.sb.scheduler,
+      () => this.dropProc(info.pid),
+      (m) => this.diag(m),
+    );
     if (this.exited) return { job: task, pid: info.pid };
     this.procs.set(info.pid, { info, task, root: true });
     void parent;

@@ -13,6 +13,7 @@
  * cache, so a shared volume changed through another container's Vfs is never seen stale. File
  * contents live in the nodes themselves, so content writes need no invalidation.
  */
+import { MAX_STRING_LENGTH } from '../limits.ts';
 export interface Dir {
   kind: 'dir';
   entries: Map<string, Node>;
@@ -51,7 +52,7 @@ export interface Mount {
 }
 export type Node = Dir | File | Mount;
 
-export type Errno = 'ENOENT' | 'EROFS' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY';
+export type Errno = 'ENOENT' | 'EROFS' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC';
 
 export const errnoText: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -60,6 +61,7 @@ export const errnoText: Record<Errno, string> = {
   ENOTDIR: 'Not a directory',
   EEXIST: 'File exists',
   ENOTEMPTY: 'Directory not empty',
+  ENOSPC: 'No space left on device',
 };
 
 export type FsResult<T> = { ok: true; value: T } | { ok: false; errno: Errno };
@@ -251,6 +253,9 @@ export class Vfs {
     // /dev/null swallows the write: the caller gets a detached file to append to.
     if (peek.node?.device === 'null') return { ok: true, value: newFile('') };
     if (peek.readOnly) return { ok: false, errno: 'EROFS' };
+    // A file is one JS string: past MAX_STRING_LENGTH the write fails as on a full disk.
+    const before = append && peek.node?.kind === 'file' ? peek.node.data.length : 0;
+    if (before + data.length > MAX_STRING_LENGTH) return { ok: false, errno: 'ENOSPC' };
     const loc = peek.node && !peek.node.layer ? peek : this.locateW(abs, true)!;
     if (loc.node) {
       const f = loc.node as File;

@@ -6,6 +6,7 @@
 import type { Scheduler, TimerId } from '../../clock/types.ts';
 import type { Signal } from '../types.ts';
 import { ProcKilled } from './effects.ts';
+import { OutOfMemory, SEGFAULT_EXIT } from '../limits.ts';
 import type { Effect, Gen, Job, Resume } from './effects.ts';
 
 type Pending =
@@ -26,6 +27,8 @@ export class Task implements Job {
     private readonly gen: Gen,
     private readonly scheduler: Scheduler,
     private readonly onExit: (code: number) => void,
+    /** A diagnostic when the process dies of a crash instead of exiting (see `crashCode`). */
+    private readonly onCrash: (message: string) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -105,8 +108,8 @@ export class Task implements Job {
         r = input.kind === 'next' ? this.gen.next(input.v) : this.gen.throw(input.err);
       } catch (e) {
         // The chain's root process was killed by a signal thrown into it.
-        if (!(e instanceof ProcKilled)) throw e;
-        r = { done: true, value: e.code };
+        if (e instanceof ProcKilled) r = { done: true, value: e.code };
+        else r = { done: true, value: this.crashCode(e) };
       } finally {
         this.running = false;
       }
@@ -154,6 +157,25 @@ export class Task implements Job {
       this.waiting = eff.t;
       return;
     }
+  }
+
+  /**
+   * A process whose program ran out of the JS stack or string space (a RangeError the limits in
+   * limits.ts did not catch first), or out of memory outside a shell, dies — never the run of
+   * every other pod: a segfault's 139 for the first, malloc failing (exit 1) for the second.
+   */
+  private crashCode(e: unknown): number {
+    if (e instanceof OutOfMemory) {
+      this.onCrash(
+        `A program ran out of memory (${e.what}; Podlab bounds every value a process holds): it exits 1.`,
+      );
+      return 1;
+    }
+    if (!(e instanceof RangeError)) throw e;
+    this.onCrash(
+      `A process crashed in Podlab's interpreter (${e.message}): it dies as a segfault would, exit ${SEGFAULT_EXIT}.`,
+    );
+    return SEGFAULT_EXIT;
   }
 
   private finish(code: number, report: boolean): void {

@@ -91,12 +91,12 @@ export interface Sys {
   /** New child process entry under `parent` (running inline in the parent's chain). */
   spawnChild(parent: ProcInfo, name: string): ProcInfo;
   exitProc(p: ProcInfo): void;
-  /** Run `gen` concurrently (a background job `cmd &`). */
+  /** Run `gen` concurrently (a background job `cmd &`); undefined: fork failed (pids limit). */
   spawnJob(
     parent: ProcInfo,
     name: string,
     body: (self: ProcInfo) => Gen,
-  ): { job: Job; pid: number };
+  ): { job: Job; pid: number } | undefined;
   /** kill(2): undefined or an error text. */
   kill(pid: number, sig: Signal | 0): string | undefined;
   findProcs(name: string): ProcInfo[];

@@ -2,6 +2,7 @@
 import { done } from '../process/effects.ts';
 import type { Program } from '../process/types.ts';
 import { fail, parseFlags, readInput } from './util.ts';
+import { checkLength } from '../limits.ts';
 
 export function lines(data: string): string[] {
   const l = data.split('\n');
@@ -102,9 +103,12 @@ export function formatPrintf(fmt: string, args: string[]): string {
       let s: string;
       if (conv === 's') s = m[3] !== undefined ? a.slice(0, Number(m[3])) : a;
       else if (conv === 'c') s = a.slice(0, 1);
-      else if ('fegE'.includes(conv))
-        s = (Number(a) || 0).toFixed(m[3] !== undefined ? Number(m[3]) : 6);
-      else {
+      else if ('fegE'.includes(conv)) {
+        const prec = m[3] !== undefined ? Number(m[3]) : 6;
+        checkLength(prec, 'a printf precision');
+        // toFixed stops at 100 digits; the rest of a longer precision is zeros for any double.
+        s = (Number(a) || 0).toFixed(Math.min(prec, 100)) + '0'.repeat(Math.max(0, prec - 100));
+      } else {
         const n = Math.trunc(Number(a) || 0);
         s =
           conv === 'x'
@@ -116,6 +120,7 @@ export function formatPrintf(fmt: string, args: string[]): string {
                 : String(n);
       }
       const width = Number(m[2] || 0);
+      checkLength(out.length + Math.max(width, s.length), 'a printf result');
       if (s.length < width)
         s = m[1]!.includes('-')
           ? s.padEnd(width)

@@ -1,4 +1,11 @@
 /** $(( ... )) arithmetic: integers, + - * / % ** comparisons, && || !, parentheses, variables. */
+import { MAX_ARITH_DEPTH } from '../limits.ts';
+
+/** bash's message past its recursion limit (expr.c, MAX_EXPR_RECURSION_LEVEL). */
+export const ARITH_TOO_DEEP = 'expression recursion level exceeded';
+
+/** The evaluator's own failures (anything else, e.g. a RangeError, is not a syntax error). */
+class ArithError extends Error {}
 
 export function evalArith(
   expr: string,
@@ -16,12 +23,23 @@ export function evalArith(
     const n = v === undefined || v === '' ? 0 : Number(v);
     return Number.isFinite(n) ? Math.trunc(n) : 0;
   };
-  const primary = (): number => {
+  let depth = 0;
+  /** Every recursive step (a parenthesis, a unary operator, `**`) nests one level deeper. */
+  const deeper = (f: () => number) => (): number => {
+    if (++depth > MAX_ARITH_DEPTH) throw new ArithError(ARITH_TOO_DEEP);
+    try {
+      return f();
+    } finally {
+      depth--;
+    }
+  };
+  const primary = deeper(() => primaryInner());
+  const primaryInner = (): number => {
     const x = t[i++];
-    if (x === undefined) throw new Error('syntax');
+    if (x === undefined) throw new ArithError('syntax');
     if (x === '(') {
       const v = ternary();
-      if (t[i++] !== ')') throw new Error('syntax');
+      if (t[i++] !== ')') throw new ArithError('syntax');
       return v;
     }
     if (x === '-') return -primary();
@@ -30,7 +48,7 @@ export function evalArith(
     if (x === '~') return ~primary();
     if (/^\d+$/.test(x)) return Number(x);
     if (/^[A-Za-z_]/.test(x)) return val(x);
-    throw new Error('syntax');
+    throw new ArithError('syntax');
   };
   const levels: string[][] = [
     ['||'],
@@ -79,23 +97,23 @@ export function evalArith(
       case '*':
         return a * b;
       case '/':
-        if (b === 0) throw new Error('divide by zero');
+        if (b === 0) throw new ArithError('divide by zero');
         return Math.trunc(a / b);
       case '%':
-        if (b === 0) throw new Error('divide by zero');
+        if (b === 0) throw new ArithError('divide by zero');
         return a % b;
       default:
-        throw new Error('syntax');
+        throw new ArithError('syntax');
     }
   };
-  const power = (): number => {
+  const power: () => number = deeper(() => {
     const a = primary();
     if (peek() === '**') {
       i++;
       return a ** power();
     }
     return a;
-  };
+  });
   const binary = (lvl: number): number => {
     if (lvl >= levels.length) return power();
     let a = binary(lvl + 1);
@@ -111,8 +129,8 @@ export function evalArith(
     if (i !== t.length) return 'arithmetic syntax error';
     return v;
   } catch (e) {
-    return e instanceof Error && e.message === 'divide by zero'
-      ? 'divide by zero'
-      : 'arithmetic syntax error';
+    if (!(e instanceof ArithError)) throw e;
+    if (e.message === 'divide by zero' || e.message === ARITH_TOO_DEEP) return e.message;
+    return 'arithmetic syntax error';
   }
 }

@@ -5,20 +5,22 @@
 import type { Gen } from '../process/effects.ts';
 import type { Io } from '../process/types.ts';
 import type { List, Redir, Word } from './ast.ts';
-import { evalArith } from './arith.ts';
+import { ARITH_TOO_DEEP, evalArith } from './arith.ts';
 import { hasGlob, trimPattern } from './pattern.ts';
 import { expandGlob, openRedirect, splitFields } from './words.ts';
 import type { Piece } from './words.ts';
 import { ExitShell } from './control.ts';
 import type { Shell } from './interp.ts';
+import { FIELD_UNITS, MAX_ARITH_DEPTH, MAX_STRING_LENGTH, OutOfMemory } from '../limits.ts';
 
 export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {
-  const out: string[] = [];
+  let out: string[] = [];
   for (const w of words) {
     const fields = yield* expandWord(sh, w, true);
     const glob = w.some((p) => p.t === 'lit' && !p.q && hasGlob(p.v));
     if (glob) for (const f of fields) out.push(...expandGlob(f, sh.sys.fs, sh.cwd));
-    else out.push(...fields);
+    else if (out.length === 0) out = fields;
+    else for (const f of fields) out.push(f);
   }
   return out;
 }
@@ -72,7 +74,17 @@ export function* expandWord(sh: Shell, w: Word, split: boolean): Gen<string[]> {
       pieces.push({ v, split: split && !p.q, quoted: p.q });
     }
   }
-  return split ? splitFields(pieces) : [pieces.map((p) => p.v).join('')];
+  let total = 0;
+  let splitting = 0;
+  for (const p of pieces) {
+    total += p.v.length;
+    if (p.split) splitting += p.v.length;
+  }
+  if (total > MAX_STRING_LENGTH) throw new OutOfMemory('a word of the script');
+  if (!split) return [pieces.map((p) => p.v).join('')];
+  const fields = splitFields(pieces);
+  sh.cpu.charge(splitting + fields.length * FIELD_UNITS);
+  return fields;
 }
 
 export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): Gen<string> {
@@ -81,7 +93,12 @@ export function* expandPart(sh: Shell, p: Exclude<Word[number], { t: 'lit' }>): 
     const expr = yield* expandStr(sh, p.expr);
     const r = evalArith(expr, (n) => sh.vars.get(n));
     if (typeof r === 'string') {
-      sh.ctx.io.err(`${sh.sys.flavour.shellName}: arithmetic syntax error\n`);
+      const msg = r === ARITH_TOO_DEEP ? r : 'arithmetic syntax error';
+      if (r === ARITH_TOO_DEEP)
+        sh.sys.diag(
+          `An arithmetic expression nests more than ${MAX_ARITH_DEPTH} levels (parentheses, unary operators, **): Podlab stops there as bash does (\`${ARITH_TOO_DEEP}\`) and the shell exits 2.`,
+        );
+      sh.ctx.io.err(`${sh.sys.flavour.shellName}: ${msg}\n`);
       throw new ExitShell(2);
     }
     return String(r);
@@ -154,17 +171,21 @@ export function param(sh: Shell, name: string): string | undefined {
 export function* commandSubst(sh: Shell, body: List): Gen<string> {
   const sub = sh.clone();
   let buf = '';
-  const io: Io = { stdin: null, out: (s) => ((buf += s), undefined), err: sh.ctx.io.err };
+  const out = (s: string) => ((buf = sub.capture(buf, s)), undefined);
+  const io: Io = { stdin: null, out, err: sh.ctx.io.err };
   let code: number;
   try {
     code = yield* sub.runList(body, io);
   } catch (e) {
-    if (e instanceof ExitShell) code = e.code;
-    else throw e;
+    const end = sub.endStatus(e);
+    if (end === undefined) throw e;
+    code = end;
   }
   sh.lastSub = code;
   sh.status = code;
-  return buf.replace(/\n+$/, '');
+  let end = buf.length;
+  while (end > 0 && buf.charCodeAt(end - 1) === 10) end--;
+  return end === buf.length ? buf : buf.slice(0, end);
 }
 
 export function* redirect(sh: Shell, redirs: Redir[], io: Io): Gen<Io | number> {

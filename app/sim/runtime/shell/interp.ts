@@ -19,12 +19,23 @@ import { parseScript } from './parse.ts';
 import { matchPattern } from './pattern.ts';
 import * as X from './expand.ts';
 import { runExternal } from './external.ts';
+import { CpuMeter } from './cpu.ts';
+import { reapJobs } from './jobs.ts';
+import {
+  COMMAND_UNITS,
+  CPU_UNITS_PER_MS,
+  MAX_PROCESSES,
+  MAX_SHELL_DEPTH,
+  OutOfMemory,
+  SEGFAULT_EXIT,
+  MAX_STRING_LENGTH,
+  STEP_LIMIT,
+} from '../limits.ts';
 
-/** Commands one script may run at a single simulated instant before it counts as a busy loop. */
-export const STEP_LIMIT = 10_000;
-
-import { BreakLoop, ContinueLoop, ExitShell, ReturnFunc } from './control.ts';
+const MAX_STRING_MIB = MAX_STRING_LENGTH / (1024 * 1024);
+import { BreakLoop, ContinueLoop, ExitShell, ReturnFunc, StackOverflow } from './control.ts';
 export { BreakLoop, ContinueLoop, ExitShell, ReturnFunc };
+export { STEP_LIMIT };
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
 
@@ -41,7 +52,13 @@ export class Shell {
   funcs = new Map<string, Command>();
   cwd: string;
   jobs: Job[] = [];
+  /** Length of `jobs` at which finished jobs are next reaped (amortised: doubles). */
+  private reapAt = 64;
   lastBgPid = 0;
+  /** Nesting of function calls, eval, subshells and jobs (MAX_SHELL_DEPTH). */
+  depth = 0;
+  /** The CPU this shell's process tree shares (limits.ts). */
+  cpu: CpuMeter;
   /** State of the deterministic $RANDOM generator. */
   randomState = 0;
   /** `set -e`, `set -x`, `set -u`. */
@@ -50,9 +67,6 @@ export class Shell {
   condDepth = 0;
   /** `sh -c 'one command'` execs it in place of the shell (ash and bash do). */
   execNext = false;
-  private steps = 0;
-  private stepsAt = -1;
-  private busyReported = false;
   private inTrap = false;
   /** Status of the last command substitution (the status of an assignment-only command). */
   lastSub: number | undefined;
@@ -66,6 +80,7 @@ export class Shell {
     this.vars = new VarMap(ctx.env);
     this.exported = new NameSet(ctx.env);
     this.envCache = { version: this.vars.version, exported: this.exported.size, env: ctx.env };
+    this.cpu = new CpuMeter(ctx.sys.now());
     if (top) ctx.self.handler = (sig) => this.onSignal(sig);
   }
 
@@ -97,6 +112,8 @@ export class Shell {
     s.opts = { ...this.opts };
     s.condDepth = this.condDepth;
     s.cwd = this.cwd;
+    s.cpu = this.cpu;
+    s.depth = this.depth + 1;
     return s;
   }
 
@@ -122,7 +139,10 @@ export class Shell {
     try {
       code = yield* this.runList(list, io);
     } catch (e) {
-      if (e instanceof ExitShell) code = e.code;
+      // A segfault ends the process at once: no EXIT trap.
+      if (e instanceof StackOverflow) return SEGFAULT_EXIT;
+      const end = this.endStatus(e);
+      if (end !== undefined) code = end;
       else if (e instanceof BreakLoop || e instanceof ContinueLoop) code = this.status;
       else if (e instanceof ReturnFunc) code = e.code;
       else throw e;
@@ -134,11 +154,43 @@ export class Shell {
       try {
         yield* this.evalString(exitTrap, io);
       } catch (e) {
-        if (e instanceof ExitShell) code = e.code;
+        const end = this.endStatus(e);
+        if (end !== undefined) code = end;
         else throw e;
       }
     }
     return code;
+  }
+
+  /**
+   * The exit status of a process — this shell, or the subshell forked for `( )`, `$( )`, a
+   * pipeline stage or `&` — that `e` ends (`exit`, a segfault, malloc failing), else undefined.
+   */
+  endStatus(e: unknown): number | undefined {
+    if (e instanceof ExitShell) return e.code;
+    if (e instanceof StackOverflow) return SEGFAULT_EXIT;
+    if (e instanceof OutOfMemory) {
+      const dash = this.sys.flavour.dash;
+      // dash's memalloc.c: sh_error("Out of space"); busybox ash: bb_msg_memory_exhausted.
+      this.ctx.io.err(
+        `${this.sys.flavour.shellName}: ${dash ? 'Out of space' : 'out of memory'}\n`,
+      );
+      this.sys.diag(
+        `The script built a string longer than ${MAX_STRING_MIB} MiB (${e.what}); Podlab bounds every value a process holds, and the shell fails as it does when memory runs out: exit 2.`,
+      );
+      return 2;
+    }
+    return undefined;
+  }
+
+  /** One level deeper (a function call, eval, `.`): past MAX_SHELL_DEPTH the stack is gone. */
+  private enter(): void {
+    if (++this.depth <= MAX_SHELL_DEPTH) return;
+    this.depth--;
+    this.sys.diag(
+      `The script nested functions, eval, subshells and compound commands more than ${MAX_SHELL_DEPTH} deep (unbounded recursion?). A real shell recurses until its stack runs out and dies of SIGSEGV; Podlab's simulated stack ends at ${MAX_SHELL_DEPTH} and the process exits ${SEGFAULT_EXIT}.`,
+    );
+    throw new StackOverflow();
   }
 
   *evalString(src: string, io: Io): Gen {
@@ -147,18 +199,39 @@ export class Shell {
       io.err(`${this.sys.flavour.shellName}: ${list.message}\n`);
       return 2;
     }
-    return yield* this.runList(list, io);
+    this.enter();
+    try {
+      return yield* this.runList(list, io);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Remember a background job; finished ones are reaped so a loop of `cmd &` stays bounded. */
+  private addJob(job: Job): void {
+    this.jobs.push(job);
+    if (this.jobs.length < this.reapAt) return;
+    this.jobs = reapJobs(this.jobs);
+    this.reapAt = Math.max(64, this.jobs.length * 2);
   }
 
   *runList(list: List, io: Io): Gen {
     let code = this.status;
     for (const item of list.items) {
       if (item.bg) {
-        const { job, pid } = this.sys.spawnJob(this.self, 'sh', (self) =>
+        const spawned = this.sys.spawnJob(this.self, 'sh', (self) =>
           this.clone(self).runAndOrTop(item.ao, io),
         );
-        this.jobs.push(job);
-        this.lastBgPid = pid;
+        if (!spawned) {
+          // fork(2) failed with EAGAIN (the pids limit): ash raises an error, the shell exits 2.
+          io.err(`${this.sys.flavour.shellName}: can't fork: Resource temporarily unavailable\n`);
+          this.sys.diag(
+            `The container reached ${MAX_PROCESSES} processes (background jobs that are never waited for?): fork fails as under a pids limit, and the shell exits 2.`,
+          );
+          throw new ExitShell(2);
+        }
+        this.addJob(spawned.job);
+        this.lastBgPid = spawned.pid;
         code = 0;
       } else code = yield* this.runAndOr(item.ao, io);
       this.status = code;
@@ -170,7 +243,8 @@ export class Shell {
     try {
       return yield* this.runAndOr(ao, io);
     } catch (e) {
-      if (e instanceof ExitShell) return e.code;
+      const end = this.endStatus(e);
+      if (end !== undefined) return end;
       throw e;
     }
   }
@@ -223,10 +297,16 @@ export class Shell {
       for (let i = 0; i < p.cmds.length; i++) {
         const last = i === p.cmds.length - 1;
         let buf = '';
-        const out = last ? io.out : (s: string) => ((buf += s), undefined);
+        const out = last ? io.out : (s: string) => ((buf = this.capture(buf, s)), undefined);
         // Pipeline stages other than the last run in subshells.
         const sh = last ? this : this.clone();
-        code = yield* sh.runCommand(p.cmds[i]!, { stdin, out, err: io.err });
+        try {
+          code = yield* sh.runCommand(p.cmds[i]!, { stdin, out, err: io.err });
+        } catch (e) {
+          // A stage's segfault ends that stage's process only.
+          if (last || !(e instanceof StackOverflow)) throw e;
+          code = SEGFAULT_EXIT;
+        }
         stdin = new Stdin(buf);
       }
     }
@@ -242,7 +322,15 @@ export class Shell {
       if (typeof r === 'number') return r;
       rio = r;
     }
-    const code = yield* this.runCommandInner(cmd, rio);
+    // Compound commands nest the interpreter's stack too: they count toward MAX_SHELL_DEPTH.
+    const nests = cmd.t !== 'simple' && cmd.t !== 'func' && cmd.t !== 'dbracket';
+    if (nests) this.enter();
+    let code: number;
+    try {
+      code = yield* this.runCommandInner(cmd, rio);
+    } finally {
+      if (nests) this.depth--;
+    }
     this.status = code;
     if (this.pending.length > 0) yield* this.runTraps(io);
     return code;
@@ -258,7 +346,8 @@ export class Shell {
         try {
           return yield* sub.runList(cmd.body, io);
         } catch (e) {
-          if (e instanceof ExitShell) return e.code;
+          const end = sub.endStatus(e);
+          if (end !== undefined) return end;
           throw e;
         }
       }
@@ -333,28 +422,54 @@ export class Shell {
   }
 
   /**
-   * Counts commands per simulated instant; true past STEP_LIMIT (the script is a busy loop: the
-   * caller then runs `busy()`). Not a generator, so the common case allocates nothing.
+   * Counts commands per simulated instant, over the shell's whole process tree (subshells and
+   * jobs too, so a fork bomb counts); true past STEP_LIMIT (the script is a busy loop: the caller
+   * then runs `busy()`). Not a generator, so the common case allocates nothing.
    */
   step(): boolean {
+    const m = this.cpu;
     const now = this.sys.now();
-    if (now !== this.stepsAt) {
-      this.stepsAt = now;
-      this.steps = 0;
+    if (now !== m.stepsAt) {
+      m.stepsAt = now;
+      m.steps = 0;
     }
-    return ++this.steps > STEP_LIMIT;
+    m.charge(COMMAND_UNITS);
+    return ++m.steps > STEP_LIMIT;
+  }
+
+  /** `buf + s` for output the shell captures (a pipe, `$( )`): bounded and charged as work. */
+  capture(buf: string, s: string): string {
+    const n = buf.length + s.length;
+    if (n > MAX_STRING_LENGTH) throw new OutOfMemory('captured output');
+    this.cpu.charge(s.length);
+    return buf + s;
+  }
+
+  /** Wait for the CPU when the work done passed the CPU model's budget (limits.ts). */
+  *throttle(): Gen<void> {
+    const ms = this.cpu.due(this.sys.now());
+    if (ms === 0) return;
+    if (!this.cpu.throttled) {
+      this.cpu.throttled = true;
+      this.sys.diag(
+        `The script does more work (commands, text split or captured) than Podlab's CPU model gives a process (about ${(CPU_UNITS_PER_MS * 1000) / COMMAND_UNITS} commands or ${CPU_UNITS_PER_MS * 1000} bytes per simulated second): it is slowed down, and simulated time passes while it computes.`,
+      );
+    }
+    yield { t: 'sleep', ms };
+    // Time spent computing is not a wait: a loop that never sleeps is still a busy loop.
+    this.cpu.stepsAt = this.sys.now();
   }
 
   *busy(): Gen<void> {
-    if (!this.busyReported) {
-      this.busyReported = true;
+    if (!this.cpu.busyReported) {
+      this.cpu.busyReported = true;
       this.sys.diag(
         `The script ran ${STEP_LIMIT} commands without letting time pass (a loop without sleep?). Podlab stops interpreting it here and treats the process as busy-looping: it keeps running and prints nothing more until a signal or a kill ends it.`,
       );
     }
     yield { t: 'busy' };
-    this.steps = 0;
-    this.stepsAt = this.sys.now();
+    this.cpu.steps = 0;
+    this.cpu.stepsAt = this.sys.now();
   }
 
   *runTraps(io: Io): Gen<void> {
@@ -375,6 +490,7 @@ export class Shell {
 
   private *runSimple(cmd: Extract<Command, { t: 'simple' }>, io: Io): Gen {
     if (this.step()) yield* this.busy();
+    yield* this.throttle();
     this.lastSub = undefined;
     const argv = X.staticWords(cmd.words) ?? (yield* X.expandWords(this, cmd.words));
     const assigns: [string, string][] = [];
@@ -401,6 +517,7 @@ export class Shell {
     if (fn) {
       for (const [k, v] of assigns) this.vars.set(k, v);
       const saved = this.args;
+      this.enter();
       this.args = argv.slice(1);
       try {
         return yield* this.runCommand(fn, io);
@@ -409,6 +526,7 @@ export class Shell {
         throw e;
       } finally {
         this.args = saved;
+        this.depth--;
       }
     }
     // Own keys only: a command named `constructor` or `toString` is not a builtin.

@@ -5,6 +5,7 @@ import { Stdin } from '../process/types.ts';
 import { errnoText, normalizePath } from '../fs/vfs.ts';
 import type { Vfs } from '../fs/vfs.ts';
 import { hasGlob, matchPattern } from './pattern.ts';
+import { MAX_STRING_LENGTH } from '../limits.ts';
 
 export interface Piece {
   v: string;
@@ -14,6 +15,8 @@ export interface Piece {
   /** "$@": starts a new field. */
   atBreak?: boolean;
 }
+
+const isIfs = (c: number) => c === 32 || c === 9 || c === 10;
 
 export function splitFields(pieces: Piece[]): string[] {
   const fields: string[] = [];
@@ -30,16 +33,24 @@ export function splitFields(pieces: Piece[]): string[] {
       if (p.quoted || p.v !== '') has = true;
       continue;
     }
-    if (p.v === '') continue;
-    p.v.split(/[ \t\n]+/).forEach((s, i) => {
-      if (i > 0) {
-        if (has) fields.push(cur);
-        cur = '';
-        has = false;
+    // Runs of IFS whitespace (space, tab, newline) end a field; scanned by hand (hot path).
+    const v = p.v;
+    const n = v.length;
+    let i = 0;
+    while (i < n) {
+      let j = i;
+      while (j < n && !isIfs(v.charCodeAt(j))) j++;
+      if (j > i) {
+        cur += i === 0 && j === n ? v : v.slice(i, j);
+        has = true;
       }
-      cur += s;
-      if (s !== '') has = true;
-    });
+      if (j === n) break;
+      while (j < n && isIfs(v.charCodeAt(j))) j++;
+      if (has) fields.push(cur);
+      cur = '';
+      has = false;
+      i = j;
+    }
   }
   if (has) fields.push(cur);
   return fields;
@@ -123,6 +134,8 @@ export function openRedirect(
   if (!w.ok) return `can't create ${target}: ${errnoText[w.errno]}`;
   const file = w.value;
   setFd(r.fd, (s) => {
+    // A file is one JS string: past MAX_STRING_LENGTH the write fails as on a full disk.
+    if (file.data.length + s.length > MAX_STRING_LENGTH) return errnoText.ENOSPC;
     file.data += s;
     return undefined;
   });
