@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
 const KNOWN: string[][] = [
-  ['cluster/actions.ts', 'cluster/cluster.ts', 'cluster/node.ts'],
   ['runtime/shell/expand.ts', 'runtime/shell/external.ts', 'runtime/shell/interp.ts'],
 ];
 

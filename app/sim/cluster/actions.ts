@@ -4,10 +4,10 @@
  */
 import type { ScenarioAction, SourceObject } from '../../k8s/types.ts';
 import type { Signal as ProcSignal } from '../runtime/types.ts';
-import type { Cluster } from './cluster.ts';
+import type { ClusterApi } from './types.ts';
 
 export function runAction(
-  c: Cluster,
+  c: ClusterApi,
   a: ScenarioAction,
   deferred: Map<string, SourceObject>,
 ): void {

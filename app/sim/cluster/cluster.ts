@@ -26,6 +26,7 @@ import { Network, type ServiceEntry } from './network.ts';
 import { runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
+import type { ClusterApi } from './types.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -36,7 +37,7 @@ function ipFrom(cidr: string, offset: number): string {
   return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
-export class Cluster {
+export class Cluster implements ClusterApi {
   readonly pods = new Map<string, PodWorker>();
   readonly services = new Map<string, ServiceEntry>();
   readonly configMaps = new Map<string, ConfigMap>();

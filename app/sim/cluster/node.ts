@@ -9,7 +9,7 @@ import type { NodeState, ScenarioAction } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import { setCondition } from '../kubelet/status/statusManager.ts';
 import type { Cause } from '../trace/types.ts';
-import type { Cluster } from './cluster.ts';
+import type { ClusterApi } from './types.ts';
 
 export class NodeLifecycle {
   /** The node is powered off: no kubelet. */
@@ -17,7 +17,7 @@ export class NodeLifecycle {
   private timers: TimerId[] = [];
   private cause: Cause | undefined;
 
-  constructor(private readonly c: Cluster) {}
+  constructor(private readonly c: ClusterApi) {}
 
   setState(a: ScenarioAction & { node: { name: string; state: NodeState } }): void {
     const c = this.c;

@@ -1,0 +1,28 @@
+/**
+ * What the scenario actions and the node lifecycle controller use of the cluster (implemented by
+ * cluster.ts). They take this interface, not the class that creates them, so no module here imports
+ * the cluster back (no import cycle).
+ */
+import type { NodeState, ObjectKey, ScenarioAction, SourceObject } from '../../k8s/types.ts';
+import type { Recorder } from '../clock/recorder.ts';
+import type { SimClock } from '../clock/simClock.ts';
+import type { PodWorker } from '../kubelet/types.ts';
+import type { KubeletProfile } from '../profile.ts';
+
+export type DeleteAction = ScenarioAction & {
+  delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean };
+};
+export type NodeAction = ScenarioAction & { node: { name: string; state: NodeState } };
+
+export interface ClusterApi {
+  readonly clock: SimClock;
+  readonly recorder: Recorder;
+  readonly profile: KubeletProfile;
+  readonly pods: ReadonlyMap<string, PodWorker>;
+  readonly node: { setState(a: NodeAction): void };
+  apply(src: SourceObject): void;
+  delete(a: DeleteAction): void;
+  findPod(name: string, ns?: string): PodWorker | undefined;
+  actionError(a: ScenarioAction, message: string): void;
+  syncEndpoints(): void;
+}
