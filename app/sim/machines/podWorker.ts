@@ -114,7 +114,6 @@ export class PodWorker {
         base,
         instances: [],
         actor,
-        postStartRunning: false,
       });
     };
     (spec?.initContainers ?? []).forEach((c, i) =>

@@ -223,9 +223,7 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const postStart = slot.spec.lifecycle?.postStart;
   w.send(slot, { type: 'container.started', restartCount, postStart: !!postStart });
   if (!postStart) return { ok: true };
-  slot.postStartRunning = true;
   const out = yield* runHook(w, slot, inst, 'postStart', postStart);
-  slot.postStartRunning = false;
   w.send(slot, { type: 'hook.postStartDone' });
   if (out.result === 'success') return { ok: true };
   const field = { doc: w.doc, path: `${slot.base}.lifecycle.postStart` };
