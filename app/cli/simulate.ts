@@ -1,23 +1,7 @@
-/**
- * Parses and simulates a scenario for the CLI. The engine module is loaded at run time so the CLI
- * keeps working (parse errors, usage) even where the engine is missing.
- */
+/** Parse and diagnostics for the CLI (the text is parsed once; load.ts hands the result to the engine). */
 import { parseScenario } from '../k8s/index.ts';
 import type { ParsedScenario } from '../k8s/types.ts';
 import type { SimDiagnostic, SimResult } from '../sim/trace/types.ts';
-
-export interface Simulation {
-  parsed: ParsedScenario;
-  result: SimResult;
-}
-
-interface EngineModule {
-  simulate?: (input: ParsedScenario, opts?: { until?: number }) => SimResult;
-  simulateText?: (
-    text: string,
-    opts?: { until?: number },
-  ) => { parsed: ParsedScenario; result: SimResult };
-}
 
 export interface CliDiagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -53,25 +37,4 @@ export function formatDiagnostic(label: string, d: CliDiagnostic): string {
 
 export function parse(text: string): ParsedScenario {
   return parseScenario(text);
-}
-
-export async function simulateParsed(
-  parsed: ParsedScenario,
-  text: string,
-  until?: number,
-): Promise<SimResult> {
-  const url = new URL('../sim/index.ts', import.meta.url).href;
-  let engine: EngineModule;
-  try {
-    engine = (await import(url)) as EngineModule;
-  } catch (e) {
-    throw new Error(`the simulation engine could not be loaded: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
-  // simulateText maps engine diagnostics to line/column; prefer it.
-  if (engine.simulateText)
-    return engine.simulateText(text, until !== undefined ? { until } : {}).result;
-  if (engine.simulate) return engine.simulate(parsed, until !== undefined ? { until } : {});
-  throw new Error('the simulation engine exports neither simulate nor simulateText');
 }
