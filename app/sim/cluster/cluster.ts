@@ -6,7 +6,7 @@
 import type {
   ConfigMap,
   ObjectKey,
-  Pod,
+  DefaultedPod,
   ScenarioAction,
   Secret,
   Service,
@@ -138,7 +138,7 @@ export class Cluster {
           });
           return;
         }
-        const pod: Pod = {
+        const pod: DefaultedPod = {
           ...src.object,
           metadata: { ...src.object.metadata, name: src.name, namespace: ns },
         };

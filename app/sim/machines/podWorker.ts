@@ -7,7 +7,7 @@
  * state that existed only inside one sync (killed and restarted in it, R6.8) is never written. The sync itself is in syncPod.ts, termination in terminate.ts.
  */
 import { createActor, type Actor } from 'xstate';
-import type { Pod } from '../../k8s/types.ts';
+import type { DefaultedPod } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import type { Cause, ProbeType } from '../trace/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
@@ -81,12 +81,12 @@ export class PodWorker {
 
   constructor(
     readonly env: KubeletEnv,
-    readonly pod: Pod,
+    readonly pod: DefaultedPod,
     readonly doc: number,
   ) {
-    this.name = pod.metadata?.name ?? 'pod';
-    this.namespace = pod.metadata?.namespace ?? env.profile.namespace;
-    this.uid = pod.metadata?.uid ?? podUID(this.namespace, this.name);
+    this.name = pod.metadata.name;
+    this.namespace = pod.metadata.namespace;
+    this.uid = pod.metadata.uid ?? podUID(this.namespace, this.name);
     this.startTimeMs = env.clock.now();
     const spec = pod.spec;
     const hasInit = (spec?.initContainers ?? []).length > 0;
@@ -160,10 +160,10 @@ export class PodWorker {
   }
 
   get restartPolicy(): string {
-    return this.pod.spec?.restartPolicy ?? 'Always';
+    return this.pod.spec.restartPolicy;
   }
   get graceS(): number {
-    return this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return this.pod.spec.terminationGracePeriodSeconds;
   }
   get hasInitContainers(): boolean {
     return this.slots.some((s) => s.kind !== 'regular');

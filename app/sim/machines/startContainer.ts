@@ -20,14 +20,6 @@ export interface StartResult {
   blocksPod?: boolean;
 }
 
-/** API default (R1.3): Always for `:latest` or no tag, else IfNotPresent. */
-export function defaultPullPolicy(image: string): string {
-  if (image.includes('@')) return 'IfNotPresent';
-  const last = image.split('/').pop() ?? image;
-  const tag = last.includes(':') ? last.split(':').pop() : undefined;
-  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
-
 function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartResult {
   slot.reasonCache = { reason, message };
   w.send(slot, { type: 'container.waiting', reason });
@@ -36,8 +28,8 @@ function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartR
 
 function* ensureImage(w: PodWorker, slot: Slot): Task<StartResult | undefined> {
   const { env } = w;
-  const image = slot.spec.image ?? '';
-  const policy = slot.spec.imagePullPolicy ?? defaultPullPolicy(image);
+  const image = slot.spec.image;
+  const policy = slot.spec.imagePullPolicy;
   const policyField = { doc: w.doc, path: `${slot.base}.imagePullPolicy` };
   const lookup = env.runtime.inspectImage(image);
   const present = lookup.found && (lookup.presentOnNode || env.nodeImages.has(lookup.ref));

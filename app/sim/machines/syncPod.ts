@@ -238,7 +238,7 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
   }
   for (const k of a.kills) {
     const probe = k.slot.spec[`${k.probe}Probe`];
-    const ft = probe?.failureThreshold ?? 3;
+    const ft = probe?.failureThreshold;
     const probeGrace = probe?.terminationGracePeriodSeconds;
     yield* killContainer(w, k.slot, {
       message: `Container ${k.slot.name} failed ${k.probe} probe${k.restart ? ', will be restarted' : ''}`,

@@ -1,6 +1,6 @@
 /** Shared shapes of the kubelet model: container instances, slots, the environment a pod worker runs in. */
 import type { Actor } from 'xstate';
-import type { Container } from '../../k8s/types.ts';
+import type { DefaultedContainer } from '../../k8s/types.ts';
 import type { Ms } from '../clock/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
@@ -40,7 +40,7 @@ export interface Slot {
   name: string;
   kind: SlotKind;
   index: number;
-  spec: Container;
+  spec: DefaultedContainer;
   /** `spec.containers[0]` */
   base: string;
   instances: Instance[];
