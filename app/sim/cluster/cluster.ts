@@ -9,7 +9,6 @@ import type {
   DefaultedPod,
   ScenarioAction,
   Secret,
-  Service,
   SourceObject,
 } from '../../k8s/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
@@ -163,7 +162,7 @@ export class Cluster {
           ? 'None'
           : src.object.spec?.clusterIP || ipFrom(this.profile.serviceCIDR, 10 + this.serviceIPs++);
         this.services.set(key(ns, src.name), {
-          service: src.object as Service,
+          service: src.object,
           name: src.name,
           namespace: ns,
           clusterIP,
