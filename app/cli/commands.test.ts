@@ -4,14 +4,14 @@ import { createTraceIndex } from '../sim/trace/index.ts';
 import { TraceBuilder, running } from '../sim/trace/traceBuilder.ts';
 import { getEndpointsCommand, getEndpointSlicesCommand, getPods } from './commands/get.ts';
 import { logsCommand } from './commands/logs.ts';
-import { formatWatch, runCommand } from './commands/run.ts';
+import { runCommand } from './commands/run.ts';
 
 describe('podsim commands on a hand-built G4 trace', () => {
   const result = livenessExecTrace(500);
   const idx = createTraceIndex(result);
 
   it('run prints get -w rows with a right-aligned time column', () => {
-    const lines = formatWatch(idx).split('\n');
+    const lines = runCommand(result, idx, false).split('\n');
     expect(lines[0]).toBe('     T  NAME            READY   STATUS              RESTARTS     AGE');
     expect(lines[4]).toBe('   77s  liveness-exec   1/1     Running             1 (0s ago)   77s');
     expect(lines[9]).toBe('  452s  liveness-exec   0/1     CrashLoopBackOff    5 (0s ago)   7m32s');

@@ -4,7 +4,8 @@ import type { SimResult } from '../sim/trace/types.ts';
 import type { ParsedScenario } from '../k8s/types.ts';
 import type { CliIO } from './io.ts';
 import { InputError, readScenario, type ScenarioInput } from './input.ts';
-import { collectDiagnostics, formatDiagnostic, parse, simulateParsed } from './simulate.ts';
+import { simulateParsed } from '../sim/index.ts';
+import { collectDiagnostics, formatDiagnostic, parse } from './simulate.ts';
 
 export interface Loaded {
   input: ScenarioInput;
@@ -53,7 +54,7 @@ export async function loadScenario(
   const wanted = Math.max(opts.until ?? scenarioUntil, opts.at ?? 0);
   let result: SimResult;
   try {
-    result = await simulateParsed(parsed, input.text, {
+    result = simulateParsed(parsed, {
       ...(wanted !== scenarioUntil ? { until: wanted } : {}),
       ...(opts.maxWallS !== undefined ? { shouldStop: wallBudget(opts.maxWallS) } : {}),
     });

@@ -13,9 +13,10 @@ import {
   getPods,
   type CommandOutput,
 } from './commands/get.ts';
+import { exportKubectlCommand } from './commands/export.ts';
 import { logsCommand } from './commands/logs.ts';
 import { runCommand } from './commands/run.ts';
-import { InputError, readScenario } from './input.ts';
+import { InputError, readScenario, type ScenarioInput } from './input.ts';
 import { processIO, type CliIO } from './io.ts';
 import { EXIT_STOPPED, loadScenario, type Loaded } from './load.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -92,6 +93,23 @@ async function withScenario(
   return stopped && code === 0 ? EXIT_STOPPED : code;
 }
 
+/** For commands that need the text only (no simulation): exit 1 when it cannot be read. */
+async function withInput(
+  io: CliIO,
+  file: string,
+  fn: (input: ScenarioInput) => CommandOutput,
+): Promise<number> {
+  let input: ScenarioInput;
+  try {
+    input = await readScenario(file, io);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`podsim: ${e.message}\n`);
+    return 1;
+  }
+  return emit(io, fn(input));
+}
+
 async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise<number> {
   const [command, ...rest] = positionals;
   switch (command) {
@@ -154,18 +172,19 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
     }
     case 'link': {
       expectArity(rest, 1, 'link FILE [--at 45s]');
-      try {
-        const input = await readScenario(rest[0] ?? '', io);
+      return withInput(io, rest[0] ?? '', (input) => {
         const t = flags.at ?? input.t;
-        io.stdout(
-          `#${encodeShareFragment({ yaml: input.text, ...(t !== undefined ? { t } : {}) })}\n`,
-        );
-        return 0;
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        io.stderr(`podsim: ${e.message}\n`);
-        return 1;
-      }
+        const fragment = encodeShareFragment({
+          yaml: input.text,
+          ...(t !== undefined ? { t } : {}),
+        });
+        return { stdout: `#${fragment}\n`, code: 0 };
+      });
+    }
+    case 'export': {
+      if (rest[0] !== 'kubectl' || rest.length !== 2)
+        throw new UsageError('usage: podsim export kubectl FILE');
+      return withInput(io, rest[1] ?? '', exportKubectlCommand);
     }
     default:
       throw new UsageError(

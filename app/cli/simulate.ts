@@ -1,26 +1,7 @@
-/**
- * Parses and simulates a scenario for the CLI. The engine module is loaded at run time so the CLI
- * keeps working (parse errors, usage) even where the engine is missing.
- */
+/** Parse and diagnostics for the CLI (the text is parsed once; load.ts hands the result to the engine). */
 import { parseScenario } from '../k8s/index.ts';
 import type { ParsedScenario } from '../k8s/types.ts';
 import type { SimDiagnostic, SimResult } from '../sim/trace/types.ts';
-
-export interface Simulation {
-  parsed: ParsedScenario;
-  result: SimResult;
-}
-
-/** What the CLI passes to the engine: an end, and a stop request polled between clock slices. */
-export interface RunOptions {
-  until?: number;
-  shouldStop?: () => string | undefined;
-}
-
-interface EngineModule {
-  simulate?: (input: ParsedScenario, opts?: RunOptions) => SimResult;
-  simulateText?: (text: string, opts?: RunOptions) => { parsed: ParsedScenario; result: SimResult };
-}
 
 export interface CliDiagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -56,24 +37,4 @@ export function formatDiagnostic(label: string, d: CliDiagnostic): string {
 
 export function parse(text: string): ParsedScenario {
   return parseScenario(text);
-}
-
-export async function simulateParsed(
-  parsed: ParsedScenario,
-  text: string,
-  opts: RunOptions = {},
-): Promise<SimResult> {
-  const url = new URL('../sim/index.ts', import.meta.url).href;
-  let engine: EngineModule;
-  try {
-    engine = (await import(url)) as EngineModule;
-  } catch (e) {
-    throw new Error(`the simulation engine could not be loaded: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
-  // simulateText maps engine diagnostics to line/column; prefer it.
-  if (engine.simulateText) return engine.simulateText(text, opts).result;
-  if (engine.simulate) return engine.simulate(parsed, opts);
-  throw new Error('the simulation engine exports neither simulate nor simulateText');
 }

@@ -14,6 +14,7 @@ Commands:
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)
+  export kubectl FILE                         the page's Export: a kubectl script replaying the scenario
 
 FILE is a path, "-" for standard input, or a share link (#s=1.… or a full URL).
 Times accept Go durations (45s, 1m30s) or plain seconds, at most 24h. --at defaults to the end of the run.

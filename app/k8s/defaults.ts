@@ -3,6 +3,8 @@
  * applies, and the function in kubernetes `pkg/apis/core/v1/defaults.go` it comes from.
  * Works on plain JSON objects in place and tolerates wrong shapes (the schema reports those).
  */
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { DefaultedPod, DefaultedService } from './defaulted.ts';
 import { asArray, asRecord, cloneJson, type JsonObject } from './json.ts';
 
 interface FieldDefault {
@@ -204,6 +206,23 @@ export function defaultService(svc: JsonObject): void {
       port.targetPort = port.port;
     }
   }
+}
+
+/**
+ * A defaulted copy of a Pod built in code rather than parsed (test builders, benchmarks). Like
+ * `parseScenario`, it trusts the object to be valid (a name, an image per container).
+ */
+export function defaultedPod(pod: Pod): DefaultedPod {
+  const copy = cloneJson(pod) as JsonObject;
+  defaultPod(copy);
+  return copy as unknown as DefaultedPod;
+}
+
+/** `defaultedPod` for a Service. */
+export function defaultedService(svc: Service): DefaultedService {
+  const copy = cloneJson(svc) as JsonObject;
+  defaultService(copy);
+  return copy as unknown as DefaultedService;
 }
 
 export function defaultConfigMap(cm: JsonObject): void {

@@ -5,7 +5,7 @@ export { validator as prepareValidation } from './schema/validateSchema.ts';
 export { parseDuration } from './duration.ts';
 export { MAX_UNTIL, UNTIL_TOO_LONG } from './scenarioDoc.ts';
 export { secretData, base64Decode, base64Encode } from './secret.ts';
-export { defaultPullPolicy } from './defaults.ts';
+export { defaultPullPolicy, defaultedPod, defaultedService } from './defaults.ts';
 export { parseQuantity } from './quantity.ts';
 export { formatPath, parsePath } from './path.ts';
 export type * from './types.ts';

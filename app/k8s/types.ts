@@ -17,6 +17,8 @@ export type {
   EnvVar,
   ContainerPort,
 } from 'kubernetes-types/core/v1';
+import type { DefaultedPod, DefaultedService } from './defaulted.ts';
+export type * from './defaulted.ts';
 
 /** 1-based line and column, as Monaco and editors count them. End is exclusive. */
 export interface SourceRange {
@@ -63,8 +65,8 @@ export interface SourceObjectBase<K extends string, T> {
 }
 
 export type SourceObject =
-  | SourceObjectBase<'Pod', Pod>
-  | SourceObjectBase<'Service', Service>
+  | SourceObjectBase<'Pod', DefaultedPod>
+  | SourceObjectBase<'Service', DefaultedService>
   | SourceObjectBase<'ConfigMap', ConfigMap>
   | SourceObjectBase<'Secret', Secret>;
 

@@ -1,5 +1,5 @@
 /** Checks an example promise against the `podsim --json` projection of a run. */
-import type { PodsimJson } from './podsimJson.ts';
+import type { PodsimJson } from '../sim/trace/index.ts';
 import type { ExamplePromise, Subject } from './promises.ts';
 
 export type Series = { t: number; value: string }[];

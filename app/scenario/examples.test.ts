@@ -6,10 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulateText } from '../sim/index.ts';
-import { toPodsimJson } from '../sim/trace/index.ts';
+import { toPodsimJson, type PodsimJson } from '../sim/trace/index.ts';
 import { checkPromise } from './checkPromise.ts';
 import { EXAMPLES } from './examples.ts';
-import type { PodsimJson } from './podsimJson.ts';
 import { parsePromise } from './promises.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments, stringify } from 'yaml';
 import { parseScenario } from '../k8s/index.ts';
-import type { ObjectKey, ScenarioAction, SourceObject } from '../k8s/types.ts';
+import type { ObjectKey, ParsedScenario, ScenarioAction, SourceObject } from '../k8s/types.ts';
 import { formatDuration } from './duration.ts';
 import { shellQuote } from './shellQuote.ts';
 
@@ -113,8 +113,11 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
   ];
 }
 
-export function toKubectlScript(text: string): string {
-  const parsed = parseScenario(text);
+/** `parsed` is `parseScenario(text)`, passed by a caller that has it already (the CLI). */
+export function toKubectlScript(
+  text: string,
+  parsed: ParsedScenario = parseScenario(text),
+): string {
   const { scenario } = parsed;
   const docs = parseAllDocuments(text);
   const yamlOf = (k: ObjectKey) => {

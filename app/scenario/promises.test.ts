@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePromise, type ExamplePromise } from './promises.ts';
 import { checkPromise, getSeries, valueAt } from './checkPromise.ts';
-import type { PodsimJson } from './podsimJson.ts';
+import type { PodsimJson } from '../sim/trace/index.ts';
 import { parseDuration } from '../k8s/duration.ts';
 import { formatDuration } from './duration.ts';
 
@@ -58,6 +58,7 @@ const RUN: PodsimJson = {
     { t: 35, object: 'pod/liveness-exec', type: 'Warning', reason: 'Unhealthy', message: 'x' },
     { t: 45, object: 'pod/liveness-exec', type: 'Normal', reason: 'Killing', message: 'y' },
   ],
+  diagnostics: [],
 };
 
 describe('durations', () => {

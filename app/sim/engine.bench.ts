@@ -3,6 +3,7 @@
  * 1 s probes for one simulated hour (< 1 s).
  */
 import { bench, describe } from 'vitest';
+import { defaultedPod, defaultedService } from '../k8s/index.ts';
 import type { SourceObject } from '../k8s/types.ts';
 import { simulate, simulateText } from './index.ts';
 import { createFakeRuntime } from './testing/fakeRuntime.ts';
@@ -30,7 +31,7 @@ function manyPods(n: number): SourceObject[] {
       name,
       namespace: 'default',
       doc: i,
-      object: {
+      object: defaultedPod({
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name, namespace: 'default', labels: { app: 'web' } },
@@ -60,7 +61,7 @@ function manyPods(n: number): SourceObject[] {
             },
           ],
         },
-      },
+      }),
     });
   }
   out.push({
@@ -68,12 +69,12 @@ function manyPods(n: number): SourceObject[] {
     name: 'web',
     namespace: 'default',
     doc: n,
-    object: {
+    object: defaultedService({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'web' },
       spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
-    },
+    }),
   });
   return out;
 }

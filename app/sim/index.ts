@@ -98,6 +98,11 @@ export function simulateText(
   opts: SimulateOptions = {},
 ): { parsed: ParsedScenario; result: SimResult } {
   const parsed = parseScenario(text);
+  return { parsed, result: simulateParsed(parsed, opts) };
+}
+
+/** `simulateText` for a caller that has parsed the text already (the CLI): no second parse. */
+export function simulateParsed(parsed: ParsedScenario, opts: SimulateOptions = {}): SimResult {
   const result = simulate({ objects: parsed.objects, scenario: parsed.scenario }, opts);
   const located: SimDiagnostic[] = result.diagnostics.map((d) => {
     if (d.doc === undefined || !d.path || d.line !== undefined) return d;
@@ -106,5 +111,5 @@ export function simulateText(
       ? { ...d, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn }
       : d;
   });
-  return { parsed, result: { ...result, diagnostics: located } };
+  return { ...result, diagnostics: located };
 }

@@ -134,8 +134,3 @@ export class SimClock implements Scheduler {
     }
   }
 }
-
-/** Seconds (float, API contracts) to integer ms. */
-export const sToMs = (s: number): Ms => Math.round(s * 1000);
-/** Integer ms to seconds (float) for trace records. */
-export const msToS = (ms: Ms): number => ms / 1000;

@@ -6,10 +6,9 @@
 import type {
   ConfigMap,
   ObjectKey,
-  Pod,
+  DefaultedPod,
   ScenarioAction,
   Secret,
-  Service,
   SourceObject,
 } from '../../k8s/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
@@ -140,7 +139,7 @@ export class Cluster implements ClusterApi {
           });
           return;
         }
-        const pod: Pod = {
+        const pod: DefaultedPod = {
           ...src.object,
           metadata: { ...src.object.metadata, name: src.name, namespace: ns },
         };
@@ -165,7 +164,7 @@ export class Cluster implements ClusterApi {
           ? 'None'
           : src.object.spec?.clusterIP || ipFrom(this.profile.serviceCIDR, 10 + this.serviceIPs++);
         this.services.set(key(ns, src.name), {
-          service: src.object as Service,
+          service: src.object,
           name: src.name,
           namespace: ns,
           clusterIP,

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../k8s/types.ts';
+import { defaultedService } from '../../k8s/index.ts';
+import type { DefaultedService, Service } from '../../k8s/types.ts';
 import { getEndpoints, trafficTargets, type PodView } from './endpoints.ts';
 
-const svc = (extra: Partial<NonNullable<Service['spec']>> = {}): Service => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name: 's', namespace: 'default' },
-  spec: { selector: { app: 'web' }, ...extra },
-});
+const svc = (extra: Partial<NonNullable<Service['spec']>> = {}): DefaultedService =>
+  defaultedService({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 's', namespace: 'default' },
+    spec: { selector: { app: 'web' }, ...extra },
+  });
 const pod = (name: string, o: Partial<PodView> = {}): PodView => ({
   name,
   namespace: 'default',
@@ -45,7 +47,9 @@ describe('getEndpoints (R9.2, R9.3)', () => {
   });
 
   it('a Service without a selector has no managed endpoints', () => {
-    expect(getEndpoints({ ...svc(), spec: {} }, [pod('a')])).toEqual([]);
+    expect(
+      getEndpoints({ ...svc(), spec: { type: 'ClusterIP', sessionAffinity: 'None' } }, [pod('a')]),
+    ).toEqual([]);
     expect(trafficTargets(getEndpoints(svc(), [pod('a', { readyCondition: false })]))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Services → EndpointSlice endpoints (pkg/controller/endpointslice `podToEndpoint`,
  * `ShouldPodBeInEndpoints` with includeTerminating = true; pod-level R9.1–R9.3).
  */
-import type { Service } from '../../k8s/types.ts';
+import type { DefaultedService as Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
 
 export interface PodView {
@@ -18,7 +18,7 @@ export interface PodView {
 export function selects(service: Service, pod: PodView): boolean {
   const sel = service.spec?.selector;
   if (!sel) return false;
-  if ((service.metadata?.namespace ?? 'default') !== pod.namespace) return false;
+  if (service.metadata.namespace !== pod.namespace) return false;
   return Object.entries(sel).every(([k, v]) => pod.labels[k] === v);
 }
 

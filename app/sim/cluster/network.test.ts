@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultedService } from '../../k8s/index.ts';
 import type { Service } from '../../k8s/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
@@ -33,10 +34,10 @@ const ep = (
 function net(endpoints: EndpointRecord[], svc: Partial<NonNullable<Service['spec']>> = {}) {
   const log: string[] = [];
   const entry: ServiceEntry = {
-    service: {
+    service: defaultedService({
       metadata: { name: 'web' },
       spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }], ...svc },
-    },
+    }),
     name: 'web',
     namespace: 'default',
     clusterIP: svc.clusterIP === 'None' ? 'None' : '10.96.0.10',

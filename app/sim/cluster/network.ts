@@ -12,7 +12,7 @@ import type {
   PodSandbox,
   TcpResult,
 } from '../runtime/types.ts';
-import type { Service } from '../../k8s/types.ts';
+import type { DefaultedService as Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
 import { trafficTargets } from './endpoints.ts';
 
@@ -129,7 +129,7 @@ export class Network implements ClusterNetwork {
       const ep = targets[e.requests++ % targets.length]!;
       const target = this.state.podByIP(ep.ip);
       if (!target) return { error: `dial tcp ${ip}:${port}: connect: connection refused` };
-      const tp = sp.targetPort ?? sp.port;
+      const tp = sp.targetPort;
       const tport =
         typeof tp === 'number' ? tp : /^\d+$/.test(tp) ? parseInt(tp, 10) : target.ports.get(tp);
       if (tport === undefined)

@@ -8,7 +8,7 @@
  * kuberuntime/kuberuntimeManager.ts, termination in kuberuntime/killPod.ts.
  */
 import { createActor, type Actor } from 'xstate';
-import type { Pod } from '../../k8s/types.ts';
+import type { DefaultedPod } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import type { Cause, ProbeType } from '../trace/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
@@ -90,12 +90,12 @@ export class KubeletPodWorker implements PodWorker {
 
   constructor(
     readonly env: KubeletEnv,
-    readonly pod: Pod,
+    readonly pod: DefaultedPod,
     readonly doc: number,
   ) {
-    this.name = pod.metadata?.name ?? 'pod';
-    this.namespace = pod.metadata?.namespace ?? env.profile.namespace;
-    this.uid = pod.metadata?.uid ?? podUID(this.namespace, this.name);
+    this.name = pod.metadata.name;
+    this.namespace = pod.metadata.namespace;
+    this.uid = pod.metadata.uid ?? podUID(this.namespace, this.name);
     this.startTimeMs = env.clock.now();
     const spec = pod.spec;
     const add = (
@@ -118,7 +118,6 @@ export class KubeletPodWorker implements PodWorker {
         get status() {
           return actor.getSnapshot().context.status;
         },
-        postStartRunning: false,
       });
     };
     (spec?.initContainers ?? []).forEach((c, i) =>
@@ -198,10 +197,10 @@ export class KubeletPodWorker implements PodWorker {
   }
 
   get restartPolicy(): string {
-    return this.pod.spec?.restartPolicy ?? 'Always';
+    return this.pod.spec.restartPolicy;
   }
   get graceS(): number {
-    return this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return this.pod.spec.terminationGracePeriodSeconds;
   }
   get hasInitContainers(): boolean {
     return this.slots.some((s) => s.kind !== 'regular');

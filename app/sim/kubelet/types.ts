@@ -1,6 +1,6 @@
 /** Shared shapes of the kubelet model: container instances, slots, the environment a pod worker runs in. */
 import type { Actor } from 'xstate';
-import type { Container, Pod } from '../../k8s/types.ts';
+import type { DefaultedContainer, Pod } from '../../k8s/types.ts';
 import type { Ms } from '../clock/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
@@ -45,7 +45,7 @@ export interface Slot {
   name: string;
   kind: SlotKind;
   index: number;
-  spec: Container;
+  spec: DefaultedContainer;
   /** `spec.containers[0]` */
   base: string;
   instances: Instance[];
@@ -57,7 +57,6 @@ export interface Slot {
   statusJson?: string;
   /** Why the next status record changes (consumed when it is recorded). */
   cause?: Cause;
-  postStartRunning: boolean;
   /** Set by TerminatePod for a container that never ran (pod-level R1.9). */
   lostAtMs?: Ms;
   /** Instance id that already got its manual readiness trigger (reference §12). */
@@ -85,11 +84,6 @@ export interface KubeletEnv {
   onPodDeleted(pod: string): void;
   /** The node is powered off (pod-level R10): the kubelet neither syncs, probes nor writes status. */
   nodeLost(): boolean;
-}
-
-export interface PodSource {
-  pod: Pod;
-  doc: number;
 }
 
 export interface CondState extends Condition {

@@ -6,7 +6,7 @@
 import type { Container, Pod } from '../../k8s/types.ts';
 import type { SandboxContext } from './types.ts';
 import { parseQuantity } from './quantity.ts';
-import { decodeBase64 } from './base64.ts';
+import { base64Decode } from '../../k8s/secret.ts';
 
 /** What `limits.cpu` / `limits.memory` report when the container sets no limit (node allocatable). */
 export const NODE_ALLOCATABLE = {
@@ -114,7 +114,11 @@ export function secretValue(
   key: string,
 ): string | undefined {
   if (stringData && key in stringData) return stringData[key];
-  if (data && key in data) return decodeBase64(data[key]!);
+  if (data && key in data) {
+    // Validation rejects undecodable data, so an object that reaches the engine always decodes.
+    const r = base64Decode(data[key]!);
+    return 'text' in r ? r.text : undefined;
+  }
   return undefined;
 }
 

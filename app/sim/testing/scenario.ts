@@ -3,6 +3,7 @@
  * queries over the trace (the same records the CLI and UI project).
  */
 import type { Container, Pod, ScenarioAction, Service, SourceObject } from '../../k8s/types.ts';
+import { defaultedPod, defaultedService } from '../../k8s/index.ts';
 import { simulate } from '../index.ts';
 import type { ContainerStatus, TraceRecord } from '../trace/types.ts';
 import { createFakeRuntime, type FakeRuntimeOptions } from './fakeRuntime.ts';
@@ -19,12 +20,12 @@ export function pod(
     name,
     namespace: 'default',
     doc: docs++,
-    object: {
+    object: defaultedPod({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace: 'default', ...(labels ? { labels } : {}) },
       spec: { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, ...spec },
-    },
+    }),
   };
 }
 
@@ -38,12 +39,12 @@ export function service(
     name,
     namespace: 'default',
     doc: docs++,
-    object: {
+    object: defaultedService({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name, namespace: 'default' },
       spec: { selector, ports: [{ port: 80, targetPort: 80 }], ...spec },
-    },
+    }),
   };
 }
 

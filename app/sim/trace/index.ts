@@ -25,5 +25,7 @@ export { humanDuration, formatGoDuration, rfc3339, rfc1123z, EPOCH_MS } from './
 export { toPodsimJson } from './podsimJson.ts';
 export type { PodsimJson, PodsimPod, PodsimContainerState } from './podsimJson.ts';
 export { tabwrite, TABLE_TABWRITER, DESCRIBE_TABWRITER } from './tabwriter.ts';
+export { formatWatchTable } from './watchTable.ts';
+export type { WatchTableOptions } from './watchTable.ts';
 export { getLegacyEndpoints, formatLegacyEndpointsTable } from './legacyEndpoints.ts';
 export type { EndpointsView } from './legacyEndpoints.ts';

@@ -2,7 +2,8 @@
  * A small builder of hand-made traces for projection tests (and for the UI's fixtures): it writes
  * the records the engine would write, with lastTransitionTime and restart bookkeeping done for you.
  */
-import type { Pod, PodSpec, Service } from '../../k8s/types.ts';
+import { defaultedPod, defaultedService } from '../../k8s/index.ts';
+import type { PodSpec } from '../../k8s/types.ts';
 import type {
   ConditionStatus,
   ContainerKind,
@@ -37,12 +38,12 @@ export class TraceBuilder {
     spec: PodSpec,
     opts: { t?: number; labels?: Record<string, string> } = {},
   ): this {
-    const object: Pod = {
+    const object = defaultedPod({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace: 'default', ...(opts.labels ? { labels: opts.labels } : {}) },
       spec,
-    };
+    });
     this.records.push({
       t: opts.t ?? 0,
       type: 'object.applied',
@@ -52,12 +53,12 @@ export class TraceBuilder {
   }
 
   service(name: string, selector: Record<string, string>, port: number, t = 0): this {
-    const object: Service = {
+    const object = defaultedService({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name, namespace: 'default' },
       spec: { selector, ports: [{ port, protocol: 'TCP', targetPort: port }] },
-    };
+    });
     this.records.push({
       t,
       type: 'object.applied',

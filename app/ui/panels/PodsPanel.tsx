@@ -1,8 +1,12 @@
 import { memo, useState } from 'react';
-import { formatPodsTable, getPodRows, type TraceIndex } from '../../sim/trace/index.ts';
+import {
+  formatPodsTable,
+  formatWatchTable,
+  getPodRows,
+  type TraceIndex,
+} from '../../sim/trace/index.ts';
 import { formatDuration } from '../lib/time.ts';
 import { Kubectl } from './Kubectl.tsx';
-import { formatWatch } from './watchTable.ts';
 
 /** `kubectl get pods` at t, or the `-w` history up to t. */
 export const PodsPanel = memo(function PodsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
@@ -20,7 +24,7 @@ export const PodsPanel = memo(function PodsPanel({ idx, t }: { idx: TraceIndex; 
       {watch ? (
         <Kubectl
           command="kubectl get pods -w"
-          output={formatWatch(idx, t)}
+          output={formatWatchTable(idx, { upTo: t, formatT: formatDuration, t: 'column' })}
           testId="kubectl-output"
         />
       ) : (

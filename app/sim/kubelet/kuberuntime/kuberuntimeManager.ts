@@ -156,7 +156,7 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
   for (const kill of a.kills) {
     const k = { ...kill, slot: slotOf(kill.container) };
     const probe = k.slot.spec[`${k.probe}Probe`];
-    const ft = probe?.failureThreshold ?? 3;
+    const ft = probe?.failureThreshold;
     const probeGrace = probe?.terminationGracePeriodSeconds;
     yield* killContainer(w, k.slot, {
       message: `Container ${k.slot.name} failed ${k.probe} probe${k.restart ? ', will be restarted' : ''}`,

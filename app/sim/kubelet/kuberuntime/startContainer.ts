@@ -20,14 +20,6 @@ export interface StartResult {
   blocksPod?: boolean;
 }
 
-/** API default (R1.3): Always for `:latest` or no tag, else IfNotPresent. */
-export function defaultPullPolicy(image: string): string {
-  if (image.includes('@')) return 'IfNotPresent';
-  const last = image.split('/').pop() ?? image;
-  const tag = last.includes(':') ? last.split(':').pop() : undefined;
-  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
-
 function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartResult {
   slot.reasonCache = { reason, message };
   return { ok: false, requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs };
@@ -35,8 +27,8 @@ function fail(w: PodWorker, slot: Slot, reason: string, message: string): StartR
 
 function* ensureImage(w: PodWorker, slot: Slot): Task<StartResult | undefined> {
   const { env } = w;
-  const image = slot.spec.image ?? '';
-  const policy = slot.spec.imagePullPolicy ?? defaultPullPolicy(image);
+  const image = slot.spec.image;
+  const policy = slot.spec.imagePullPolicy;
   const policyField = { doc: w.doc, path: `${slot.base}.imagePullPolicy` };
   const lookup = env.runtime.inspectImage(image);
   const present = lookup.found && (lookup.presentOnNode || env.nodeImages.has(lookup.ref));
@@ -220,9 +212,7 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const postStart = slot.spec.lifecycle?.postStart;
   if (!postStart) return { ok: true };
   w.send(slot, { type: 'hook.postStart' });
-  slot.postStartRunning = true;
   const out = yield* runHook(w, slot, inst, 'postStart', postStart);
-  slot.postStartRunning = false;
   w.send(slot, { type: 'hook.postStartDone' });
   if (out.result === 'success') return { ok: true };
   const field = { doc: w.doc, path: `${slot.base}.lifecycle.postStart` };

@@ -3,7 +3,7 @@
  * no timeout), httpGet (fails only on a transport error; the status code is ignored), sleep (fails
  * only if interrupted), tcpSocket (deprecated, no effect).
  */
-import type { LifecycleHandler } from '../../../k8s/types.ts';
+import type { DefaultedLifecycleHandler } from '../../../k8s/types.ts';
 import type { Ms } from '../../clock/types.ts';
 import { resolvePort } from '../prober/prober.ts';
 import { Signal, waitAny, type Task } from '../task.ts';
@@ -21,7 +21,7 @@ export function* runHook(
   slot: Slot,
   inst: Instance,
   hook: 'postStart' | 'preStop',
-  h: LifecycleHandler,
+  h: DefaultedLifecycleHandler,
   limitMs?: Ms,
 ): Task<HookOutcome> {
   const field = { doc: w.doc, path: `${slot.base}.lifecycle.${hook}` };
@@ -77,11 +77,11 @@ export function* runHook(
     const p = resolvePort(h.httpGet.port, slot.spec);
     if ('error' in p) return finish({ result: 'failure', output: p.error });
     const host = h.httpGet.host || w.podIP || '';
-    const r = w.sandbox?.httpGet({ host, port: p.port, path: h.httpGet.path ?? '/' });
+    const r = w.sandbox?.httpGet({ host, port: p.port, path: h.httpGet.path });
     if (!r || !r.ok)
       return finish({
         result: 'failure',
-        output: `Get "http://${host}:${p.port}${h.httpGet.path ?? '/'}": ${r && !r.ok ? r.error : 'no sandbox'}`,
+        output: `Get "http://${host}:${p.port}${h.httpGet.path}": ${r && !r.ok ? r.error : 'no sandbox'}`,
       });
     return finish({ result: 'success', output: '' });
   }

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { Container } from '../../../k8s/types.ts';
+import { defaultedPod } from '../../../k8s/index.ts';
+import type { DefaultedProbe, Probe } from '../../../k8s/types.ts';
 import { SimClock } from '../../clock/simClock.ts';
 import type { ContainerProcess, ExecResult, HttpResult, PodSandbox } from '../../runtime/types.ts';
 import { ProbeRunner, resolvePort, type ProbeOutcome } from './prober.ts';
 
-const c: Container = { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] };
+/** The container and its probe as parseScenario would hand them to the engine (defaulted). */
+function defaulted(probe: Probe = {}) {
+  const pod = defaultedPod({
+    metadata: { name: 'p' },
+    spec: {
+      containers: [
+        {
+          name: 'app',
+          image: 'busybox',
+          ports: [{ name: 'http', containerPort: 8080 }],
+          livenessProbe: probe,
+        },
+      ],
+    },
+  });
+  const container = pod.spec.containers[0]!;
+  return { container, probe: container.livenessProbe as DefaultedProbe };
+}
+const c = defaulted().container;
 const sandbox = (http: HttpResult): PodSandbox => ({
   podIP: '10.244.1.5',
   createContainer: () => ({ ok: false, reason: 'x', message: 'x' }),
@@ -14,10 +33,10 @@ const sandbox = (http: HttpResult): PodSandbox => ({
   destroy: () => {},
 });
 
-function attempt(probe: ConstructorParameters<typeof ProbeRunner>[0], sb: PodSandbox) {
+function attempt(probe: Probe, sb: PodSandbox) {
   const clock = new SimClock();
   const out: ProbeOutcome[] = [];
-  new ProbeRunner(probe, c, { doc: 0, path: 'p' }).run(
+  new ProbeRunner(defaulted(probe).probe, c, { doc: 0, path: 'p' }).run(
     {
       container: c,
       process: undefined,
@@ -96,7 +115,10 @@ describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
         stopSignal: 'SIGTERM',
       };
       const out: ProbeOutcome[] = [];
-      new ProbeRunner({ exec: { command: ['check'] } }, c, { doc: 0, path: 'p' }).run(
+      new ProbeRunner(defaulted({ exec: { command: ['check'] } }).probe, c, {
+        doc: 0,
+        path: 'p',
+      }).run(
         {
           container: c,
           process: proc,

@@ -3,7 +3,10 @@
  * handler against the runtime and reports success / failure / warning / error with the kubelet's
  * output text (pod-level R3.5). Errors (e.g. an unresolvable named port) are discarded by the worker.
  */
-import type { Container, Probe } from '../../../k8s/types.ts';
+import type {
+  DefaultedContainer as Container,
+  DefaultedProbe as Probe,
+} from '../../../k8s/types.ts';
 import type { FieldRef } from '../../../k8s/types.ts';
 import type { Ms, Scheduler } from '../../clock/types.ts';
 import type { ContainerProcess, PodSandbox } from '../../runtime/types.ts';
@@ -59,7 +62,7 @@ export class ProbeRunner {
     container: Container,
     field: FieldRef,
   ) {
-    this.timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
+    this.timeoutMs = probe.timeoutSeconds * 1000;
     const g = probe.httpGet;
     this.port = g
       ? resolvePort(g.port, container)
@@ -111,7 +114,7 @@ export class ProbeRunner {
       const host = probe.httpGet.host || t.podIP;
       if (this.urlFor !== host) {
         this.urlFor = host;
-        this.url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${p.port}${this.path}`;
+        this.url = `${probe.httpGet.scheme.toLowerCase()}://${host}:${p.port}${this.path}`;
       }
       const r = t.sandbox.httpGet({
         host,
@@ -152,8 +155,8 @@ export class ProbeRunner {
       const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
       if (!r.ok) {
         const output = r.timeout
-          ? `timeout: health rpc did not complete within ${probe.timeoutSeconds ?? 1}s`
-          : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: ${r.error}`;
+          ? `timeout: health rpc did not complete within ${probe.timeoutSeconds}s`
+          : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds}s: ${r.error}`;
         return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
       }
       if (r.status === 'SERVING') return done(SUCCESS);

@@ -3,7 +3,7 @@
  * for regular containers and sidecars, created when the pod is added (order startup, readiness,
  * liveness); readiness manual triggers; StopLivenessAndStartup on termination.
  */
-import type { Container } from '../../../k8s/types.ts';
+import type { DefaultedContainer as Container } from '../../../k8s/types.ts';
 import type { ProbeType } from '../../trace/types.ts';
 import type { ProbeResultValue } from './results/resultsManager.ts';
 import { ProbeWorker, type ProbeHost } from './worker.ts';

@@ -3,7 +3,10 @@
  * (container, probe type), phase-locked to pod admission (ticks at t_admit + k·period). It is kept
  * out of the statecharts: only a *published* result change reaches the kubelet (`host.publish`).
  */
-import type { Container, Probe } from '../../../k8s/types.ts';
+import type {
+  DefaultedContainer as Container,
+  DefaultedProbe as Probe,
+} from '../../../k8s/types.ts';
 import type { Ms, Scheduler, TimerId } from '../../clock/types.ts';
 import type { TraceInput } from '../../clock/recorder.ts';
 import type { ContainerStatus, ProbeType } from '../../trace/types.ts';
@@ -73,7 +76,7 @@ export class ProbeWorker {
     /** e.g. `spec.containers[0]` */
     private readonly base: string,
   ) {
-    this.periodMs = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+    this.periodMs = Math.max(1, probe.periodSeconds) * 1000;
     const field = { doc: host.doc, path: `${base}.${type}Probe` };
     this.runner = new ProbeRunner(probe, container, field);
     this.target = {
@@ -162,7 +165,7 @@ export class ProbeWorker {
       return false;
     }
     const elapsedS = Math.floor(h.scheduler.now() / 1000 - c.state.running.startedAt + 1e-9);
-    if (elapsedS < (this.probe.initialDelaySeconds ?? 0)) return true; // 7 (truncated)
+    if (elapsedS < this.probe.initialDelaySeconds) return true; // 7 (truncated)
     if (c.started) {
       if (this.type === 'startup') return true; // 8
     } else if (this.type !== 'startup') return true;
@@ -203,8 +206,8 @@ export class ProbeWorker {
       this.lastResult = result;
       this.resultRun = 1;
     }
-    const failureThreshold = this.probe.failureThreshold ?? 3;
-    const successThreshold = this.probe.successThreshold ?? 1;
+    const failureThreshold = this.probe.failureThreshold;
+    const successThreshold = this.probe.successThreshold;
     const below =
       (result === 'Failure' && this.resultRun < failureThreshold) ||
       (result === 'Success' && this.resultRun < successThreshold);

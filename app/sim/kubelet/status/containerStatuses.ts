@@ -94,7 +94,7 @@ export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
 function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
   const seen = v.seen ?? ((i: Instance) => i.seen);
   const [newest, previous] = seenInstances(slot, seen);
-  const base = { name: slot.name, image: slot.spec.image ?? '' };
+  const base = { name: slot.name, image: slot.spec.image };
   if (!newest) {
     const reason =
       slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');

@@ -4,7 +4,7 @@
  */
 import { done } from '../process/effects.ts';
 import type { Program } from '../process/types.ts';
-import { decodeBase64 } from '../base64.ts';
+import { base64Decode } from '../../../k8s/secret.ts';
 import { fail, parseFlags, readInput, runArgv } from './util.ts';
 import { lines } from './text.ts';
 
@@ -123,8 +123,12 @@ export const base64: Program = (ctx) => {
   const { flags, rest } = parseFlags(ctx.argv.slice(1));
   const r = readInput(ctx, 'base64', rest[0] ?? '-');
   if (!r.ok) return done(1);
-  if (flags.has('d')) ctx.io.out(decodeBase64(r.data));
-  else {
+  if (flags.has('d')) {
+    // coreutils base64 -d: newlines are ignored, anything else outside the alphabet is an error.
+    const decoded = base64Decode(r.data.replace(/\r?\n/g, ''));
+    if ('error' in decoded) return done(fail(ctx.io, 'base64: invalid input'));
+    ctx.io.out(decoded.text);
+  } else {
     const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
     const bytes = [...r.data].map((c) => c.charCodeAt(0) & 0xff);
     let out = '';

@@ -189,6 +189,10 @@ describe('more tools', () => {
     ["printf 'b\\na\\nb\\n' | sort | uniq -c", '      1 a\n      2 b\n'],
     ["printf '10\\n9\\n' | sort -n", '9\n10\n'],
     ['echo -n admin | base64; echo YWRtaW4= | base64 -d', 'YWRtaW4=\nadmin'],
+    [
+      'echo YWRt | base64 -d; echo " $?"; echo YW*t | base64 -d; echo $?',
+      'adm 0\nbase64: invalid input\n1\n',
+    ],
   ])('%s', (script, out) => {
     expect(sh(script).output).toBe(out);
   });

@@ -1,0 +1,36 @@
+/**
+ * `kubectl get pods -w` rows with a leading simulated-time column `T`, for the page's -w view and
+ * `podsim run`. The rows and the table writer are kubectl's (printPod, tabwriter); only T differs.
+ */
+import { getWatchRows } from './podRows.ts';
+import { TABLE_TABWRITER, tabwrite } from './tabwriter.ts';
+import type { TraceIndex } from './traceIndex.ts';
+
+export interface WatchTableOptions {
+  /** History up to this time; the whole run when absent. */
+  upTo?: number;
+  /** How T reads a record time (`77s`, `1m17s` …). */
+  formatT: (t: number) => string;
+  /**
+   * `column`: T is the first column of the table (the page). `right`: T is right-aligned in a field
+   * of at least 6 characters before the table, as a timestamping filter would print it (the CLI).
+   */
+  t: 'column' | 'right';
+}
+
+const HEADER = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
+
+const table = (rows: string[][]) =>
+  tabwrite(rows.map((cells) => `${cells.join('\t')}\n`).join(''), TABLE_TABWRITER);
+
+export function formatWatchTable(idx: TraceIndex, opts: WatchTableOptions): string {
+  const rows = getWatchRows(idx, opts.upTo);
+  const cells = rows.map((r) => [r.pod, r.ready, r.status, r.restarts, r.age]);
+  const times = ['T', ...rows.map((r) => opts.formatT(r.t))];
+  if (opts.t === 'column') {
+    return table([HEADER, ...cells].map((c, i) => [times[i] ?? '', ...c]));
+  }
+  const lines = table([HEADER, ...cells]).split('\n');
+  const width = Math.max(6, ...times.map((x) => x.length));
+  return times.map((time, i) => `${time.padStart(width)}  ${lines[i] ?? ''}\n`).join('');
+}
