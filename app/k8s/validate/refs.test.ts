@@ -23,7 +23,7 @@ describe('playground reference warnings', () => {
   it('a named probe or hook port missing from the container ports', () => {
     const text = `${POD}    readinessProbe:\n      httpGet: {port: metrics}\n    lifecycle:\n      preStop:\n        tcpSocket: {port: admin}\n    livenessProbe:\n      httpGet: {port: http}\n`;
     expect(warnings(text)).toEqual([
-      `13:23-13:30 warning unknown-port-name port name "metrics" is not defined in this container's ports: the kubelet will fail this probe`,
+      `13:23-13:30 warning unknown-port-name port name "metrics" is not defined in this container's ports: every attempt of this probe errors and is discarded, so the container never becomes ready`,
       `16:27-16:32 warning unknown-port-name port name "admin" is not defined in this container's ports: the kubelet will fail this hook`,
     ]);
     // A warning does not keep the Pod out of the simulation.

@@ -15,26 +15,43 @@ export interface CheckedObject {
 }
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+
+/**
+ * A probe on an unresolvable port errors on every attempt and the prober worker throws the result
+ * away (worker.go doProbe), so the probe's initial result stays for good.
+ */
+const UNRESOLVED_PROBE: Record<string, string> = {
+  livenessProbe:
+    'every attempt of this probe errors and is discarded, so it never restarts the container',
+  readinessProbe:
+    'every attempt of this probe errors and is discarded, so the container never becomes ready',
+  startupProbe:
+    'every attempt of this probe errors and is discarded, so the container never counts as started',
+};
 const HANDLER_PORTS = ['httpGet', 'tcpSocket'];
 
 function checkNamedPorts(ctr: JsonObject, path: Segment[], issues: Issues): void {
   const names = new Set(asArray(ctr.ports).map((p) => asString(asRecord(p)?.name)));
-  const check = (handler: JsonObject | undefined, at: Segment[], what: string) => {
+  const check = (handler: JsonObject | undefined, at: Segment[], consequence: string) => {
     for (const h of HANDLER_PORTS) {
       const port = asRecord(handler?.[h])?.port;
       if (typeof port === 'string' && port !== '' && !names.has(port)) {
         issues.warn(
           [...at, h, 'port'],
-          `port name "${port}" is not defined in this container's ports: the kubelet will fail this ${what}`,
+          `port name "${port}" is not defined in this container's ports: ${consequence}`,
           'unknown-port-name',
         );
       }
     }
   };
-  for (const p of PROBES) check(asRecord(ctr[p]), [...path, p], 'probe');
+  for (const p of PROBES) check(asRecord(ctr[p]), [...path, p], UNRESOLVED_PROBE[p] ?? '');
   const lifecycle = asRecord(ctr.lifecycle);
   for (const hook of ['postStart', 'preStop'])
-    check(asRecord(lifecycle?.[hook]), [...path, 'lifecycle', hook], 'hook');
+    check(
+      asRecord(lifecycle?.[hook]),
+      [...path, 'lifecycle', hook],
+      'the kubelet will fail this hook',
+    );
 }
 
 function containersOf(pod: JsonObject): [Segment[], JsonObject][] {

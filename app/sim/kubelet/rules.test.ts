@@ -189,7 +189,11 @@ describe('probes (§7.2)', () => {
     const ready = q.probes('p', 'c', 'readiness');
     expect(ready.every((x) => x.result === 'error' && !x.published)).toBe(true);
     expect(
-      q.events('p', 'Unhealthy').some((e) => e.message.startsWith('Readiness probe errored: ')),
+      q
+        .events('p', 'Unhealthy')
+        .some((e) =>
+          e.message.startsWith('Readiness probe errored and resulted in unknown state: '),
+        ),
     ).toBe(true);
   });
 

@@ -60,6 +60,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   running = false;
   private exited = false;
   private nextPid = 7;
+  private execCount = 0;
   private procs = new Map<number, Entry>();
   private mem = new Map<number, number>();
   private execs = new Set<{ task: Task; finish: (r: ExecResult) => void; output: () => string }>();
@@ -101,6 +102,19 @@ export class ContainerRuntime implements ContainerProcess, Sys {
 
   // ---- ContainerProcess -------------------------------------------------------------------
 
+  /** containerd's exec IDs are random 64-hex strings; here a hash of the pod, time and count. */
+  private nextExecID(): string {
+    const seed = `${this.sb.podIP}/${this.sb.hostname}/${this.argv.join(' ')}/${this.sb.scheduler.now()}/${this.execCount++}`;
+    let h = 0x811c9dc5;
+    let hex = '';
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < seed.length; i++)
+        h = Math.imul(h ^ seed.charCodeAt(i), 16777619 + round) >>> 0;
+      hex += h.toString(16).padStart(8, '0');
+    }
+    return hex;
+  }
+
   start(): void {
     if (this.running || this.exited) return;
     const name = this.argv[0] ?? '';
@@ -108,9 +122,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const prog = this.programFor(found);
     if (!found || !prog) {
       const why =
-        found?.kind === 'noexec'
-          ? 'permission denied'
-          : `exec: "${name}": ${name.includes('/') ? 'stat ' + name + ': no such file or directory' : 'executable file not found in $PATH'}`;
+        found?.kind === 'noexec' ? 'permission denied' : `exec: "${name}": ${notFoundWhy(name)}`;
       this.exited = true;
       this.sb.scheduler.after(0, () =>
         this.callbacks.onExit(
@@ -153,9 +165,10 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   ): ExecHandle {
     const noop = { cancel: () => undefined };
     if (!this.running) {
+      // containerd's CRI ExecSync → execInContainer refuses a container whose task has exited.
       done({
         exitCode: 126,
-        output: 'OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown',
+        output: 'failed to exec in container: container is in CONTAINER_EXITED state',
         startError: true,
       });
       return noop;
@@ -164,9 +177,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     const found = this.lookup(name, this.env.get('PATH'), this.workingDir);
     const prog = this.programFor(found);
     if (!found || !prog) {
+      // containerd ExecSync → execInternal: `failed to start exec "<execID>": <runc's error>`.
+      const why = found?.kind === 'noexec' ? 'permission denied' : notFoundWhy(name);
       done({
         exitCode: 126,
-        output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown`,
+        output: `failed to exec in container: failed to start exec "${this.nextExecID()}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": ${why}: unknown`,
         startError: true,
       });
       return noop;
@@ -514,4 +529,11 @@ function pathDirs(path: string | undefined): string[] {
     dirsCache.set(p, dirs);
   }
   return dirs;
+}
+
+/** runc's reason when argv[0] cannot be found: a path is stat'ed, a bare name searched in $PATH. */
+function notFoundWhy(name: string): string {
+  return name.includes('/')
+    ? `stat ${name}: no such file or directory`
+    : 'executable file not found in $PATH';
 }

@@ -252,16 +252,15 @@ export class Sandbox implements PodSandbox {
 
   grpcCheck(port: number, service: string | undefined): GrpcResult {
     const e = this.ports.get(port);
-    if (!e)
+    // Nothing listening, or a listener that does not speak HTTP/2 gRPC (the server preface is
+    // wrong): the client channel keeps reconnecting and never becomes READY.
+    if (!e || !e.l.grpc)
       return {
         ok: false,
-        error: `failed to connect service "${this.podIP}:${port}": connection refused`,
-      };
-    if (!e.l.grpc)
-      return {
-        ok: false,
-        error:
-          'rpc error: code = Unavailable desc = connection error: desc = "error reading server preface: http2: frame too large"',
+        connecting: true,
+        error: e
+          ? 'connection error: desc = "error reading server preface: http2: frame too large"'
+          : `connection error: desc = "transport: Error while dialing: dial tcp ${this.podIP}:${port}: connect: connection refused"`,
       };
     return { ok: true, status: e.l.grpc(service) };
   }

@@ -58,14 +58,18 @@ export interface HttpRequest {
 
 export type HttpResult =
   | { ok: true; status: number; body: string; headers?: Record<string, string>; location?: string }
-  /** Transport failure: `connect: connection refused`, `context deadline exceeded`, `no such host`. */
+  /**
+   * Transport failure as Go's net package prints it, address included: `dial tcp IP:PORT: connect:
+   * connection refused`, `dial tcp: lookup NAME: no such host`; the caller adds its own prefix.
+   */
   | { ok: false; error: string; timeout?: boolean };
 
 export type TcpResult = { ok: true } | { ok: false; error: string; timeout?: boolean };
 
 export type GrpcResult =
   | { ok: true; status: 'SERVING' | 'NOT_SERVING' | 'UNKNOWN' | 'SERVICE_UNKNOWN' }
-  | { ok: false; error: string; timeout?: boolean };
+  /** `connecting`: the channel never became READY (refused, or not a gRPC server). */
+  | { ok: false; error: string; timeout?: boolean; connecting?: boolean };
 
 /** What a pod sees of the cluster network; implemented by app/sim/cluster. */
 export interface ClusterNetwork {

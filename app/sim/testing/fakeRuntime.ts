@@ -190,11 +190,11 @@ class FakeSandbox implements PodSandbox {
       const declares = (p.spec.ports ?? []).some((x) => x.containerPort === req.port);
       const r = b.http ? b.http(req.path, req.port, p.ctx()) : declares ? 200 : undefined;
       if (r === undefined) continue;
-      if (r === 'refused') return { ok: false, error: 'connect: connection refused' };
+      if (r === 'refused') return { ok: false, error: refused(req.host, req.port) };
       if (r === 'timeout') return { ok: false, error: 'context deadline exceeded', timeout: true };
       return { ok: true, status: r, body: '' };
     }
-    return { ok: false, error: 'connect: connection refused' };
+    return { ok: false, error: refused(req.host, req.port) };
   }
 
   tcpConnect(port: number): TcpResult {
@@ -209,7 +209,7 @@ class FakeSandbox implements PodSandbox {
           : declares;
       if (r) return { ok: true };
     }
-    return { ok: false, error: 'connect: connection refused' };
+    return { ok: false, error: refused(this.podIP, port) };
   }
 
   grpcCheck(port: number): GrpcResult {
@@ -218,7 +218,7 @@ class FakeSandbox implements PodSandbox {
       const r = this.behaviours[p.spec.name]?.grpc?.(port, p.ctx());
       if (r) return { ok: true, status: r };
     }
-    return { ok: false, error: 'connection refused' };
+    return { ok: false, connecting: true, error: refused(this.podIP, port) };
   }
 
   destroy(): void {
@@ -258,3 +258,7 @@ export function createFakeRuntime(
     },
   };
 }
+
+/** Go's net error text for a refused dial, as the real sandbox reports it. */
+const refused = (host: string, port: number) =>
+  `dial tcp ${host}:${port}: connect: connection refused`;

@@ -3,9 +3,8 @@
  * no timeout), httpGet (fails only on a transport error; the status code is ignored), sleep (fails
  * only if interrupted), tcpSocket (deprecated, no effect).
  */
-import type { DefaultedLifecycleHandler } from '../../../k8s/types.ts';
+import type { DefaultedContainer, DefaultedLifecycleHandler } from '../../../k8s/types.ts';
 import type { Ms } from '../../clock/types.ts';
-import { resolvePort } from '../prober/prober.ts';
 import { Signal, waitAny, type Task } from '../task.ts';
 import type { PodWorker } from '../types.ts';
 import type { Instance, Slot } from '../types.ts';
@@ -74,7 +73,7 @@ export function* runHook(
     return finish(out);
   }
   if (h.httpGet) {
-    const p = resolvePort(h.httpGet.port, slot.spec);
+    const p = resolveHookPort(h.httpGet.port, slot.spec);
     if ('error' in p) return finish({ result: 'failure', output: p.error });
     const host = h.httpGet.host || w.podIP || '';
     const r = w.sandbox?.httpGet({ host, port: p.port, path: h.httpGet.path });
@@ -102,4 +101,20 @@ export function* runHook(
     return finish({ result: 'abandoned', output: '' });
   }
   return finish({ result: 'success', output: '' });
+}
+
+/**
+ * A hook's port (`lifecycle/handlers.go` resolvePort): a number, a numeric string, or a named port;
+ * otherwise `couldn't find port: …` (upstream prints the whole container struct after `in`).
+ */
+export function resolveHookPort(
+  port: number | string | undefined,
+  container: DefaultedContainer,
+): { port: number } | { error: string } {
+  if (typeof port === 'number') return { port };
+  if (port === undefined) return { error: 'port is required' };
+  if (/^\d+$/.test(port)) return { port: parseInt(port, 10) };
+  const found = (container.ports ?? []).find((p) => p.name === port);
+  if (!found) return { error: `couldn't find port: ${port} in ${container.name}` };
+  return { port: found.containerPort };
 }

@@ -3,7 +3,7 @@ import { defaultedPod } from '../../../k8s/index.ts';
 import type { DefaultedProbe, Probe } from '../../../k8s/types.ts';
 import { SimClock } from '../../clock/simClock.ts';
 import type { ContainerProcess, ExecResult, HttpResult, PodSandbox } from '../../runtime/types.ts';
-import { ProbeRunner, resolvePort, type ProbeOutcome } from './prober.ts';
+import { ProbeRunner, resolveProbePort, type ProbeOutcome } from './prober.ts';
 
 /** The container and its probe as parseScenario would hand them to the engine (defaulted). */
 function defaulted(probe: Probe = {}) {
@@ -28,7 +28,7 @@ const sandbox = (http: HttpResult): PodSandbox => ({
   podIP: '10.244.1.5',
   createContainer: () => ({ ok: false, reason: 'x', message: 'x' }),
   httpGet: () => http,
-  tcpConnect: () => ({ ok: false, error: 'connect: connection refused' }),
+  tcpConnect: () => ({ ok: false, error: 'dial tcp 10.244.1.5:8080: connect: connection refused' }),
   grpcCheck: () => ({ ok: true, status: 'NOT_SERVING' }),
   destroy: () => {},
 });
@@ -52,10 +52,16 @@ function attempt(probe: Probe, sb: PodSandbox) {
 }
 
 describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
-  it('resolves named ports and reports unknown names as errors', () => {
-    expect(resolvePort('http', c)).toEqual({ port: 8080 });
-    expect(resolvePort(9090, c)).toEqual({ port: 9090 });
-    expect(resolvePort('nope', c)).toEqual({ error: "couldn't find port: nope in app" });
+  // pkg/probe/util.go ResolveContainerPort (1.29–1.36: an unknown name falls through to strconv.Atoi).
+  it.each([
+    ['http', { port: 8080 }],
+    [9090, { port: 9090 }],
+    ['9091', { port: 9091 }],
+    ['nope', { error: 'strconv.Atoi: parsing "nope": invalid syntax' }],
+    [0, { error: 'invalid port number: 0' }],
+    [70000, { error: 'invalid port number: 70000' }],
+  ] as const)('resolves probe port %s', (port, want) => {
+    expect(resolveProbePort(port, c)).toEqual(want);
   });
 
   it('HTTP: 2xx success, 3xx warning, ≥400 failure with the status code, refused with the Go error text', () => {
@@ -66,7 +72,12 @@ describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
       result: 'failure',
       output: 'HTTP probe failed with statuscode: 404@0',
     });
-    expect(attempt(ok, sandbox({ ok: false, error: 'connect: connection refused' }))?.output).toBe(
+    expect(
+      attempt(
+        ok,
+        sandbox({ ok: false, error: 'dial tcp 10.244.1.5:8080: connect: connection refused' }),
+      )?.output,
+    ).toBe(
       'Get "http://10.244.1.5:8080/healthz": dial tcp 10.244.1.5:8080: connect: connection refused@0',
     );
   });
@@ -134,7 +145,10 @@ describe('probe handlers (pod-level R3.5, kubelet-container §7.4)', () => {
     const failing = runExec(replies);
     expect(failing.calls).toEqual([0, 0, 0]);
     expect(failing.out).toEqual([
-      { result: 'error', output: 'OCI runtime exec failed: no such binary' },
+      {
+        result: 'error',
+        output: 'rpc error: code = Unknown desc = OCI runtime exec failed: no such binary',
+      },
     ]);
     // One error then an answer: the answer counts (runProbeWithRetries returns the first non-error).
     const recovers = runExec([replies[0]!, { exitCode: 1, output: 'not yet' }]);

@@ -10,6 +10,7 @@ import type {
 import type { FieldRef } from '../../../k8s/types.ts';
 import type { Ms, Scheduler } from '../../clock/types.ts';
 import type { ContainerProcess, PodSandbox } from '../../runtime/types.ts';
+import { goDuration } from '../format.ts';
 
 export interface ProbeOutcome {
   result: 'success' | 'failure' | 'warning' | 'error';
@@ -25,17 +26,28 @@ export interface ProbeTarget {
   field: FieldRef;
 }
 
-/** Resolve an IntOrString port against the container's named ports (`findPortByName`). */
-export function resolvePort(
+/**
+ * The probe's port (`pkg/probe/util.go` ResolveContainerPort): a number, or a named port of the
+ * container; a name the container does not declare falls through to `strconv.Atoi` and the probe
+ * errors with Atoi's text (1.29–1.36; kubernetes/kubernetes#139791 changes it to
+ * `port "NAME" not found` after 1.36).
+ */
+export function resolveProbePort(
   port: number | string | undefined,
   container: Container,
 ): { port: number } | { error: string } {
-  if (typeof port === 'number') return { port };
-  if (port === undefined) return { error: 'port is required' };
-  if (/^\d+$/.test(port)) return { port: parseInt(port, 10) };
-  const found = (container.ports ?? []).find((p) => p.name === port);
-  if (!found) return { error: `couldn't find port: ${port} in ${container.name}` };
-  return { port: found.containerPort };
+  let n: number;
+  if (typeof port === 'number') n = port;
+  else if (port === undefined)
+    n = 0; // Go's zero IntOrString
+  else {
+    const found = (container.ports ?? []).find((p) => p.name === port);
+    if (found) n = found.containerPort;
+    else if (/^[+-]?\d+$/.test(port)) n = parseInt(port, 10);
+    else return { error: `strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax` };
+  }
+  if (n > 0 && n < 65536) return { port: n };
+  return { error: `invalid port number: ${n}` };
 }
 
 /** Deliver a result after `delayMs` (a hanging endpoint fails at tick + timeout, reference R7.8). */
@@ -65,9 +77,9 @@ export class ProbeRunner {
     this.timeoutMs = probe.timeoutSeconds * 1000;
     const g = probe.httpGet;
     this.port = g
-      ? resolvePort(g.port, container)
+      ? resolveProbePort(g.port, container)
       : probe.tcpSocket
-        ? resolvePort(probe.tcpSocket.port, container)
+        ? resolveProbePort(probe.tcpSocket.port, container)
         : undefined;
     this.path = g?.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/';
     if (g) {
@@ -94,7 +106,12 @@ export class ProbeRunner {
         proc.exec(argv, opts, (r) => {
           if (r.startError) {
             if (attempt < MAX_PROBE_RETRIES) return once();
-            return done({ result: 'error', output: r.output });
+            // The CRI client (remote_runtime.go ExecSync) hands the kubelet containerd's error as
+            // a gRPC status: not an exit code, so pkg/probe/exec returns it as an error (Unknown).
+            return done({
+              result: 'error',
+              output: `rpc error: code = Unknown desc = ${r.output}`,
+            });
           }
           if (r.timedOut)
             done({
@@ -127,7 +144,7 @@ export class ProbeRunner {
       if (!r.ok) {
         const output = r.timeout
           ? `Get "${this.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
-          : `Get "${this.url}": dial tcp ${host}:${p.port}: ${r.error}`;
+          : `Get "${this.url}": ${r.error}`;
         return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
       }
       // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
@@ -145,19 +162,24 @@ export class ProbeRunner {
       const host = probe.tcpSocket.host || t.podIP;
       const r = t.sandbox.tcpConnect(p.port, timeoutMs);
       if (r.ok) return done(SUCCESS);
-      const output = r.timeout
-        ? `dial tcp ${host}:${p.port}: i/o timeout`
-        : `dial tcp ${host}:${p.port}: ${r.error}`;
+      // pkg/probe/tcp DoTCPProbe returns the dialer's error as it prints: `dial tcp IP:PORT: …`.
+      const output = r.timeout ? `dial tcp ${host}:${p.port}: i/o timeout` : r.error;
       return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
     }
     if (probe.grpc) {
       const port = probe.grpc.port;
       const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
       if (!r.ok) {
-        const output = r.timeout
-          ? `timeout: health rpc did not complete within ${probe.timeoutSeconds}s`
-          : `timeout: failed to connect service "${t.podIP}:${port}" within ${probe.timeoutSeconds}s: ${r.error}`;
-        return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
+        // pkg/probe/grpc Probe dials WithBlock: a channel that never becomes READY (refused, or
+        // not a gRPC server) waits out the whole timeout and ends as context.DeadlineExceeded.
+        const within = goDuration(timeoutMs);
+        const output = r.connecting
+          ? `timeout: failed to connect service "${t.podIP}:${port}" within ${within}: context deadline exceeded`
+          : r.timeout
+            ? `timeout: health rpc did not complete within ${within}`
+            : `error: health rpc probe failed: ${r.error}`;
+        const wait = r.connecting || r.timeout ? timeoutMs : 0;
+        return later(t.scheduler, wait, done, { result: 'failure', output });
       }
       if (r.status === 'SERVING') return done(SUCCESS);
       return done({

@@ -193,7 +193,13 @@ export class ProbeWorker {
         result: 'error',
         output: o.output,
       });
-      h.event('Warning', 'Unhealthy', `${kind} probe errored: ${o.output}`, name);
+      // prober.go probe: an error is recorded with the result it produced (always Unknown here).
+      h.event(
+        'Warning',
+        'Unhealthy',
+        `${kind} probe errored and resulted in unknown state: ${o.output}`,
+        name,
+      );
       return;
     }
     if (o.result === 'failure')
