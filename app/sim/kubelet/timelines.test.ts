@@ -212,6 +212,24 @@ describe('T3 readiness httpGet: 503 until 20, 200 until 60, then 500', () => {
     );
   });
 
+  it('the flip to Failure at 72 syncs the pod, and that sync triggers one more readiness run at once', () => {
+    // prober_manager.go UpdatePodStatus: the sync's status generation sees a started container whose
+    // readiness is not Success and sends the worker a manual trigger (one run per instant).
+    const ps = q.probes('ready', 'app').map((p) => [p.t, p.result]);
+    expect(ps.filter(([t]) => (t as number) >= 62)).toEqual([
+      [62, 'failure'],
+      [67, 'failure'],
+      [72, 'failure'],
+      [72, 'failure'],
+      [77, 'failure'],
+      [82, 'failure'],
+      [87, 'failure'],
+      [92, 'failure'],
+      [97, 'failure'],
+    ]);
+    expect(q.eventTimes('ready', 'Unhealthy').filter((t) => t === 72)).toEqual([72, 72]);
+  });
+
   it('is Ready at 22 and NotReady after the third 500 at 72, never restarted', () => {
     expect(q.states('ready', 'app')).toEqual([
       [0, 'waiting:ContainerCreating', 0, false],

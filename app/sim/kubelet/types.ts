@@ -59,8 +59,6 @@ export interface Slot {
   cause?: Cause;
   /** Set by TerminatePod for a container that never ran (pod-level R1.9). */
   lostAtMs?: Ms;
-  /** Instance id that already got its manual readiness trigger (reference §12). */
-  readinessTriggered?: string;
 }
 
 export interface KubeletEnv {

@@ -58,6 +58,7 @@ export class ProbeWorker {
   private timer: TimerId | undefined;
   private stopped = false;
   private inFlight = false;
+  private triggeredAt: number | undefined;
   private readonly periodMs: Ms;
   private readonly runner: ProbeRunner;
   private readonly target: ProbeTarget;
@@ -109,9 +110,16 @@ export class ProbeWorker {
     return this.containerID ? this.results.get(this.containerID) : undefined;
   }
 
-  /** Manual readiness trigger with ticker reset (reference R7.3, §12). */
+  /**
+   * Manual readiness trigger with ticker reset (worker.go run: `case <-w.manualTriggerCh`). The
+   * channel holds one message and the worker drains it within milliseconds, so the several status
+   * generations of one instant (a sync writes status when it starts and when it ends) give one run.
+   */
   trigger(): void {
     if (this.stopped) return;
+    const now = this.host.scheduler.now();
+    if (this.triggeredAt === now) return;
+    this.triggeredAt = now;
     if (this.timer !== undefined) this.host.scheduler.cancel(this.timer);
     this.timer = undefined;
     this.tick();

@@ -150,15 +150,17 @@ export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefine
   });
 }
 
-/** Readiness manual trigger on the status generation that first sees the container started (§12). */
+/**
+ * prober_manager.go UpdatePodStatus, called by every generateAPIPodStatus (each sync): a started,
+ * running container whose readiness result is not Success gets a non-blocking "probe now" on its
+ * readiness worker's manualTriggerCh (worker.go run resets the ticker when it takes it).
+ */
 function readinessTriggers(w: PodWorker): void {
   for (const slot of w.slots) {
     const st = slot.status;
     if (!st?.containerID || !('running' in st.state) || !st.started) continue;
-    if (!w.probes.has(slot.name, 'readiness') || slot.readinessTriggered === st.containerID)
-      continue;
+    if (!w.probes.has(slot.name, 'readiness')) continue;
     if (w.probes.result(slot.name, 'readiness', st.containerID) === 'Success') continue;
-    slot.readinessTriggered = st.containerID;
     w.probes.triggerReadiness(slot.name);
   }
 }
