@@ -114,3 +114,8 @@ export function rfc1123z(t: number): string {
 export function formatSeconds(t: number): string {
   return String(Math.round(t * 1000) / 1000);
 }
+
+/** Go's time.RFC3339Nano (trailing zeros of the fraction dropped): `2026-01-01T00:00:01.5Z`. */
+export function rfc3339Nano(ms: number): string {
+  return new Date(EPOCH_MS + ms).toISOString().replace(/\.?0+Z$/, 'Z');
+}

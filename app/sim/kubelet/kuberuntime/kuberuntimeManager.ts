@@ -5,6 +5,7 @@
  * order. doBackOff uses the snapshot taken when the sync began.
  */
 import { computePodActions, type PodObserved } from './computePodActions.ts';
+import { kubeletPodCopy } from '../config.ts';
 import { goDuration, podDesc } from '../format.ts';
 import type { PodWorker } from '../types.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
@@ -94,7 +95,7 @@ function* createSandbox(w: PodWorker): Task<void> {
   w.sandbox = env.runtime.createSandbox({
     scheduler: env.clock,
     network: env.network,
-    pod: w.pod,
+    pod: kubeletPodCopy(w.pod, w.startTimeMs),
     doc: w.doc,
     podIP: ip,
     hostIP: env.profile.hostIP,
