@@ -21,7 +21,12 @@ function width(text: string): number {
   return n;
 }
 
-export function tabwrite(text: string, opts: TabwriterOptions): string {
+/**
+ * Format one flush of text. With `remembered` (kubectl's `tabwriter.RememberWidths`, from
+ * github.com/liggitt/tabwriter, which cli-runtime's GetNewTabWriter sets), each column is at least
+ * as wide as it was in an earlier flush through the same array, and the array grows with it.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions, remembered?: number[]): string {
   const endsWithNewline = text.endsWith('\n');
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
   const lines = rawLines.map((l) => l.split('\t'));
@@ -56,6 +61,14 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
         if (column >= cells.length - 1) break;
         const w = (cellWidths[row]?.[column] ?? 0) + opts.padding;
         if (w > colWidth) colWidth = w;
+      }
+      if (remembered) {
+        // liggitt/tabwriter format(): maxwidths per column index, kept across flushes.
+        if (remembered.length < widths.length) remembered.push(...widths.slice(remembered.length));
+        const kept = remembered[column];
+        if (kept === undefined) remembered.push(colWidth);
+        else if (kept > colWidth) colWidth = kept;
+        else remembered[column] = colWidth;
       }
       widths.push(colWidth);
       format(line0, row);

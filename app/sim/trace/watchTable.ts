@@ -20,8 +20,19 @@ export interface WatchTableOptions {
 
 const HEADER = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 
-const table = (rows: string[][]) =>
-  tabwrite(rows.map((cells) => `${cells.join('\t')}\n`).join(''), TABLE_TABWRITER);
+/**
+ * kubectl get -w (get.go watch): the initial list (header and first row here) is one flush, then
+ * every watch event is printed and flushed on its own through a writer that remembers column
+ * widths — a later, wider row widens the rows after it, never the ones already printed.
+ */
+function table(rows: string[][]): string {
+  const remembered: number[] = [];
+  const flush = (group: string[][]) =>
+    tabwrite(group.map((cells) => `${cells.join('\t')}\n`).join(''), TABLE_TABWRITER, remembered);
+  let out = flush(rows.slice(0, 2));
+  for (const row of rows.slice(2)) out += flush([row]);
+  return out;
+}
 
 export function formatWatchTable(idx: TraceIndex, opts: WatchTableOptions): string {
   const rows = getWatchRows(idx, opts.upTo);
