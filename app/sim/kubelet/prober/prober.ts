@@ -12,6 +12,12 @@ import type { Ms, Scheduler } from '../../clock/types.ts';
 import type { ContainerProcess, PodSandbox } from '../../runtime/types.ts';
 import { goDuration } from '../format.ts';
 
+/**
+ * pkg/probe/http NewRequestForHTTPGetAction: `kube-probe/<major>.<minor>` of the kubelet (1.34 until
+ * versions are modelled, DESIGN §3).
+ */
+const KUBE_PROBE_UA = 'kube-probe/1.34';
+
 export interface ProbeOutcome {
   result: 'success' | 'failure' | 'warning' | 'error';
   output: string;
@@ -83,7 +89,7 @@ export class ProbeRunner {
         : undefined;
     this.path = g?.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/';
     if (g) {
-      this.headers = { 'User-Agent': 'kube-probe/1.32', Accept: '*/*' };
+      this.headers = { 'User-Agent': KUBE_PROBE_UA, Accept: '*/*' };
       for (const h of g.httpHeaders ?? []) this.headers[h.name] = h.value;
     }
     this.execField = probe.exec ? { ...field, path: `${field.path}.exec.command` } : undefined;
