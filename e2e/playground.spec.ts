@@ -79,6 +79,41 @@ test.describe('playground', () => {
     expect(w.errors).toEqual([]);
   });
 
+  test("a pasted yaml-language-server modeline keeps Podlab's schema", async ({ page }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    await page.evaluate(() =>
+      window.__podlab?.setYaml(
+        [
+          '# yaml-language-server: $schema=https://example.com/schemas/pod.json',
+          'apiVersion: v1',
+          'kind: Pod',
+          'metadata:',
+          '  name: web',
+          'spec:',
+          '  containers:',
+          '  - name: app',
+          '    image: nginx',
+          '    bogusField: 1',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const yamlMarkers = () =>
+      page.evaluate(() =>
+        (window.__podlab?.getMarkers() ?? [])
+          .filter((m) => m.owner === 'yaml')
+          .map((m) => m.message),
+      );
+    await expect
+      .poll(async () => (await yamlMarkers()).some((m) => m.includes('bogusField')), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    expect((await yamlMarkers()).filter((m) => /unable to load schema/i.test(m))).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+
   test('an exec action is written into the YAML and changes the trace', async ({ page }) => {
     const w = watchPage(page);
     await openPlayground(page);

@@ -6,7 +6,7 @@ import { kubeletPodCopy } from './config.ts';
 describe("the kubelet's copy of a pod (config.go podStorage.merge)", () => {
   it('adds config.seen (RFC3339Nano) and config.source without touching the API object', () => {
     const pod = {
-      metadata: { name: 'p', annotations: { build: 'two' } },
+      metadata: { name: 'p', annotations: { build: 'two' } as Record<string, string> },
       spec: { containers: [] },
     };
     expect(kubeletPodCopy(pod, 1_500).metadata.annotations).toEqual({

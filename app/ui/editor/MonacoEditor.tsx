@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../k8s/types.ts';
 import type { EditorHandle } from './editorHandle.ts';
 import { toMarkers } from './markers.ts';
-import { MODEL_URI, monaco } from './monaco.ts';
+import { followModelines, MODEL_URI, monaco } from './monaco.ts';
 
 export interface MonacoEditorProps {
   value: string;
@@ -33,6 +33,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const model =
       monaco.editor.getModel(uri) ?? monaco.editor.createModel(cb.current.value, 'yaml', uri);
     model.setValue(cb.current.value);
+    followModelines(cb.current.value);
     const editor = monaco.editor.create(el, {
       model,
       automaticLayout: true,
@@ -52,6 +53,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const decorations = editor.createDecorationsCollection();
     const sub = model.onDidChangeContent(() => {
       const text = model.getValue();
+      followModelines(text);
       echoes.current.add(text);
       cb.current.onChange(text);
     });

@@ -23,6 +23,7 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker.ts?worker';
+import { modelineSchemaUris } from './modeline.ts';
 
 // The Kubernetes schema, when the k8s helper has generated it (a glob tolerates its absence).
 const schemas = import.meta.glob<JSONSchema>('../../k8s/schema/k8s.schema.json', {
@@ -62,14 +63,33 @@ performance.mark('podlab-monaco-evaluated');
 
 export const MODEL_URI = 'file:///scenario.yaml';
 
-configureMonacoYaml(monaco, {
+const PODLAB_SCHEMA = 'file:///schemas/k8s.schema.json';
+const baseSchemas = schema ? [{ uri: PODLAB_SCHEMA, fileMatch: ['**/scenario.yaml'], schema }] : [];
+const yamlOptions = {
   enableSchemaRequest: false,
   validate: true,
   hover: true,
   completion: true,
-  schemas: schema
-    ? [{ uri: 'file:///schemas/k8s.schema.json', fileMatch: ['**/scenario.yaml'], schema }]
-    : [],
-});
+  schemas: baseSchemas,
+};
+const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
+
+let modelineKey = '';
+/**
+ * A pasted `# yaml-language-server: $schema=URL` modeline would make the YAML worker drop
+ * Podlab's schema for that document and fail to fetch the URL: Podlab's schema is registered
+ * under each modeline URL instead (modeline.ts).
+ */
+export function followModelines(text: string): void {
+  if (!schema) return;
+  const uris = text.includes('yaml-language-server') ? modelineSchemaUris(text) : [];
+  const key = uris.join('\n');
+  if (key === modelineKey) return;
+  modelineKey = key;
+  void monacoYaml.update({
+    ...yamlOptions,
+    schemas: [...baseSchemas, ...uris.map((uri) => ({ uri, fileMatch: [], schema }))],
+  });
+}
 
 export { monaco };
