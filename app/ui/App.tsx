@@ -13,7 +13,7 @@ import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
 import type { HitInfo } from './timeline/describeHit.ts';
 import { stepFrom } from './timeline/model.ts';
-import { Timeline } from './timeline/Timeline.tsx';
+import { Timeline, TIMELINE_PLOT_ID } from './timeline/Timeline.tsx';
 import { clampView, followView, zoomView, type View } from './timeline/view.ts';
 import { fieldKey } from './worker/protocol.ts';
 import { useSimulation } from './worker/useSimulation.ts';
@@ -31,6 +31,11 @@ import {
 import './styles.css';
 
 const EMPTY_DIAGS: Diagnostic[] = [];
+
+/** Esc in the editor: the timeline takes the focus (or the next focusable pane while it is absent). */
+function focusTimeline(): void {
+  document.getElementById(TIMELINE_PLOT_ID)?.focus();
+}
 
 const TAB_IDS: readonly string[] = [
   'pods',
@@ -153,6 +158,7 @@ export function App() {
     hash: valid?.hash,
   });
 
+  const focusEditor = useCallback(() => editor.current?.focus(), []);
   const onReveal = useCallback((d: Diagnostic) => editor.current?.revealLine(d.line, d.column), []);
   const onEditorReady = useCallback((h: EditorHandle) => {
     editor.current = h;
@@ -169,6 +175,7 @@ export function App() {
         diagnostics={diagnostics}
         onReady={onEditorReady}
         onRun={sim.rerun}
+        onEscape={focusTimeline}
         readOnly={embed.readonly ?? false}
       />
     ),
@@ -258,6 +265,7 @@ export function App() {
               onCursor={moveCursor}
               onPick={onPick}
               stale={sim.stale}
+              onLeave={focusEditor}
             />
           ) : (
             <p className="empty">{sim.latest?.error ?? 'Simulating…'}</p>

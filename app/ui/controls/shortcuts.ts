@@ -7,6 +7,12 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Ctrl/⌘ + Enter', what: 'Re-run the simulation (also inside the editor)' },
   { keys: 'Ctrl/⌘ + wheel', what: 'Zoom the timeline; Shift + wheel pans' },
   { keys: 'Click a mark', what: 'Move the cursor there and show its cause in the YAML' },
+  { keys: 'Esc (in the editor)', what: 'Leave the editor for the timeline' },
+  { keys: 'Ctrl + M', what: 'Editor: Tab moves the focus instead of indenting (again to undo)' },
+  { keys: 'Ctrl/⌘ + Space', what: 'Editor: suggestions (Enter accepts only these)' },
+  { keys: '← → ↑ ↓ (timeline)', what: 'Move between marks, every probe attempt included' },
+  { keys: 'Enter (timeline)', what: 'Explain the mark and show its cause in the YAML' },
+  { keys: 'Esc (timeline)', what: 'Close the explanation, then back to the editor' },
   { keys: '?', what: 'This help' },
   { keys: 'Esc', what: 'Close this help' },
 ];

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../k8s/types.ts';
 import type { EditorHandle } from './editorHandle.ts';
 import { toMarkers } from './markers.ts';
+import { installEditorKeys, KEY_OPTIONS } from './editorKeys.ts';
 import { followModelines, MODEL_URI, monaco } from './monaco.ts';
 
 export interface MonacoEditorProps {
@@ -12,6 +13,8 @@ export interface MonacoEditorProps {
   diagnostics: readonly Diagnostic[];
   onReady(handle: EditorHandle): void;
   onRun(): void;
+  /** Esc with no editor widget open: the page moves the focus on (to the timeline). */
+  onEscape?(): void;
   readOnly?: boolean;
 }
 
@@ -48,7 +51,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       ariaLabel: 'Scenario YAML editor',
       fixedOverflowWidgets: true,
       readOnly: cb.current.readOnly ?? false,
+      ...KEY_OPTIONS,
     });
+    installEditorKeys(monaco, editor, () => cb.current.onEscape?.());
     editorRef.current = editor;
     const decorations = editor.createDecorationsCollection();
     const sub = model.onDidChangeContent(() => {

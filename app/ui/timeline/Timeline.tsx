@@ -2,10 +2,18 @@
  * The timeline: one group per pod and per Service, a time axis with zoom and pan, a cursor, a
  * tooltip explaining the record under the pointer, and click-to-jump.
  */
-import { useEffect, useMemo, useRef, useState, type PointerEvent as RPointerEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as RPointerEvent,
+} from 'react';
 import { formatClock } from '../lib/time.ts';
 import { describeHit, type HitInfo } from './describeHit.ts';
-import { hitTest, layoutTimeline, timeToX, xToTime } from './layout.ts';
+import { firstMark, isNavKey, moveMark, type MarkPos } from './keyNav.ts';
+import { hitTest, layoutTimeline, probeLane, timeToX, xToTime, type Layout } from './layout.ts';
 import type { TraceRecord } from '../../sim/trace/types.ts';
 import type { TimelineModel } from './model.ts';
 import { Legend } from './Legend.tsx';
@@ -26,7 +34,12 @@ export interface TimelineProps {
   /** A mark or segment was clicked: move there and show its cause in the editor. */
   onPick(info: HitInfo): void;
   stale: boolean;
+  /** Esc on the timeline (no explanation open): the page moves the focus back (to the editor). */
+  onLeave?(): void;
 }
+
+/** The focusable timeline plot (Esc in the editor comes here). */
+export const TIMELINE_PLOT_ID = 'timeline-plot';
 
 export function Timeline({
   model,
@@ -37,11 +50,16 @@ export function Timeline({
   onCursor,
   onPick,
   stale,
+  onLeave,
 }: TimelineProps) {
   const layout = useMemo(() => layoutTimeline(model), [model]);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
   const [tip, setTip] = useState<{ cx: number; cy: number; info: HitInfo } | undefined>();
+  // The keyboard position belongs to one layout: after an edit it starts again from the cursor.
+  const [focusState, setFocusState] = useState<{ layout: Layout; pos: MarkPos } | undefined>();
+  const focus = focusState?.layout === layout ? focusState.pos : undefined;
+  const setFocus = (pos: MarkPos) => setFocusState({ layout, pos });
   const drag = useRef<{ mode: 'scrub' | 'pan'; x: number; view: View } | undefined>(undefined);
   const viewRef = useRef(view);
   useEffect(() => {
@@ -111,6 +129,53 @@ export function Timeline({
     drag.current = undefined;
   };
 
+  const focused = focus ? markOf(layout, focus) : undefined;
+
+  const focusedInfo = focused
+    ? describeHit({ kind: 'mark', row: focused.row, mark: focused.mark }, focused.mark.t, trace)
+    : undefined;
+  const focusedText = focusedInfo
+    ? `${focusedInfo.title} ${focusedInfo.time}${focusedInfo.message ? `: ${focusedInfo.message}` : ''}`
+    : '';
+
+  const explain = (pos: MarkPos) => {
+    const m = markOf(layout, pos);
+    const el = plotRef.current;
+    if (!m || !el) return;
+    const info = describeHit({ kind: 'mark', row: m.row, mark: m.mark }, m.mark.t, trace);
+    if (!info) return;
+    onPick(info);
+    const rect = el.getBoundingClientRect();
+    setTip({ cx: rect.left + timeToX(m.mark.t, view, width), cy: rect.top + AXIS_H + m.cy, info });
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (isNavKey(e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+      const next = focus ? moveMark(layout, focus, e.key) : firstMark(layout, cursor);
+      if (!next) return;
+      setFocus(next);
+      setTip(undefined);
+      const m = markOf(layout, next);
+      if (m) {
+        onCursor(m.mark.t);
+        if (m.mark.t < view.t0 || m.mark.t > view.t1)
+          onView(panView(view, m.mark.t - (view.t0 + view.t1) / 2, model.until));
+      }
+    } else if (e.key === 'Enter' && focus) {
+      e.preventDefault();
+      e.stopPropagation();
+      explain(focus);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (tip) setTip(undefined);
+      else onLeave?.();
+    }
+  };
+
   const cursorX = timeToX(cursor, view, width);
   const tickTimes = ticks(view, width);
   const height = layout.height + AXIS_H;
@@ -147,7 +212,21 @@ export function Timeline({
             </div>
           ))}
         </div>
-        <div className="tl-plot" ref={plotRef}>
+        <div
+          className="tl-plot"
+          ref={plotRef}
+          id={TIMELINE_PLOT_ID}
+          tabIndex={0}
+          role="group"
+          aria-roledescription="timeline"
+          aria-label="Timeline marks: arrow keys move between marks, Enter explains one, Esc goes back to the editor"
+          aria-describedby="timeline-focus-text"
+          onKeyDown={onKeyDown}
+          onBlur={() => setTip(undefined)}
+        >
+          <span id="timeline-focus-text" className="visually-hidden" aria-live="polite">
+            {focusedText}
+          </span>
           <svg
             width={width}
             height={height}
@@ -182,6 +261,15 @@ export function Timeline({
             <g transform={`translate(0 ${AXIS_H})`}>
               <TimelineBody layout={layout} view={view} width={width} />
             </g>
+            {focused ? (
+              <circle
+                className="tl-focus"
+                data-testid="timeline-focus"
+                cx={timeToX(focused.mark.t, view, width)}
+                cy={AXIS_H + focused.cy}
+                r={6}
+              />
+            ) : null}
             {cursorX >= 0 && cursorX <= width ? (
               <g className="tl-cursor" data-testid="timeline-cursor">
                 <line x1={cursorX} x2={cursorX} y1={0} y2={height} />
@@ -214,6 +302,16 @@ export function Timeline({
       <Legend />
     </div>
   );
+}
+
+/** The mark at a keyboard position, with its vertical centre in the row. */
+function markOf(layout: Layout, pos: MarkPos) {
+  const row = layout.rows[pos.row];
+  const mark = row?.row.marks[pos.mark];
+  if (!row || !mark) return undefined;
+  const lane = row.row.kind === 'probes' ? probeLane(mark.lane) : undefined;
+  const cy = row.y + (lane ? lane.dy + lane.h / 2 : row.h / 2);
+  return { row, mark, cy };
 }
 
 function clampT(t: number, until: number): number {
