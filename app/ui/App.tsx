@@ -11,6 +11,7 @@ import { useTestHook } from './lib/useTestHook.ts';
 import { useTheme } from './lib/useTheme.ts';
 import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
+import { errorCount, notSimulatedText } from './simStatusText.ts';
 import type { HitInfo } from './timeline/describeHit.ts';
 import { stepFrom } from './timeline/model.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -21,6 +22,7 @@ import {
   ExportMenu,
   GalleryButton,
   InitialNotice,
+  playgroundLink,
   ShareButton,
   readEmbedOptions,
   readInitialState,
@@ -185,11 +187,7 @@ export function App() {
         <span className="tagline">Kubernetes Pod lifecycle playground</span>
         <div className="header-actions">
           {embed.embed ? (
-            <a
-              href={`${window.location.pathname}${window.location.hash}`}
-              target="_blank"
-              rel="noopener"
-            >
+            <a href={playgroundLink(window.location.href)} target="_blank" rel="noopener">
               Open in playground ↗
             </a>
           ) : (
@@ -204,6 +202,8 @@ export function App() {
               <ExportMenu
                 yaml={yaml}
                 {...(valid?.result ? { result: valid.result } : {})}
+                stale={sim.stale}
+                errors={errorCount(sim.latest)}
                 getTimelineSvg={() =>
                   document.querySelector<SVGSVGElement>('svg[data-testid="timeline-svg"]')
                 }
@@ -260,7 +260,7 @@ export function App() {
               stale={sim.stale}
             />
           ) : (
-            <p className="empty">{sim.latest?.error ?? 'Simulating…'}</p>
+            <p className="empty">{notSimulatedText(sim.latest) ?? 'Simulating…'}</p>
           )}
         </div>
         <Panels

@@ -23,4 +23,4 @@ export { ExportMenu } from './ExportMenu.tsx';
 export type { ExportMenuProps } from './ExportMenu.tsx';
 export { GalleryButton } from '../gallery/GalleryButton.tsx';
 export type { GalleryButtonProps } from '../gallery/GalleryButton.tsx';
-export { buildShareLinks } from './shareLinks.ts';
+export { buildShareLinks, playgroundLink } from './shareLinks.ts';
