@@ -22,6 +22,9 @@ import {
   ExportMenu,
   GalleryButton,
   InitialNotice,
+  StorageWarning,
+  forgetPrevious,
+  pageStorage,
   playgroundLink,
   ShareButton,
   readEmbedOptions,
@@ -29,6 +32,7 @@ import {
   useAutosave,
   useHashNavigation,
   useUrlSync,
+  useWork,
 } from './share/index.ts';
 import './styles.css';
 
@@ -50,9 +54,10 @@ function isTabId(v: string | undefined): v is TabId {
 }
 
 export function App() {
-  const [initial] = useState(() => readInitialState(window.location, window.localStorage));
+  const [initial] = useState(() => readInitialState(window.location, pageStorage));
   const [embed] = useState(() => readEmbedOptions(window.location.search));
-  const [yaml, setYaml] = useState(initial.yaml);
+  const work = useWork(initial);
+  const { yaml, setYaml, open } = work;
   const [cursor, setCursor] = useState(initial.t ?? embed.t ?? 0);
   const [view, setView] = useState<View | undefined>();
   const [playing, setPlaying] = useState(embed.autoplay ?? false);
@@ -61,19 +66,34 @@ export function App() {
   const [tab, setTab] = useState<TabId>(isTabId(initial.view) ? initial.view : 'pods');
   const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
 
-  useAutosave(yaml);
+  const flushAutosave = useAutosave(yaml, work.edited);
   useHashNavigation((state) => {
-    setYaml(state.yaml);
+    const kept = open(state.yaml);
     setCursor(state.t ?? 0);
     setView(undefined);
     if (isTabId(state.view)) setTab(state.view);
+    return kept;
   });
-  const openScenario = useCallback((text: string) => {
-    setYaml(text);
-    setCursor(0);
-    setView(undefined);
-    setPlaying(false);
-  }, []);
+  const openScenario = useCallback(
+    (text: string) => {
+      open(text);
+      setCursor(0);
+      setView(undefined);
+      setPlaying(false);
+    },
+    [open],
+  );
+  const { restore } = work;
+  const restorePrevious = useCallback(
+    (text: string) => {
+      const kept = restore(text);
+      setCursor(0);
+      setView(undefined);
+      setPlaying(false);
+      return kept;
+    },
+    [restore],
+  );
   const sim = useSimulation(yaml);
   const editor = useRef<EditorHandle | null>(null);
   const [editorReady, setEditorReady] = useState(false);
@@ -83,7 +103,7 @@ export function App() {
   const model = valid?.timeline;
   // A shorter run keeps the chosen time but shows its end; a longer one brings the time back.
   const at = Math.min(cursor, until);
-  useUrlSync(yaml, at, tab === 'pods' ? undefined : tab);
+  useUrlSync(yaml, at, tab === 'pods' ? undefined : tab, flushAutosave);
   const shownView = useMemo(
     () => (view ? clampView(view, until) : { t0: 0, t1: until }),
     [view, until],
@@ -174,7 +194,7 @@ export function App() {
         readOnly={embed.readonly ?? false}
       />
     ),
-    [yaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
+    [yaml, setYaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
   );
 
   return (
@@ -223,10 +243,13 @@ export function App() {
         </div>
       </header>
       <div className="notice-row">
+        <StorageWarning />
         <InitialNotice
           {...(initial.error ? { error: initial.error } : {})}
-          {...(initial.replaced ? { replaced: initial.replaced } : {})}
-          onRestore={openScenario}
+          {...(initial.previous ? { previous: initial.previous } : {})}
+          why={initial.replacedNow ? (initial.source === 'example' ? 'example' : 'link') : 'kept'}
+          onRestore={restorePrevious}
+          onDiscard={() => forgetPrevious(pageStorage)}
         />
       </div>
       <section className="editor-col" aria-label="Scenario editor">

@@ -131,8 +131,8 @@ describe('autosave', () => {
   it('saves, reloads and keeps a previous scenario', () => {
     const s = createMemoryStorage();
     expect(loadAutosave(s)).toBeUndefined();
-    expect(saveAutosave(s, YAML)).toBe(true);
-    expect(loadAutosave(s)).toBe(YAML);
+    expect(saveAutosave(s, { yaml: YAML, edited: true, fragment: '#example/x' })).toBe(true);
+    expect(loadAutosave(s)).toEqual({ yaml: YAML, edited: true, fragment: '#example/x' });
     expect(rememberPrevious(s, '   ')).toBe(false);
     expect(rememberPrevious(s, 'mine')).toBe(true);
     expect(loadPrevious(s)).toBe('mine');
@@ -149,7 +149,7 @@ describe('autosave', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(saveAutosave(full, YAML)).toBe(false);
+    expect(saveAutosave(full, { yaml: YAML, edited: true })).toBe(false);
     expect(() => forgetPrevious(full)).not.toThrow();
   });
 });

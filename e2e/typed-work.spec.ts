@@ -1,0 +1,198 @@
+/**
+ * Nothing typed is lost (issue 13 item 7 / build 5), in real Chromium: a reload before the
+ * debounced URL sync keeps the typed text, a link opened over typed work keeps it one click away
+ * across reloads, and a full storage says so instead of failing silently. Plus the smaller items
+ * of issue 13 item 9 that need a page: the status line after errors, the stale trace export and
+ * the embed's "Open in playground" link.
+ *
+ * No fixed sleeps: each step waits for what it depends on to be observable (the autosave in
+ * localStorage, the address bar, the editor's text).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { encodeShareFragment } from '../app/scenario/shareLink.ts';
+
+const LINKED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: from-a-link
+spec:
+  restartPolicy: Never
+  containers:
+  - name: app
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo linked; sleep 30']
+`;
+const BROKEN = `apiVersion: v1
+kind: Pod
+metadata:
+  name: broken
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    restartPolicy: Sometimes
+`;
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__podlab?.editorReady === true);
+}
+
+const editorText = (page: Page) => page.evaluate(() => window.__podlab?.getYaml() ?? '');
+
+/** Waits until some localStorage value contains `needle`: the autosave has been written. */
+async function autosaved(page: Page, needle: string): Promise<void> {
+  await page.waitForFunction(
+    (n) => Object.values({ ...window.localStorage }).some((v) => v.includes(n)),
+    needle,
+  );
+}
+
+/** Types `text` on a new last line of the editor, through the keyboard. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.evaluate(() => window.__podlab?.select(1, 1, 1, 1));
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(`\n${text}`);
+}
+
+test('text typed just before a reload comes back, not the older text in the address bar', async ({
+  page,
+}) => {
+  await page.goto('/#example/liveness-exec');
+  await ready(page);
+  const mark = `# typed-before-reload-${Date.now()}`;
+  await typeAtEnd(page, mark);
+  await autosaved(page, mark);
+  // The race of the bug: the autosave is written, the debounced URL still holds the old text.
+  expect(new URL(page.url()).hash, 'the URL sync ran before the autosave').toBe(
+    '#example/liveness-exec',
+  );
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toContain(mark);
+  // Nothing to offer back: the newest text is in the editor.
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
+});
+
+test('a reload straight after typing keeps the text (flushed when the page is hidden)', async ({
+  page,
+}) => {
+  await page.goto('/#example/liveness-exec');
+  await ready(page);
+  const mark = `# typed-then-reloaded-${Date.now()}`;
+  await typeAtEnd(page, mark);
+  await expect.poll(() => editorText(page)).toContain(mark);
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toContain(mark);
+});
+
+test('a link opened over typed work keeps it one click away, across reloads', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  const mine = `${await editorText(page)}# my work in progress ${Date.now()}\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
+  await autosaved(page, '# my work in progress');
+
+  await page.goto('about:blank');
+  await page.goto(`/#${encodeShareFragment({ yaml: LINKED })}`);
+  await ready(page);
+  expect(await editorText(page)).toBe(LINKED);
+  const notice = page.getByTestId('restore-notice');
+  await expect(notice).toContainText('This link replaced the text you were editing');
+  await expect(notice).toContainText('kept on this device');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'e2e/artifacts/typed-work-restore-1440.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/artifacts/typed-work-restore-390.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  for (const round of [1, 2]) {
+    await autosaved(page, 'from-a-link');
+    await page.reload();
+    await ready(page);
+    expect(await editorText(page), `reload ${round}`).toBe(LINKED);
+    await expect(page.getByTestId('restore-notice'), `reload ${round}`).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+  await autosaved(page, '# my work in progress');
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toBe(mine);
+  // The link's text was never edited, so nothing else is kept to offer.
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
+});
+
+test('a full storage is said plainly, and the newest text is still what is offered back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await ready(page);
+  const older = `${await editorText(page)}# older text\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), older);
+  await autosaved(page, '# older text');
+
+  // From the next load on, every write fails as a full localStorage does.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toBe(older);
+  const newest = `${older}# newest text\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), newest);
+  const warning = page.getByTestId('storage-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('will not survive a reload');
+  await page.screenshot({ path: 'e2e/artifacts/typed-work-storage-full-1440.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/artifacts/typed-work-storage-full-390.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // A link pasted into the open page: the offer is the newest text, not the older stored one.
+  await page.evaluate(() => {
+    window.location.hash = 'example/restart-policies';
+  });
+  await expect.poll(() => editorText(page)).toContain('name: never-exit1');
+  const notice = page.getByTestId('restore-notice');
+  await expect(notice).toContainText('only in this tab');
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(newest);
+});
+
+test('a first run with errors says "not simulated", and a stale trace export says it is old', async ({
+  page,
+}) => {
+  await page.goto(`/#${encodeShareFragment({ yaml: BROKEN })}`);
+  await ready(page);
+  const status = page.getByTestId('sim-status');
+  await expect(status).toHaveText(/^not simulated · \d+ errors?$/);
+
+  await page.evaluate((text) => window.__podlab?.setYaml(text), LINKED);
+  await expect(status).toHaveText(/^simulated /);
+  await expect(status).toHaveAttribute('data-stale', 'false');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Trace as JSON (podsim --json)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.evaluate((text) => window.__podlab?.setYaml(text), BROKEN);
+  await expect(status).toHaveAttribute('data-stale', 'true');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const item = page.getByRole('menuitem', { name: /^Trace as JSON of the last valid run/ });
+  await expect(item).toContainText(/the YAML now has \d+ errors?/);
+  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  expect(download.suggestedFilename()).toBe('broken.last-valid.trace.json');
+});
+
+test('an embed under a path like //other.host/ links to the playground on this host', async ({
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? '').origin;
+  await page.goto(`${origin}//other.host/?embed=1#example/crashloop-ladder`);
+  await ready(page);
+  const href = await page.getByRole('link', { name: /Open in playground/ }).getAttribute('href');
+  expect(new URL(href ?? '', page.url()).origin).toBe(origin);
+});
