@@ -10,6 +10,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { encodeShareFragment } from '../app/scenario/shareLink.ts';
+import { waitForAutosave } from './helpers.ts';
 
 const LINKED = `apiVersion: v1
 kind: Pod
@@ -39,13 +40,8 @@ async function ready(page: Page): Promise<void> {
 
 const editorText = (page: Page) => page.evaluate(() => window.__podlab?.getYaml() ?? '');
 
-/** Waits until some localStorage value contains `needle`: the autosave has been written. */
-async function autosaved(page: Page, needle: string): Promise<void> {
-  await page.waitForFunction(
-    (n) => Object.values({ ...window.localStorage }).some((v) => v.includes(n)),
-    needle,
-  );
-}
+/** Waits until the autosave contains `needle`: it has been written. */
+const autosaved = (page: Page, needle: string) => waitForAutosave(page, needle, true);
 
 /** Types `text` on a new last line of the editor, through the keyboard. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
