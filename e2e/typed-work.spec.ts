@@ -57,13 +57,20 @@ test('text typed just before a reload comes back, not the older text in the addr
   await ready(page);
   const mark = `# typed-before-reload-${Date.now()}`;
   await typeAtEnd(page, mark);
-  await autosaved(page, mark);
-  // The race of the bug: the autosave is written, the debounced URL still holds the old text.
-  expect(new URL(page.url()).hash, 'the URL sync ran before the autosave').toBe(
+  // The race of the bug: the autosave is written while the debounced URL still holds the old
+  // text. Read both in the page at the same moment the autosave appears.
+  const hashWhenSaved = await page.waitForFunction((m) => {
+    const raw = window.localStorage.getItem('podlab.autosave.v2');
+    return raw?.includes(m) ? window.location.hash : false;
+  }, mark);
+  expect(await hashWhenSaved.jsonValue(), 'the URL sync ran before the autosave').toBe(
     '#example/liveness-exec',
   );
   await page.reload();
   await ready(page);
+  // The reload really was of the address with the older text's fragment.
+  const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.name);
+  expect(new URL(loaded ?? '').hash).toBe('#example/liveness-exec');
   expect(await editorText(page)).toContain(mark);
   // Nothing to offer back: the newest text is in the editor.
   await expect(page.getByTestId('restore-notice')).toHaveCount(0);
@@ -116,6 +123,39 @@ test('a link opened over typed work keeps it one click away, across reloads', as
   await ready(page);
   expect(await editorText(page)).toBe(mine);
   // The link's text was never edited, so nothing else is kept to offer.
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
+});
+
+test('restoring keeps the edited link text in its place; Discard forgets for good', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await ready(page);
+  const mine = `${await editorText(page)}# mine ${Date.now()}\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
+  await autosaved(page, '# mine ');
+  await page.goto('about:blank');
+  await page.goto(`/#${encodeShareFragment({ yaml: LINKED })}`);
+  await ready(page);
+  const edited = `${LINKED}# edited the link\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), edited);
+
+  const notice = page.getByTestId('restore-notice');
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+  await expect(notice).toContainText('the text it replaced is kept instead');
+  // And back again: both texts stay one click away.
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(edited);
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+
+  await notice.getByRole('button', { name: 'Discard it' }).click();
+  await expect(notice).toHaveCount(0);
+  await autosaved(page, '# mine ');
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toBe(mine);
   await expect(page.getByTestId('restore-notice')).toHaveCount(0);
 });
 

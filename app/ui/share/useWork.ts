@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { forgetPrevious, rememberPrevious } from './autosave.ts';
 import type { InitialState } from './initialState.ts';
 import { pageStorage } from './pageStorage.ts';
+import { typedWorkReplaced } from './typedWork.ts';
 
 export interface Work {
   yaml: string;
@@ -31,10 +32,9 @@ export function useWork(initial: InitialState): Work {
   });
   /** Keeps the current text as the previous one if it is typed work that `next` replaces. */
   const keep = useCallback((next: string): string | undefined => {
-    const { yaml: current, opened: o } = now.current;
-    if (current === o || current === next || current.trim() === '') return undefined;
-    rememberPrevious(pageStorage, current);
-    return current;
+    const kept = typedWorkReplaced(now.current.yaml, now.current.opened, next);
+    if (kept !== undefined) rememberPrevious(pageStorage, kept);
+    return kept;
   }, []);
   const open = useCallback(
     (text: string) => {
