@@ -43,6 +43,23 @@ const editorText = (page: Page) => page.evaluate(() => window.__podlab?.getYaml(
 /** Waits until the autosave contains `needle`: it has been written. */
 const autosaved = (page: Page, needle: string) => waitForAutosave(page, needle, true);
 
+/** Opens the page, types `tag` onto the default text and waits for the autosave; returns the text. */
+async function typedWork(page: Page, tag: string): Promise<string> {
+  await page.goto('/');
+  await ready(page);
+  const text = `${await editorText(page)}${tag}\n`;
+  await page.evaluate((t) => window.__podlab?.setYaml(t), text);
+  await autosaved(page, tag);
+  return text;
+}
+
+/** Reloads and waits for the editor; `mine` must then be in it. */
+async function reloadShows(page: Page, mine: string): Promise<void> {
+  await page.reload();
+  await ready(page);
+  expect(await editorText(page)).toBe(mine);
+}
+
 /** Types `text` on a new last line of the editor, through the keyboard. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.evaluate(() => window.__podlab?.select(1, 1, 1, 1));
@@ -90,11 +107,7 @@ test('a reload straight after typing keeps the text (flushed when the page is hi
 });
 
 test('a link opened over typed work keeps it one click away, across reloads', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
-  const mine = `${await editorText(page)}# my work in progress ${Date.now()}\n`;
-  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
-  await autosaved(page, '# my work in progress');
+  const mine = await typedWork(page, `# my work in progress ${Date.now()}`);
 
   await page.goto('about:blank');
   await page.goto(`/#${encodeShareFragment({ yaml: LINKED })}`);
@@ -119,9 +132,7 @@ test('a link opened over typed work keeps it one click away, across reloads', as
   await page.getByRole('button', { name: 'Restore your previous text' }).click();
   await expect.poll(() => editorText(page)).toBe(mine);
   await autosaved(page, '# my work in progress');
-  await page.reload();
-  await ready(page);
-  expect(await editorText(page)).toBe(mine);
+  await reloadShows(page, mine);
   // The link's text was never edited, so nothing else is kept to offer.
   await expect(page.getByTestId('restore-notice')).toHaveCount(0);
 });
@@ -129,11 +140,7 @@ test('a link opened over typed work keeps it one click away, across reloads', as
 test('restoring keeps the edited link text in its place; Discard forgets for good', async ({
   page,
 }) => {
-  await page.goto('/');
-  await ready(page);
-  const mine = `${await editorText(page)}# mine ${Date.now()}\n`;
-  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
-  await autosaved(page, '# mine ');
+  const mine = await typedWork(page, `# mine ${Date.now()}`);
   await page.goto('about:blank');
   await page.goto(`/#${encodeShareFragment({ yaml: LINKED })}`);
   await ready(page);
@@ -153,20 +160,14 @@ test('restoring keeps the edited link text in its place; Discard forgets for goo
   await notice.getByRole('button', { name: 'Discard it' }).click();
   await expect(notice).toHaveCount(0);
   await autosaved(page, '# mine ');
-  await page.reload();
-  await ready(page);
-  expect(await editorText(page)).toBe(mine);
+  await reloadShows(page, mine);
   await expect(page.getByTestId('restore-notice')).toHaveCount(0);
 });
 
 test('a full storage is said plainly, and the newest text is still what is offered back', async ({
   page,
 }) => {
-  await page.goto('/');
-  await ready(page);
-  const older = `${await editorText(page)}# older text\n`;
-  await page.evaluate((text) => window.__podlab?.setYaml(text), older);
-  await autosaved(page, '# older text');
+  const older = await typedWork(page, '# older text');
 
   // From the next load on, every write fails as a full localStorage does.
   await page.addInitScript(() => {
