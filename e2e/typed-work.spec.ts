@@ -223,13 +223,21 @@ test('a first run with errors says "not simulated", and a stale trace export say
   expect(download.suggestedFilename()).toBe('broken.last-valid.trace.json');
 });
 
-test('an embed under a path like //other.host/ links to the playground on this host', async ({
+test('an embed links to the playground on this host and leaves the visitor’s work alone', async ({
   page,
   baseURL,
 }) => {
+  const mine = await typedWork(page, `# before the embed ${Date.now()}`);
   const origin = new URL(baseURL ?? '').origin;
+  await page.goto('about:blank');
+  // A path that reads as another host when used alone as an href (`//other.host/`).
   await page.goto(`${origin}//other.host/?embed=1#example/crashloop-ladder`);
   await ready(page);
   const href = await page.getByRole('link', { name: /Open in playground/ }).getAttribute('href');
   expect(new URL(href ?? '', page.url()).origin).toBe(origin);
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
+  await page.goto('about:blank');
+  await page.goto('/');
+  await ready(page);
+  expect(await editorText(page)).toBe(mine);
 });

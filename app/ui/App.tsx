@@ -66,7 +66,7 @@ export function App() {
   const [tab, setTab] = useState<TabId>(isTabId(initial.view) ? initial.view : 'pods');
   const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
 
-  const flushAutosave = useAutosave(yaml, work.edited);
+  const flushAutosave = useAutosave(yaml, work.edited, !embed.embed || work.edited);
   useHashNavigation((state) => {
     const kept = open(state.yaml);
     setCursor(state.t ?? 0);
@@ -246,7 +246,7 @@ export function App() {
         <StorageWarning />
         <InitialNotice
           {...(initial.error ? { error: initial.error } : {})}
-          {...(initial.previous ? { previous: initial.previous } : {})}
+          {...(initial.previous && !embed.embed ? { previous: initial.previous } : {})}
           why={initial.replacedNow ? (initial.source === 'example' ? 'example' : 'link') : 'kept'}
           onRestore={restorePrevious}
           onDiscard={() => forgetPrevious(pageStorage)}

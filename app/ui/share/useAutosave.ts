@@ -9,22 +9,28 @@ import { pageStorage } from './pageStorage.ts';
 
 export const AUTOSAVE_DELAY_MS = 250;
 
+/**
+ * `enabled` false: nothing is written (an embed on another site must not overwrite the visitor's
+ * own work with the scenario it shows, unless they typed into it).
+ */
 export function useAutosave(
   yaml: string,
   edited: boolean,
+  enabled = true,
   delayMs = AUTOSAVE_DELAY_MS,
 ): () => void {
-  const latest = useRef({ yaml, edited });
+  const latest = useRef({ yaml, edited, enabled });
   useEffect(() => {
-    latest.current = { yaml, edited };
+    latest.current = { yaml, edited, enabled };
   });
   const flush = useCallback(() => {
-    saveAutosave(pageStorage, { ...latest.current, fragment: window.location.hash });
+    const { enabled: on, ...work } = latest.current;
+    if (on) saveAutosave(pageStorage, { ...work, fragment: window.location.hash });
   }, []);
   useEffect(() => {
     const id = window.setTimeout(flush, delayMs);
     return () => window.clearTimeout(id);
-  }, [yaml, edited, delayMs, flush]);
+  }, [yaml, edited, enabled, delayMs, flush]);
   useEffect(() => {
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
