@@ -199,6 +199,34 @@ test('a full storage is said plainly, and the newest text is still what is offer
   await expect.poll(() => editorText(page)).toBe(newest);
 });
 
+test('a blocked storage (cookies off) still opens, says so, and keeps work within the tab', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await ready(page);
+  const warning = page.getByTestId('storage-warning');
+  await expect(warning).toContainText('storage is blocked');
+  await expect(warning).toContainText('will not survive a reload');
+  const mine = `${await editorText(page)}# typed with storage blocked\n`;
+  await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
+  await page.evaluate(() => {
+    window.location.hash = 'example/restart-policies';
+  });
+  await expect.poll(() => editorText(page)).toContain('name: never-exit1');
+  await page.getByRole('button', { name: 'Restore your previous text' }).click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+  expect(errors).toEqual([]);
+});
+
 test('a first run with errors says "not simulated", and a stale trace export says it is old', async ({
   page,
 }) => {
