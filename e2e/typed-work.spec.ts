@@ -234,6 +234,9 @@ test('a first run with errors says "not simulated", and a stale trace export say
   await ready(page);
   const status = page.getByTestId('sim-status');
   await expect(status).toHaveText(/^not simulated · \d+ errors?$/);
+  await expect(page.locator('.timeline-wrap .empty')).toHaveText(
+    /^Not simulated · \d+ errors? \(see Problems\)$/,
+  );
 
   await page.evaluate((text) => window.__podlab?.setYaml(text), LINKED);
   await expect(status).toHaveText(/^simulated /);

@@ -11,7 +11,7 @@ import { useTestHook } from './lib/useTestHook.ts';
 import { useTheme } from './lib/useTheme.ts';
 import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
-import { errorCount, notSimulatedText } from './simStatusText.ts';
+import { errorCount, placeholderText } from './simStatusText.ts';
 import type { HitInfo } from './timeline/describeHit.ts';
 import { stepFrom } from './timeline/model.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -283,7 +283,7 @@ export function App() {
               stale={sim.stale}
             />
           ) : (
-            <p className="empty">{notSimulatedText(sim.latest) ?? 'Simulating…'}</p>
+            <p className="empty">{placeholderText(sim.latest)}</p>
           )}
         </div>
         <Panels

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../sim/trace/types.ts';
-import { simStatusText } from './simStatusText.ts';
+import { placeholderText, simStatusText } from './simStatusText.ts';
 import type { SimOutput } from './worker/protocol.ts';
 
 const output = (result: SimResult | undefined, ms = 12, errors = 0, error?: string): SimOutput => ({
@@ -60,5 +60,15 @@ describe('the status line', () => {
     ],
   ])('%s', (_name, valid, latest, text) => {
     expect(simStatusText({ valid, latest })).toBe(text);
+  });
+});
+
+describe('the placeholder of an empty timeline or panel', () => {
+  it.each([
+    ['no run yet', undefined, 'Simulating…'],
+    ['a run with errors', output(undefined, 3, 2), 'Not simulated · 2 errors (see Problems)'],
+    ['a complete run (not shown while the trace is indexed)', output(full), 'Simulating…'],
+  ])('%s', (_name, latest, text) => {
+    expect(placeholderText(latest)).toBe(text);
   });
 });

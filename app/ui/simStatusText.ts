@@ -21,6 +21,12 @@ export function notSimulatedText(latest: SimOutput | undefined): string | undefi
   return parts.join(' · ');
 }
 
+/** What an empty timeline or panel says while there is no run to show. */
+export function placeholderText(latest: SimOutput | undefined): string {
+  const why = notSimulatedText(latest);
+  return why ? `${why.charAt(0).toUpperCase()}${why.slice(1)} (see Problems)` : 'Simulating…';
+}
+
 export function simStatusText(sim: Pick<SimulationState, 'valid' | 'latest'>): string {
   const stopped = sim.latest?.result?.stopped;
   // A run cut short says where it stopped, even though the timeline keeps the last complete run.
