@@ -74,25 +74,27 @@ export function App() {
     if (isTabId(state.view)) setTab(state.view);
     return kept;
   });
+  /** A different scenario in the editor starts at t = 0, unzoomed and paused. */
+  const fromStart = useCallback(() => {
+    setCursor(0);
+    setView(undefined);
+    setPlaying(false);
+  }, []);
   const openScenario = useCallback(
     (text: string) => {
       open(text);
-      setCursor(0);
-      setView(undefined);
-      setPlaying(false);
+      fromStart();
     },
-    [open],
+    [open, fromStart],
   );
   const { restore } = work;
   const restorePrevious = useCallback(
     (text: string) => {
       const kept = restore(text);
-      setCursor(0);
-      setView(undefined);
-      setPlaying(false);
+      fromStart();
       return kept;
     },
-    [restore],
+    [restore, fromStart],
   );
   const sim = useSimulation(yaml);
   const editor = useRef<EditorHandle | null>(null);
