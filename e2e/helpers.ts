@@ -37,3 +37,30 @@ export async function selectInEditor(page: Page, needle: string): Promise<void> 
     api.select(i + 1, col, i + 1, col + n.length);
   }, needle);
 }
+
+/** The autosaved text (app/ui/share/autosave.ts record), or '' when there is none. */
+export function autosavedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const raw = window.localStorage.getItem('podlab.autosave.v2');
+    if (!raw) return '';
+    const record = JSON.parse(raw) as { yaml?: unknown };
+    return typeof record.yaml === 'string' ? record.yaml : '';
+  });
+}
+
+/**
+ * Waits until the autosave holds exactly `text` (or, with `partial`, contains it). Polled every
+ * animation frame in the page, so it returns as soon as the write is observable.
+ */
+export async function waitForAutosave(page: Page, text: string, partial = false): Promise<void> {
+  await page.waitForFunction(
+    ([want, part]) => {
+      const raw = window.localStorage.getItem('podlab.autosave.v2');
+      if (!raw) return false;
+      const record = JSON.parse(raw) as { yaml?: unknown };
+      if (typeof record.yaml !== 'string') return false;
+      return part ? record.yaml.includes(want) : record.yaml === want;
+    },
+    [text, partial] as const,
+  );
+}

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { waitForAutosave } from './helpers.ts';
 
 const CRASH = readFileSync(
   new URL('../app/scenario/examples/19-crashloop-ladder.yaml', import.meta.url),
@@ -67,11 +68,7 @@ test('a damaged link shows why and keeps the editor content', async ({ page }) =
   await page.goto('/');
   await ready(page);
   await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
-  // Autosave is debounced; a reload must bring the work back.
-  await page.waitForFunction(
-    (text) => Object.values({ ...window.localStorage }).includes(text),
-    mine,
-  );
+  await waitForAutosave(page, mine);
   const good = await (async () => {
     await page.getByRole('button', { name: 'Share' }).click();
     const v = await page.getByLabel('Share link').inputValue();
@@ -99,16 +96,13 @@ test('opening a link over unsaved work offers to restore it', async ({ page }) =
   await page.goto('/');
   await ready(page);
   await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
-  await page.waitForFunction(
-    (text) => Object.values({ ...window.localStorage }).includes(text),
-    mine,
-  );
+  await waitForAutosave(page, mine);
   await page.goto('about:blank');
   await page.goto('/#example/restart-policies');
   await ready(page);
   const notice = page.getByTestId('restore-notice');
   await expect(notice).toBeVisible();
-  await notice.getByRole('button', { name: 'Restore my previous scenario' }).click();
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
   await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(mine);
 });
 
@@ -155,10 +149,7 @@ test('a link pasted into the address bar of an open page opens without a reload'
   await page.goto('/');
   await ready(page);
   await page.evaluate((text) => window.__podlab?.setYaml(text), mine);
-  await page.waitForFunction(
-    (text) => Object.values({ ...window.localStorage }).includes(text),
-    mine,
-  );
+  await waitForAutosave(page, mine);
   await page.evaluate(() => {
     window.location.hash = 's=1.AAAA';
   });
@@ -172,6 +163,6 @@ test('a link pasted into the address bar of an open page opens without a reload'
     .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
     .toContain('name: never-exit1');
   const notice = page.getByTestId('restore-notice');
-  await notice.getByRole('button', { name: 'Restore my previous scenario' }).click();
+  await notice.getByRole('button', { name: 'Restore your previous text' }).click();
   await expect.poll(() => page.evaluate(() => window.__podlab?.getYaml())).toBe(mine);
 });

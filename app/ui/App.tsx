@@ -11,6 +11,7 @@ import { useTestHook } from './lib/useTestHook.ts';
 import { useTheme } from './lib/useTheme.ts';
 import { Panels, type TabId } from './panels/Panels.tsx';
 import { SimStatus } from './SimStatus.tsx';
+import { errorCount, placeholderText } from './simStatusText.ts';
 import type { HitInfo } from './timeline/describeHit.ts';
 import { stepFrom } from './timeline/model.ts';
 import { Timeline, TIMELINE_PLOT_ID } from './timeline/Timeline.tsx';
@@ -21,12 +22,17 @@ import {
   ExportMenu,
   GalleryButton,
   InitialNotice,
+  StorageWarning,
+  forgetPrevious,
+  pageStorage,
+  playgroundLink,
   ShareButton,
   readEmbedOptions,
   readInitialState,
   useAutosave,
   useHashNavigation,
   useUrlSync,
+  useWork,
 } from './share/index.ts';
 import './styles.css';
 
@@ -53,9 +59,10 @@ function isTabId(v: string | undefined): v is TabId {
 }
 
 export function App() {
-  const [initial] = useState(() => readInitialState(window.location, window.localStorage));
+  const [initial] = useState(() => readInitialState(window.location, pageStorage));
   const [embed] = useState(() => readEmbedOptions(window.location.search));
-  const [yaml, setYaml] = useState(initial.yaml);
+  const work = useWork(initial);
+  const { yaml, setYaml, open } = work;
   const [cursor, setCursor] = useState(initial.t ?? embed.t ?? 0);
   const [view, setView] = useState<View | undefined>();
   const [playing, setPlaying] = useState(embed.autoplay ?? false);
@@ -64,19 +71,36 @@ export function App() {
   const [tab, setTab] = useState<TabId>(isTabId(initial.view) ? initial.view : 'pods');
   const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
 
-  useAutosave(yaml);
+  const flushAutosave = useAutosave(yaml, work.edited, !embed.embed || work.edited);
   useHashNavigation((state) => {
-    setYaml(state.yaml);
+    const kept = open(state.yaml);
     setCursor(state.t ?? 0);
     setView(undefined);
     if (isTabId(state.view)) setTab(state.view);
+    return kept;
   });
-  const openScenario = useCallback((text: string) => {
-    setYaml(text);
+  /** A different scenario in the editor starts at t = 0, unzoomed and paused. */
+  const fromStart = useCallback(() => {
     setCursor(0);
     setView(undefined);
     setPlaying(false);
   }, []);
+  const openScenario = useCallback(
+    (text: string) => {
+      open(text);
+      fromStart();
+    },
+    [open, fromStart],
+  );
+  const { restore } = work;
+  const restorePrevious = useCallback(
+    (text: string) => {
+      const kept = restore(text);
+      fromStart();
+      return kept;
+    },
+    [restore, fromStart],
+  );
   const sim = useSimulation(yaml);
   const editor = useRef<EditorHandle | null>(null);
   const [editorReady, setEditorReady] = useState(false);
@@ -86,7 +110,7 @@ export function App() {
   const model = valid?.timeline;
   // A shorter run keeps the chosen time but shows its end; a longer one brings the time back.
   const at = Math.min(cursor, until);
-  useUrlSync(yaml, at, tab === 'pods' ? undefined : tab);
+  useUrlSync(yaml, at, tab === 'pods' ? undefined : tab, flushAutosave);
   const shownView = useMemo(
     () => (view ? clampView(view, until) : { t0: 0, t1: until }),
     [view, until],
@@ -179,7 +203,7 @@ export function App() {
         readOnly={embed.readonly ?? false}
       />
     ),
-    [yaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
+    [yaml, setYaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
   );
 
   return (
@@ -192,11 +216,7 @@ export function App() {
         <span className="tagline">Kubernetes Pod lifecycle playground</span>
         <div className="header-actions">
           {embed.embed ? (
-            <a
-              href={`${window.location.pathname}${window.location.hash}`}
-              target="_blank"
-              rel="noopener"
-            >
+            <a href={playgroundLink(window.location.href)} target="_blank" rel="noopener">
               Open in playground ↗
             </a>
           ) : (
@@ -211,6 +231,8 @@ export function App() {
               <ExportMenu
                 yaml={yaml}
                 {...(valid?.result ? { result: valid.result } : {})}
+                stale={sim.stale}
+                errors={errorCount(sim.latest)}
                 getTimelineSvg={() =>
                   document.querySelector<SVGSVGElement>('svg[data-testid="timeline-svg"]')
                 }
@@ -230,10 +252,13 @@ export function App() {
         </div>
       </header>
       <div className="notice-row">
+        <StorageWarning />
         <InitialNotice
           {...(initial.error ? { error: initial.error } : {})}
-          {...(initial.replaced ? { replaced: initial.replaced } : {})}
-          onRestore={openScenario}
+          {...(initial.previous && !embed.embed ? { previous: initial.previous } : {})}
+          why={initial.replacedNow ? (initial.source === 'example' ? 'example' : 'link') : 'kept'}
+          onRestore={restorePrevious}
+          onDiscard={() => forgetPrevious(pageStorage)}
         />
       </div>
       <section className="editor-col" aria-label="Scenario editor">
@@ -268,7 +293,7 @@ export function App() {
               onLeave={focusEditor}
             />
           ) : (
-            <p className="empty">{sim.latest?.error ?? 'Simulating…'}</p>
+            <p className="empty">{placeholderText(sim.latest)}</p>
           )}
         </div>
         <Panels

@@ -1,11 +1,11 @@
-import { simStatusText } from './simStatusText.ts';
+import { errorCount, simStatusText } from './simStatusText.ts';
 import type { SimulationState } from './worker/useSimulation.ts';
 
 /** The run's status line; its data attributes are what tests and share links read. */
 export function SimStatus({ sim, cursor }: { sim: SimulationState; cursor: number }) {
   const v = sim.valid;
   const latest = sim.latest;
-  const errors = latest?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
+  const errors = errorCount(latest);
   const text = simStatusText(sim);
   return (
     <div className="sim-status">

@@ -9,14 +9,14 @@ import type { ClusterApi } from './types.ts';
 export function runAction(
   c: ClusterApi,
   a: ScenarioAction,
-  deferred: Map<string, SourceObject>,
+  deferred: ReadonlyMap<string, SourceObject>,
 ): void {
   if ('apply' in a) {
     const k = `${a.apply.kind}/${a.apply.namespace ?? c.profile.namespace}/${a.apply.name}`;
     const src = deferred.get(k);
     if (!src) return c.actionError(a, `no ${a.apply.kind} named ${a.apply.name} in the scenario`);
-    deferred.delete(k);
-    c.apply(src);
+    // The source stays: applying it again after a delete creates the object again.
+    c.apply(src, a);
   } else if ('delete' in a) {
     c.delete(a);
   } else if ('exec' in a) {

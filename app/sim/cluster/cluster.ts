@@ -17,6 +17,7 @@ import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
 import type { SimDiagnostic } from '../trace/types.ts';
 import { Backoff } from '../kubelet/backoff.ts';
+import { podUID } from '../kubelet/format.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
@@ -48,6 +49,8 @@ export class Cluster implements ClusterApi {
   private podIPs = 0;
   private serviceIPs = 0;
   private endpointsJson = new Map<string, string>();
+  /** How many times each Pod key was created (a re-created Pod gets a new UID). */
+  private podsCreated = new Map<string, number>();
 
   constructor(
     readonly clock: SimClock,
@@ -126,23 +129,28 @@ export class Cluster implements ClusterApi {
     this.diagnostics.push(d);
   }
 
-  apply(src: SourceObject): void {
+  apply(src: SourceObject, action?: ScenarioAction): void {
     const ns = src.namespace || this.profile.namespace;
     this.recorder.add({ type: 'object.applied', source: src });
     switch (src.kind) {
       case 'Pod': {
-        if (this.pods.has(key(ns, src.name))) {
-          this.diagnostic({
-            severity: 'warning',
-            message: `pod ${src.name} already exists`,
-            doc: src.doc,
-          });
+        const existing = this.pods.get(key(ns, src.name));
+        if (existing) {
+          // registry/generic/registry/store.go (Store.Create): AlreadyExists, and over an object
+          // with a deletionTimestamp the message is prefixed "object is being deleted: ".
+          const exists = `pods "${src.name}" already exists`;
+          const message = existing.deletion ? `object is being deleted: ${exists}` : exists;
+          if (action) this.actionError(action, message);
+          else this.diagnostic({ severity: 'warning', message, doc: src.doc });
           return;
         }
-        const pod: DefaultedPod = {
-          ...src.object,
-          metadata: { ...src.object.metadata, name: src.name, namespace: ns },
-        };
+        // The apiserver gives every created object a fresh UID (rest.FillObjectMetaSystemFields):
+        // a Pod created again under the same name is a different Pod.
+        const generation = this.podsCreated.get(key(ns, src.name)) ?? 0;
+        this.podsCreated.set(key(ns, src.name), generation + 1);
+        const metadata = { ...src.object.metadata, name: src.name, namespace: ns };
+        if (generation > 0) metadata.uid = podUID(ns, src.name, generation);
+        const pod: DefaultedPod = { ...src.object, metadata };
         const w = new KubeletPodWorker(this.env, pod, src.doc);
         this.pods.set(key(ns, src.name), w);
         // A pod with spec.nodeName set bypasses the scheduler: no Scheduled event.
@@ -258,7 +266,7 @@ export class Cluster implements ClusterApi {
     }
   }
 
-  runAction(a: ScenarioAction, deferred: Map<string, SourceObject>): void {
+  runAction(a: ScenarioAction, deferred: ReadonlyMap<string, SourceObject>): void {
     runAction(this, a, deferred);
   }
 }

@@ -20,7 +20,8 @@ export interface ClusterApi {
   readonly profile: KubeletProfile;
   readonly pods: ReadonlyMap<string, PodWorker>;
   readonly node: { setState(a: NodeAction): void };
-  apply(src: SourceObject): void;
+  /** Creates the object; `action` is the scenario action that applied it, if any (for errors). */
+  apply(src: SourceObject, action?: ScenarioAction): void;
   delete(a: DeleteAction): void;
   findPod(name: string, ns?: string): PodWorker | undefined;
   actionError(a: ScenarioAction, message: string): void;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Example } from '../../scenario/exampleMeta.ts';
 import { EXAMPLES } from '../../scenario/examples.ts';
-import { rememberPrevious } from '../share/autosave.ts';
 import { defaultYaml } from '../share/readInitialState.ts';
 import { GalleryDialog } from './GalleryDialog.tsx';
 import { isOwnWork } from './gallery.ts';
@@ -28,7 +27,6 @@ export function GalleryButton({ currentYaml, onOpen }: GalleryButtonProps) {
   const pick = (example: Example) => {
     setOpen(false);
     if (isOwnWork(currentYaml, EXAMPLES, defaultYaml())) {
-      rememberPrevious(window.localStorage, currentYaml);
       setUndo({ yaml: currentYaml, title: example.title });
     } else {
       setUndo(undefined);

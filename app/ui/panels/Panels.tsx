@@ -2,6 +2,7 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../k8s/types.ts';
 import { podAt, podNames } from '../../sim/trace/index.ts';
+import { placeholderText } from '../simStatusText.ts';
 import type { SimulationState } from '../worker/useSimulation.ts';
 import { DescribePanel } from './DescribePanel.tsx';
 import { EndpointsPanel } from './EndpointsPanel.tsx';
@@ -53,7 +54,7 @@ export function Panels(p: PanelsProps) {
   const container = containers.includes(containerChoice) ? containerChoice : containers[0];
   const count = p.diagnostics.length;
 
-  let body: React.ReactNode = <p className="empty">Simulating…</p>;
+  let body: React.ReactNode = <p className="empty">{placeholderText(p.sim.latest)}</p>;
   if (tab === 'problems')
     body = <ProblemsPanel diagnostics={p.diagnostics} onReveal={p.onReveal} />;
   else if (idx && result) {

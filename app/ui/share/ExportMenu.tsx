@@ -4,22 +4,32 @@ import { toPodsimJson } from '../../sim/trace/index.ts';
 import { downloadBlob, downloadText } from './browser.ts';
 import { scenarioFileName } from './shareLinks.ts';
 import { serializeSvg, svgToPng } from './svgExport.ts';
+import { traceExportItem } from './traceExport.ts';
 import { onMenuKeyDown, useMenuDismiss } from './useMenuKeys.ts';
 import './share.css';
 
 export interface ExportMenuProps {
   yaml: string;
-  /** The latest simulation result (undefined while none is valid). */
+  /** The last valid simulation result (undefined while none is valid). */
   result?: SimResult;
+  /** The newest run failed: `result` is an older run's. */
+  stale?: boolean;
+  /** Errors in the newest run's diagnostics. */
+  errors?: number;
   /** The timeline's <svg> element, or null when it is not shown. */
   getTimelineSvg(): SVGSVGElement | null;
 }
 
-export function ExportMenu({ yaml, result, getTimelineSvg }: ExportMenuProps) {
+export function ExportMenu({ yaml, result, stale, errors, getTimelineSvg }: ExportMenuProps) {
   const menu = useRef<HTMLDetailsElement>(null);
   const [error, setError] = useState('');
   useMenuDismiss(menu);
   const base = scenarioFileName(yaml).replace(/\.yaml$/, '');
+  const trace = traceExportItem({
+    hasResult: result !== undefined,
+    stale: stale ?? false,
+    errors: errors ?? 0,
+  });
 
   const run = (fn: () => void | Promise<void>) => async () => {
     setError('');
@@ -55,14 +65,14 @@ export function ExportMenu({ yaml, result, getTimelineSvg }: ExportMenuProps) {
         <button
           type="button"
           role="menuitem"
-          disabled={!result}
+          disabled={trace.disabled}
           onClick={run(() => {
             if (!result) return;
             const json = `${JSON.stringify(toPodsimJson(result), null, 2)}\n`;
-            downloadText(`${base}.trace.json`, json, 'application/json');
+            downloadText(`${base}${trace.suffix}.trace.json`, json, 'application/json');
           })}
         >
-          Trace as JSON (podsim --json)
+          {trace.label}
         </button>
         <button
           type="button"

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildShareLinks, scenarioFileName } from './shareLinks.ts';
 import { copyText, downloadText, pickTextFile } from './browser.ts';
-import { rememberPrevious } from './autosave.ts';
 
 export interface ShareDialogProps {
   yaml: string;
@@ -37,7 +36,6 @@ export function ShareDialog({ yaml, t, view, onClose, onOpenFile }: ShareDialogP
   const openFile = async () => {
     const file = await pickTextFile('.yaml,.yml,text/yaml,text/plain');
     if (file && onOpenFile) {
-      rememberPrevious(window.localStorage, yaml);
       setUndoYaml(yaml);
       onOpenFile(file.text);
       setStatus(`Opened ${file.name}.`);

@@ -4,9 +4,14 @@
  */
 export const NOTICE_EVENT = 'podlab:notice';
 
+/** Why typed text is offered back. */
+export type PreviousReason = 'link' | 'example' | 'kept' | 'restored';
+
 export interface NoticeDetail {
   error?: string;
-  replaced?: string;
+  /** Typed text not shown in the editor, offered back. */
+  previous?: string;
+  why?: PreviousReason;
 }
 
 export function announceNotice(detail: NoticeDetail): void {

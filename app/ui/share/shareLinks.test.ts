@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment } from '../../scenario/shareLink.ts';
 import { EXAMPLES } from '../../scenario/examples.ts';
-import { buildShareLinks, HARD_LIMIT, scenarioFileName, SOFT_LIMIT } from './shareLinks.ts';
+import {
+  buildShareLinks,
+  HARD_LIMIT,
+  playgroundLink,
+  scenarioFileName,
+  SOFT_LIMIT,
+} from './shareLinks.ts';
 import { embedSearch, readEmbedOptions } from './embedOptions.ts';
 import { fragmentFor } from './urlFragment.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
@@ -14,6 +20,26 @@ import {
 } from './autosave.ts';
 
 const YAML = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n';
+
+describe('playgroundLink (the embed’s “Open in playground”)', () => {
+  it.each([
+    ['a plain embed', 'https://podlab.dev/?embed=1&t=45#s=1.abc', 'https://podlab.dev/#s=1.abc'],
+    [
+      'a sub-path',
+      'https://podlab.dev/play/?embed=1#example/x',
+      'https://podlab.dev/play/#example/x',
+    ],
+    [
+      'a path that looks like another host stays on this origin',
+      'http://127.0.0.1:4301//other.host/?embed=1#s=1.abc',
+      'http://127.0.0.1:4301//other.host/#s=1.abc',
+    ],
+  ])('%s', (_name, href, want) => {
+    const link = playgroundLink(href);
+    expect(link).toBe(want);
+    expect(new URL(link).origin).toBe(new URL(href).origin);
+  });
+});
 
 describe('buildShareLinks', () => {
   it('drops the page’s query and old fragment, and keeps the path', () => {
@@ -105,8 +131,8 @@ describe('autosave', () => {
   it('saves, reloads and keeps a previous scenario', () => {
     const s = createMemoryStorage();
     expect(loadAutosave(s)).toBeUndefined();
-    expect(saveAutosave(s, YAML)).toBe(true);
-    expect(loadAutosave(s)).toBe(YAML);
+    expect(saveAutosave(s, { yaml: YAML, edited: true, fragment: '#example/x' })).toBe(true);
+    expect(loadAutosave(s)).toEqual({ yaml: YAML, edited: true, fragment: '#example/x' });
     expect(rememberPrevious(s, '   ')).toBe(false);
     expect(rememberPrevious(s, 'mine')).toBe(true);
     expect(loadPrevious(s)).toBe('mine');
@@ -123,7 +149,7 @@ describe('autosave', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(saveAutosave(full, YAML)).toBe(false);
+    expect(saveAutosave(full, { yaml: YAML, edited: true })).toBe(false);
     expect(() => forgetPrevious(full)).not.toThrow();
   });
 });

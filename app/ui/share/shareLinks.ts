@@ -46,3 +46,13 @@ export function scenarioFileName(yaml: string): string {
   const m = /^\s*name:\s*['"]?([A-Za-z0-9][A-Za-z0-9._-]*)/m.exec(yaml);
   return `${m?.[1] ?? 'scenario'}.yaml`;
 }
+
+/**
+ * The embed's "Open in playground" link: this page without the embed query. Built on the page's
+ * own origin, so a path such as `//other.host/` (a protocol-relative URL if used as an href on its
+ * own) stays a path on this host.
+ */
+export function playgroundLink(href: string): string {
+  const page = new URL(href);
+  return `${page.origin}${page.pathname}${page.hash}`;
+}

@@ -1,20 +1,47 @@
-/** Saves the scenario to localStorage shortly after each edit and when the page is hidden. */
-import { useEffect, useRef } from 'react';
+/**
+ * Saves the scenario on every change (debounced) and at once when the page is hidden or unloads
+ * (`pagehide`, `visibilitychange` → hidden), with the address-bar fragment it was saved under.
+ * Returns `flush`, which saves now (useUrlSync calls it after it rewrites the fragment).
+ */
+import { useCallback, useEffect, useRef } from 'react';
 import { saveAutosave } from './autosave.ts';
+import { pageStorage } from './pageStorage.ts';
 
-export function useAutosave(yaml: string, delayMs = 400): void {
-  const latest = useRef(yaml);
+export const AUTOSAVE_DELAY_MS = 250;
+
+/**
+ * `enabled` false: nothing is written (an embed on another site must not overwrite the visitor's
+ * own work with the scenario it shows, unless they typed into it).
+ */
+export function useAutosave(
+  yaml: string,
+  edited: boolean,
+  enabled = true,
+  delayMs = AUTOSAVE_DELAY_MS,
+): () => void {
+  const latest = useRef({ yaml, edited, enabled });
   useEffect(() => {
-    latest.current = yaml;
-    const id = window.setTimeout(() => saveAutosave(window.localStorage, yaml), delayMs);
+    latest.current = { yaml, edited, enabled };
+  });
+  const flush = useCallback(() => {
+    const { enabled: on, ...work } = latest.current;
+    if (on) saveAutosave(pageStorage, { ...work, fragment: window.location.hash });
+  }, []);
+  useEffect(() => {
+    const id = window.setTimeout(flush, delayMs);
     return () => window.clearTimeout(id);
-  }, [yaml, delayMs]);
+  }, [yaml, edited, enabled, delayMs, flush]);
   useEffect(() => {
-    const flush = () => saveAutosave(window.localStorage, latest.current);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
-  }, []);
+  }, [flush]);
+  return flush;
 }
