@@ -5,14 +5,18 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { parseExample, type Example } from '../app/scenario/exampleMeta.ts';
+import { metaName, parseExample, type Example } from '../app/scenario/exampleMeta.ts';
 
 const DIR = new URL('../app/scenario/examples/', import.meta.url);
 const EXAMPLES: Example[] = readdirSync(DIR)
   .filter((n) => n.endsWith('.yaml'))
   .sort()
   .map((n) => {
-    const r = parseExample(n, readFileSync(new URL(n, DIR), 'utf8'));
+    const r = parseExample(
+      n,
+      readFileSync(new URL(n, DIR), 'utf8'),
+      readFileSync(new URL(metaName(n), DIR), 'utf8'),
+    );
     if (!r.ok) throw new Error(r.error);
     return r.example;
   });
