@@ -9,6 +9,7 @@ import { generatedSuffix } from './admission.ts';
 import { valueAt } from './series.ts';
 import { podSnapshot } from './podState.ts';
 import { serviceAt, type TraceIndex } from './traceIndex.ts';
+import { objectKey } from './objectKey.ts';
 import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
 import { apiSeconds, humanDuration } from './time.ts';
 
@@ -25,6 +26,7 @@ export interface EndpointView extends EndpointRecord {
 
 export interface EndpointSliceView {
   name: string;
+  namespace: string;
   service: string;
   addressType: 'IPv4';
   ports: EndpointSlicePort[];
@@ -32,18 +34,22 @@ export interface EndpointSliceView {
   age: string;
 }
 
-export function sliceName(service: string): string {
-  return `${service}-${generatedSuffix(`endpointslice/${service}`)}`;
+/** `<svc>-<5 chars>`; the suffix is seeded by the Service's key, so same-named Services differ. */
+export function sliceName(service: string, namespace = 'default'): string {
+  return `${service}-${generatedSuffix(`endpointslice/${objectKey(namespace, service)}`)}`;
 }
 
 function resolvePorts(
   idx: TraceIndex,
+  namespace: string,
   svc: Service,
   endpoints: EndpointRecord[],
   t: number,
 ): EndpointSlicePort[] {
   if (endpoints.length === 0) return [];
-  const first = endpoints[0] ? podSnapshot(idx, endpoints[0].pod, t) : undefined;
+  const first = endpoints[0]
+    ? podSnapshot(idx, objectKey(namespace, endpoints[0].pod), t)
+    : undefined;
   return (svc.spec?.ports ?? []).map((p) => {
     const target = p.targetPort ?? p.port;
     let port: number | undefined =
@@ -66,24 +72,39 @@ function resolvePorts(
   });
 }
 
-export function getEndpointSlices(idx: TraceIndex, t: number): EndpointSliceView[] {
+/** The slices at t of one namespace's Services, or of every namespace (by namespace, then name). */
+export function getEndpointSlices(
+  idx: TraceIndex,
+  t: number,
+  opts?: { namespace?: string },
+): EndpointSliceView[] {
   const views: EndpointSliceView[] = [];
-  for (const name of [...idx.services.keys()].sort()) {
-    const track = serviceAt(idx, name, t);
+  for (const key of idx.services.keys()) {
+    const track = serviceAt(idx, key, t);
     if (!track) continue;
+    if (opts?.namespace !== undefined && track.namespace !== opts.namespace) continue;
+    const ns = track.namespace;
     const svc = valueAt(track.spec, t);
     if (!svc?.spec?.selector) continue;
     const endpoints = valueAt(track.endpoints, t) ?? [];
     views.push({
-      name: sliceName(name),
-      service: name,
+      name: sliceName(track.name, ns),
+      namespace: ns,
+      service: track.name,
       addressType: 'IPv4',
-      ports: resolvePorts(idx, svc, endpoints, t),
-      endpoints: endpoints.map((e) => ({ ...e, nodeName: podSnapshot(idx, e.pod, t)?.nodeName })),
+      ports: resolvePorts(idx, ns, svc, endpoints, t),
+      endpoints: endpoints.map((e) => ({
+        ...e,
+        nodeName: podSnapshot(idx, objectKey(ns, e.pod), t)?.nodeName,
+      })),
       age: humanDuration(t - apiSeconds(track.createdAt)),
     });
   }
-  return views;
+  return views.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.service, b.service));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function listWithMore(list: string[]): string {

@@ -9,6 +9,7 @@ import type { TraceIndex } from './traceIndex.ts';
 
 export interface EndpointsView {
   name: string;
+  namespace: string;
   /** `ip:port` for every ready address and port, in kubectl's order. */
   addresses: string[];
   age: string;
@@ -21,8 +22,12 @@ function ipKey(ip: string): string {
     .join('.');
 }
 
-export function getLegacyEndpoints(idx: TraceIndex, t: number): EndpointsView[] {
-  return getEndpointSlices(idx, t).map((slice) => {
+export function getLegacyEndpoints(
+  idx: TraceIndex,
+  t: number,
+  opts?: { namespace?: string },
+): EndpointsView[] {
+  return getEndpointSlices(idx, t, opts).map((slice) => {
     const ips = slice.endpoints
       .filter((e) => e.ready)
       .map((e) => e.ip)
@@ -32,7 +37,7 @@ export function getLegacyEndpoints(idx: TraceIndex, t: number): EndpointsView[] 
       if (port.port === undefined) continue;
       for (const ip of ips) addresses.push(`${ip}:${port.port}`);
     }
-    return { name: slice.service, addresses, age: slice.age };
+    return { name: slice.service, namespace: slice.namespace, addresses, age: slice.age };
   });
 }
 

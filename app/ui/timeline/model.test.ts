@@ -93,6 +93,7 @@ describe('buildTimeline: instances and deletion', () => {
           t: 0,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: st(0),
@@ -101,12 +102,20 @@ describe('buildTimeline: instances and deletion', () => {
           t: 40,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: st(1),
         },
-        { t: 60, type: 'pod.deleting', pod: 'p', deletionTimestamp: 90, gracePeriodSeconds: 30 },
-        { t: 70, type: 'pod.deleted', pod: 'p' },
+        {
+          t: 60,
+          type: 'pod.deleting',
+          pod: 'p',
+          namespace: 'default',
+          deletionTimestamp: 90,
+          gracePeriodSeconds: 30,
+        },
+        { t: 70, type: 'pod.deleted', pod: 'p', namespace: 'default' },
       ],
     });
     const rows = m.groups[0]?.rows ?? [];
@@ -124,7 +133,7 @@ describe('buildTimeline: Services', () => {
     const m = buildTimeline({
       until: 60,
       diagnostics: [],
-      trace: [{ t: 0, type: 'endpoints', service: 'web', endpoints: [] }],
+      trace: [{ t: 0, type: 'endpoints', service: 'web', namespace: 'default', endpoints: [] }],
     });
     expect(m.groups[0]?.rows.map((r) => r.label)).toEqual(['no endpoints']);
   });

@@ -29,6 +29,7 @@ export function* runHook(
   w.env.recorder.add({
     type: 'hook',
     pod: w.name,
+    namespace: w.namespace,
     container: slot.name,
     hook,
     phase: 'start',
@@ -39,6 +40,7 @@ export function* runHook(
     w.env.recorder.add({
       type: 'hook',
       pod: w.name,
+      namespace: w.namespace,
       container: slot.name,
       hook,
       phase: 'end',

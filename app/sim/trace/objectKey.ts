@@ -1,0 +1,18 @@
+/**
+ * How the projections name a namespaced object (DESIGN.md §4): its name in the `default` namespace,
+ * `NAMESPACE/NAME` elsewhere. Names and namespaces are DNS labels/subdomains, so they never contain
+ * `/` and the key splits back unambiguously.
+ */
+export const DEFAULT_NAMESPACE = 'default';
+
+export function objectKey(namespace: string, name: string): string {
+  return namespace === DEFAULT_NAMESPACE ? name : `${namespace}/${name}`;
+}
+
+/** The inverse of `objectKey`: `team-a/web` → team-a, web; `web` → default, web. */
+export function splitObjectKey(key: string): { namespace: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0
+    ? { namespace: DEFAULT_NAMESPACE, name: key }
+    : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
