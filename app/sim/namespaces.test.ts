@@ -11,37 +11,7 @@ import { getPodRows } from './trace/podRows.ts';
 import { describePodAt } from './trace/describe.ts';
 import { getEndpointSlices } from './trace/endpointSlices.ts';
 import { getEvents } from './trace/events.ts';
-
-export const TWO_WEBS = `apiVersion: v1
-kind: Namespace
-metadata: {name: team-a}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: team-b}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: web, namespace: team-a, labels: {app: web}}
-spec:
-  containers: [{name: app, image: nginx}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: web, namespace: team-b, labels: {app: web}}
-spec:
-  containers:
-  - name: app
-    image: busybox
-    command: [sh, -c, "echo boom; exit 1"]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: team-a}
-spec:
-  selector: {app: web}
-  ports: [{port: 80}]
-`;
+import { TWO_WEBS } from './testing/twoWebs.ts';
 
 function run(text: string, until = 120) {
   const { parsed, result } = simulateText(text, { until });

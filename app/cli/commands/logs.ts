@@ -1,5 +1,5 @@
 /** `podsim logs POD [-c C] [--previous] FILE` */
-import { podSnapshot, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
+import { objectKey, podSnapshot, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
 import type { CommandOutput } from './get.ts';
 
 export function logsCommand(
@@ -8,8 +8,10 @@ export function logsCommand(
   pod: string,
   container: string | undefined,
   previous: boolean,
+  namespace = 'default',
 ): CommandOutput {
-  const snap = podSnapshot(idx, pod, t);
+  const key = objectKey(namespace, pod);
+  const snap = podSnapshot(idx, key, t);
   if (!snap) {
     return {
       stdout: '',
@@ -34,7 +36,7 @@ export function logsCommand(
       stderr = `Defaulted container "${name}" out of: ${all.join(', ')}\n`;
     }
   }
-  const r = readLogs(idx, pod, name, t, { previous });
+  const r = readLogs(idx, key, name, t, { previous });
   if (!r.ok) return { stdout: '', stderr: `${stderr}${r.error}\n`, code: 1 };
   return { stdout: r.text, ...(stderr ? { stderr } : {}), code: 0 };
 }

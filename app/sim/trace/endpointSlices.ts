@@ -9,7 +9,7 @@ import { generatedSuffix } from './admission.ts';
 import { valueAt } from './series.ts';
 import { podSnapshot } from './podState.ts';
 import { serviceAt, type TraceIndex } from './traceIndex.ts';
-import { objectKey } from './objectKey.ts';
+import { noResources, objectKey } from './objectKey.ts';
 import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
 import { apiSeconds, humanDuration } from './time.ts';
 
@@ -112,21 +112,29 @@ function listWithMore(list: string[]): string {
   return list.length === 0 ? '<unset>' : list.join(',');
 }
 
-/** NAME ADDRESSTYPE PORTS ENDPOINTS AGE, as kubectl prints it. */
+/**
+ * NAME ADDRESSTYPE PORTS ENDPOINTS AGE, as kubectl prints it; `allNamespaces` (`-A`) adds the
+ * NAMESPACE column first.
+ */
 export function formatEndpointSlicesTable(
   views: EndpointSliceView[],
   namespace = 'default',
+  allNamespaces = false,
 ): string {
-  if (views.length === 0) return `No resources found in ${namespace} namespace.\n`;
-  const rows = views.map((v) => [
-    v.name,
-    v.addressType,
-    listWithMore(v.ports.map((p) => (p.port !== undefined ? String(p.port) : p.name || '*'))),
-    listWithMore(v.endpoints.map((e) => e.ip)),
-    v.age,
-  ]);
+  if (views.length === 0) return noResources(allNamespaces ? undefined : namespace);
+  const rows = views.map((v) => {
+    const cells = [
+      v.name,
+      v.addressType,
+      listWithMore(v.ports.map((p) => (p.port !== undefined ? String(p.port) : p.name || '*'))),
+      listWithMore(v.endpoints.map((e) => e.ip)),
+      v.age,
+    ];
+    return allNamespaces ? [v.namespace, ...cells] : cells;
+  });
+  const header = ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
   return tabwrite(
-    tabRows([['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], ...rows]),
+    tabRows([allNamespaces ? ['NAMESPACE', ...header] : header, ...rows]),
     TABLE_TABWRITER,
   );
 }

@@ -4,6 +4,7 @@
  */
 export type * from './types.ts';
 export { createTraceIndex, startTraceIndex, podNames, podAt, serviceAt } from './traceIndex.ts';
+export { objectKey, splitObjectKey, DEFAULT_NAMESPACE } from './objectKey.ts';
 export type { TraceIndex, TraceIndexBuild, PodTrack, ServiceTrack } from './traceIndex.ts';
 export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
 export type { PodRow, WatchRow } from './podRows.ts';

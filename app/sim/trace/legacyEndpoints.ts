@@ -4,6 +4,7 @@
  * drops terminating pods), printed as ip:port, three at most then `+ N more...`, `<none>` if empty.
  */
 import { getEndpointSlices } from './endpointSlices.ts';
+import { noResources } from './objectKey.ts';
 import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
 import type { TraceIndex } from './traceIndex.ts';
 
@@ -41,8 +42,12 @@ export function getLegacyEndpoints(
   });
 }
 
-export function formatLegacyEndpointsTable(views: EndpointsView[], namespace = 'default'): string {
-  if (views.length === 0) return `No resources found in ${namespace} namespace.\n`;
+export function formatLegacyEndpointsTable(
+  views: EndpointsView[],
+  namespace = 'default',
+  allNamespaces = false,
+): string {
+  if (views.length === 0) return noResources(allNamespaces ? undefined : namespace);
   const rows = views.map((v) => {
     const shown = v.addresses.slice(0, 3).join(',');
     const text =
@@ -51,7 +56,11 @@ export function formatLegacyEndpointsTable(views: EndpointsView[], namespace = '
         : v.addresses.length > 3
           ? `${shown} + ${v.addresses.length - 3} more...`
           : shown;
-    return [v.name, text, v.age];
+    return allNamespaces ? [v.namespace, v.name, text, v.age] : [v.name, text, v.age];
   });
-  return tabwrite(tabRows([['NAME', 'ENDPOINTS', 'AGE'], ...rows]), TABLE_TABWRITER);
+  const header = ['NAME', 'ENDPOINTS', 'AGE'];
+  return tabwrite(
+    tabRows([allNamespaces ? ['NAMESPACE', ...header] : header, ...rows]),
+    TABLE_TABWRITER,
+  );
 }

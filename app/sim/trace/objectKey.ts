@@ -16,3 +16,10 @@ export function splitObjectKey(key: string): { namespace: string; name: string }
     ? { namespace: DEFAULT_NAMESPACE, name: key }
     : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
+
+/** kubectl's message for an empty list: in one namespace, or (`-A`) in none in particular. */
+export function noResources(namespace: string | undefined): string {
+  return namespace === undefined
+    ? 'No resources found\n'
+    : `No resources found in ${namespace} namespace.\n`;
+}

@@ -5,7 +5,7 @@ import { printPod, type PodRow } from './printPod.ts';
 import { snapshotTrack } from './podState.ts';
 import { podAt, type PodTrack, type TraceIndex } from './traceIndex.ts';
 import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
-import { objectKey, splitObjectKey } from './objectKey.ts';
+import { noResources, objectKey, splitObjectKey } from './objectKey.ts';
 
 export type { PodRow };
 
@@ -58,9 +58,7 @@ export function formatPodsTable(
   opts?: { wide?: boolean; namespace?: string; allNamespaces?: boolean },
 ): string {
   if (rows.length === 0)
-    return opts?.allNamespaces
-      ? 'No resources found\n'
-      : `No resources found in ${opts?.namespace ?? 'default'} namespace.\n`;
+    return noResources(opts?.allNamespaces ? undefined : (opts?.namespace ?? 'default'));
   const header = opts?.wide ? WIDE_HEADER : HEADER;
   const all = opts?.allNamespaces;
   return tabwrite(
