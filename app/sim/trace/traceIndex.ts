@@ -6,7 +6,7 @@ import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
 import { createEventIndex, eventKey, type RawEvent } from './eventCorrelator.ts';
-import { objectKey } from './objectKey.ts';
+import { DEFAULT_NAMESPACE, objectKey } from './objectKey.ts';
 import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
 
 export type {
@@ -336,4 +336,14 @@ export function serviceAt(idx: TraceIndex, key: string, t: number): ServiceTrack
 /** Every pod key that appears in the trace, sorted (by namespace, then name, as `kubectl get pods -A`). */
 export function podNames(idx: TraceIndex): string[] {
   return [...idx.pods.keys()].sort();
+}
+
+/**
+ * Whether any pod or Service lives outside `default`: the page then shows its lists as
+ * `kubectl get … -A` does (a NAMESPACE column), since it shows every namespace at once.
+ */
+export function usesNamespaces(idx: TraceIndex): boolean {
+  for (const list of [...idx.pods.values(), ...idx.services.values()])
+    if (list.some((x) => x.namespace !== DEFAULT_NAMESPACE)) return true;
+  return false;
 }
