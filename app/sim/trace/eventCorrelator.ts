@@ -7,21 +7,11 @@
  * next accepted write jumps the count, as in client-go).
  */
 import type { TraceRecord } from './types.ts';
-import { objectKey } from './objectKey.ts';
+import { eventKey } from './objectKey.ts';
 import { indexAt } from './series.ts';
 import { apiSeconds } from './time.ts';
 
 export type RawEvent = Extract<TraceRecord, { type: 'event' }>;
-
-/**
- * The involved object as the index names it: `pod/web` in `default`, `pod/team-a/web` elsewhere
- * (the record's `object` is what kubectl prints, without the namespace).
- */
-export function eventKey(e: { object: string; namespace: string }): string {
-  const i = e.object.indexOf('/');
-  if (i < 0) return e.object;
-  return `${e.object.slice(0, i)}/${objectKey(e.namespace, e.object.slice(i + 1))}`;
-}
 
 const AGGREGATE_MAX_EVENTS = 10;
 const AGGREGATE_INTERVAL_S = 600;

@@ -23,3 +23,13 @@ export function noResources(namespace: string | undefined): string {
     ? 'No resources found\n'
     : `No resources found in ${namespace} namespace.\n`;
 }
+
+/**
+ * The involved object as the index names it: `pod/web` in `default`, `pod/team-a/web` elsewhere
+ * (the record's `object` is what kubectl prints, without the namespace).
+ */
+export function eventKey(e: { object: string; namespace: string }): string {
+  const i = e.object.indexOf('/');
+  if (i < 0) return e.object;
+  return `${e.object.slice(0, i)}/${objectKey(e.namespace, e.object.slice(i + 1))}`;
+}

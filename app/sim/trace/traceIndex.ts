@@ -5,8 +5,8 @@
 import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
-import { createEventIndex, eventKey, type RawEvent } from './eventCorrelator.ts';
-import { DEFAULT_NAMESPACE, objectKey } from './objectKey.ts';
+import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
+import { DEFAULT_NAMESPACE, eventKey, objectKey } from './objectKey.ts';
 import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
 
 export type {

@@ -52,10 +52,11 @@ describe('actions on a pod outside default name its namespace (issue 13 item 6)'
     const text = appendAction(TWO_WEBS, 20, body);
     const { parsed, result } = simulateText(text, { until: 60 });
     expect(parsed.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    const hit = result.trace.filter(
-      (r) => (r.type === 'signal' || r.type === 'pod.deleting') && r.t === 20,
+    const who = result.trace.flatMap((r) =>
+      (r.type === 'signal' || r.type === 'pod.deleting') && r.t === 20
+        ? [`${r.namespace}/${r.pod}`]
+        : [],
     );
-    const who = hit.map((r) => ('namespace' in r ? `${r.namespace}/${r.pod}` : ''));
     expect(who.length).toBeGreaterThan(0);
     expect(new Set(who)).toEqual(new Set(['team-a/web']));
   });
