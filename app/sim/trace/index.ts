@@ -11,7 +11,13 @@ export {
   serviceAt,
   usesNamespaces,
 } from './traceIndex.ts';
-export { objectKey, splitObjectKey, eventKey, DEFAULT_NAMESPACE } from './objectKey.ts';
+export {
+  objectKey,
+  splitObjectKey,
+  eventKey,
+  kubectlName,
+  DEFAULT_NAMESPACE,
+} from './objectKey.ts';
 export type { TraceIndex, TraceIndexBuild, PodTrack, ServiceTrack } from './traceIndex.ts';
 export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
 export type { PodRow, WatchRow } from './podRows.ts';

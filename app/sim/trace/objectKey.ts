@@ -33,3 +33,9 @@ export function eventKey(e: { object: string; namespace: string }): string {
   if (i < 0) return e.object;
   return `${e.object.slice(0, i)}/${objectKey(e.namespace, e.object.slice(i + 1))}`;
 }
+
+/** How a kubectl command line names the object under `key`: `web`, or `web -n team-a`. */
+export function kubectlName(key: string): string {
+  const { namespace, name } = splitObjectKey(key);
+  return namespace === DEFAULT_NAMESPACE ? name : `${name} -n ${namespace}`;
+}

@@ -5,7 +5,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { TraceRecord } from '../../sim/trace/types.ts';
 import { formatDuration } from '../lib/time.ts';
-import { DEFAULT_NAMESPACE } from '../../sim/trace/objectKey.ts';
+import { DEFAULT_NAMESPACE, kubectlName } from '../../sim/trace/objectKey.ts';
 import { appendAction, objectTarget, podTarget, type ActionBody } from './appendAction.ts';
 import { scenarioObjects } from './scenarioObjects.ts';
 
@@ -39,7 +39,7 @@ export default function ActPanel(p: ActPanelProps) {
   // p.pod is the pod's key (NAMESPACE/NAME outside default); actions name pod and namespace.
   const target = podTarget(pod ?? '');
   const ns = target.namespace ?? DEFAULT_NAMESPACE;
-  const kubectlPod = target.namespace ? `-n ${target.namespace} ${target.pod}` : target.pod;
+  const kubectlPod = kubectlName(pod ?? '');
   const execs = p.trace.filter(
     (r): r is Extract<TraceRecord, { type: 'exec' }> =>
       r.type === 'exec' && r.pod === target.pod && r.namespace === ns && r.t <= p.t,
