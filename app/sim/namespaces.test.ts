@@ -11,6 +11,7 @@ import { getPodRows } from './trace/podRows.ts';
 import { describePodAt } from './trace/describe.ts';
 import { getEndpointSlices } from './trace/endpointSlices.ts';
 import { getEvents } from './trace/events.ts';
+import { readLogs } from './trace/logs.ts';
 import { TWO_WEBS } from './testing/twoWebs.ts';
 
 function run(text: string, until = 120) {
@@ -116,5 +117,30 @@ describe('namespace names that are Object.prototype keys', () => {
     const { json } = run(text, 30);
     expect(Object.keys(json.pods)).toEqual([`${ns}/web`, 'team-a/web'].sort());
     expect(json.pods[`${ns}/web`]?.rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Service env vars and DNS are per namespace', () => {
+  // Each client prints what it sees of the Service web in team-a.
+  const client = (ns: string) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: ${ns}}
+spec:
+  containers:
+  - name: c
+    image: busybox
+    command: [sh, -c, 'sleep 5; echo "host=$WEB_SERVICE_HOST"; nslookup web >/dev/null 2>&1 && echo short-ok || echo short-fail; nslookup web.team-a.svc.cluster.local >/dev/null 2>&1 && echo fqdn-ok || echo fqdn-fail; sleep 600']
+`;
+  const text = `${TWO_WEBS}${client('team-a')}${client('team-b')}`;
+  const { idx } = run(text, 30);
+
+  it.each([
+    // kubelet getServiceEnvVarMap: only Services of the pod's namespace; the search path
+    // (resolv.conf `search NS.svc.cluster.local …`) finds the short name only from team-a.
+    ['team-a/client', 'host=10.96.0.10\nshort-ok\nfqdn-ok\n'],
+    ['team-b/client', 'host=\nshort-fail\nfqdn-ok\n'],
+  ])('%s sees %j', (key, text) => {
+    expect(readLogs(idx, key, 'c', 30)).toEqual({ ok: true, text });
   });
 });
