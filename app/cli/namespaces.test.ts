@@ -91,6 +91,11 @@ describe('describe, logs, endpoints, run', () => {
     const all = await cli('get', 'endpointslices', 'webs.yaml', '--at', '60s', '-A');
     expect(lines(all.stdout)[0]).toMatch(/^NAMESPACE {3}NAME {2,}ADDRESSTYPE/);
     expect(lines(all.stdout)[1]).toMatch(/^team-a {6}web-\w{5} +IPv4 +80 +10\.244\.1\.2 +60s$/);
+    const wide = await cli('get', 'endpointslices', 'webs.yaml', '--at', '60s', '-A', '-o', 'wide');
+    expect(lines(wide.stdout).slice(3)).toEqual([
+      expect.stringMatching(/^NAMESPACE {3}SLICE {7}POD {3}ADDRESS {6}READY {3}SERVING/),
+      expect.stringMatching(/^team-a {6}web-\w{5} {3}web {3}10\.244\.1\.2 {3}true {4}true/),
+    ]);
   });
 
   it('run shows every pod; with pods outside default, a NAMESPACE column', async () => {

@@ -94,7 +94,7 @@ export function getEndpointSlicesCommand(
   const views = getEndpointSlices(idx, t, listed(scope));
   let text = formatEndpointSlicesTable(views, scope.namespace, scope.allNamespaces);
   if (output === 'wide' && views.some((v) => v.endpoints.length > 0)) {
-    text += `\n${formatEndpointConditions(views)}`;
+    text += `\n${formatEndpointConditions(views, scope.allNamespaces)}`;
   }
   return { stdout: text, code: 0 };
 }

@@ -139,12 +139,19 @@ export function formatEndpointSlicesTable(
   );
 }
 
-/** A detailed view: one line per endpoint with its conditions (kubectl describe endpointslice). */
-export function formatEndpointConditions(views: EndpointSliceView[]): string {
-  const rows: string[][] = [['SLICE', 'POD', 'ADDRESS', 'READY', 'SERVING', 'TERMINATING', 'NODE']];
+/**
+ * A detailed view: one line per endpoint with its conditions (kubectl describe endpointslice);
+ * `allNamespaces` adds the slice's namespace first.
+ */
+export function formatEndpointConditions(
+  views: EndpointSliceView[],
+  allNamespaces = false,
+): string {
+  const header = ['SLICE', 'POD', 'ADDRESS', 'READY', 'SERVING', 'TERMINATING', 'NODE'];
+  const rows: string[][] = [allNamespaces ? ['NAMESPACE', ...header] : header];
   for (const v of views) {
     for (const e of v.endpoints) {
-      rows.push([
+      const cells = [
         v.name,
         e.pod,
         e.ip,
@@ -152,7 +159,8 @@ export function formatEndpointConditions(views: EndpointSliceView[]): string {
         String(e.serving),
         String(e.terminating),
         e.nodeName ?? '<none>',
-      ]);
+      ];
+      rows.push(allNamespaces ? [v.namespace, ...cells] : cells);
     }
   }
   return tabwrite(tabRows(rows), TABLE_TABWRITER);

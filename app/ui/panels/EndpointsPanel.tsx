@@ -26,7 +26,7 @@ export const EndpointsPanel = memo(function EndpointsPanel({
         testId="endpoints-output"
       />
       {views.length ? (
-        <Kubectl command="# endpoint conditions" output={formatEndpointConditions(views)} />
+        <Kubectl command="# endpoint conditions" output={formatEndpointConditions(views, all)} />
       ) : null}
     </>
   );
