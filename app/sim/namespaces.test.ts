@@ -12,6 +12,7 @@ import { describePodAt } from './trace/describe.ts';
 import { getEndpointSlices } from './trace/endpointSlices.ts';
 import { getEvents } from './trace/events.ts';
 import { readLogs } from './trace/logs.ts';
+import { podYaml } from './trace/podYaml.ts';
 import { TWO_WEBS } from './testing/twoWebs.ts';
 
 function run(text: string, until = 120) {
@@ -77,6 +78,14 @@ describe('web in team-a and web in team-b', () => {
       'team-a/web',
       'team-b/web',
     ]);
+  });
+
+  it('pod YAML of each namespace’s web is its own (no shared cache entry)', () => {
+    const a = podYaml(idx, 'team-a/web', 60);
+    const b = podYaml(idx, 'team-b/web', 60);
+    expect(a).toMatch(/^ {2}namespace: team-a$/m);
+    expect(b).toMatch(/^ {2}namespace: team-b$/m);
+    expect(podYaml(idx, 'web', 60)).toBe('Error from server (NotFound): pods "web" not found\n');
   });
 
   it('describe finds each pod by key', () => {
