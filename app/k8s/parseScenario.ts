@@ -215,6 +215,7 @@ export function parseScenario(text: string): ParsedScenario {
 
   return {
     objects,
+    namespaces: [...namespaces].flatMap(([n, doc]) => (doc >= 0 ? [n] : [])),
     scenario,
     diagnostics: dedupeAndSort(diagnostics),
     locate: (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false),
