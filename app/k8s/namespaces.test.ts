@@ -92,6 +92,16 @@ describe('Namespace documents', () => {
     expect(diags[0]).toMatch(message);
   });
 
+  it('a refused Namespace document does not create its namespace', () => {
+    const text = `apiVersion: apps/v1\nkind: Namespace\nmetadata: {name: team-a}\n---\n${pod('team-a')}`;
+    const { diags, objects } = run(text);
+    expect(diags).toEqual([
+      '1:13 error no matches for kind "Namespace" in version "apps/v1"',
+      `9:14 error ${NOT_FOUND('team-a')}`,
+    ]);
+    expect(objects).toEqual([]);
+  });
+
   it('default may be declared, as kubectl apply accepts it', () => {
     expect(run(ns('default') + pod('default'))).toEqual({
       diags: [],

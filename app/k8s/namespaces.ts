@@ -16,25 +16,11 @@ export const BUILTIN_NAMESPACES: readonly string[] = [
   'kube-node-lease',
 ];
 
-const NAMESPACE_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
-
 /**
- * Validates a `v1` Namespace document (core/validation ValidateNamespace: the name is a DNS-1123
- * label); returns its name when it is valid.
+ * Validates a `v1` Namespace document after its schema check (core/validation ValidateNamespace:
+ * the name is required and a DNS-1123 label); returns its name when it is valid.
  */
 export function readNamespace(obj: JsonObject, issues: Issues): string | undefined {
-  if (obj.apiVersion !== 'v1') {
-    issues.raw(
-      ['apiVersion'],
-      `no matches for kind "Namespace" in version "${String(obj.apiVersion)}"`,
-      'invalid-value',
-      'value',
-    );
-    return undefined;
-  }
-  for (const k of Object.keys(obj)) {
-    if (!NAMESPACE_FIELDS.has(k)) issues.raw([k], `unknown field "${k}"`, 'unknown-field', 'key');
-  }
   const name = asString(asRecord(obj.metadata)?.name);
   if (!name) {
     issues.required(['metadata', 'name'], 'name or generateName is required');

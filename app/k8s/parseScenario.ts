@@ -104,8 +104,10 @@ export function parseScenario(text: string): ParsedScenario {
       return;
     }
     if (kind === 'Namespace') {
+      if (validateSchema(obj, issues) > 0) return;
       const name = readNamespace(obj, issues);
-      if (name === undefined) return;
+      // A refused Namespace (wrong apiVersion, unknown field) does not exist either.
+      if (name === undefined || issues.list.some((i) => i.severity === 'error')) return;
       const prev = namespaces.get(name);
       if (prev !== undefined && prev >= 0) {
         issues.raw(
