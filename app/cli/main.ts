@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
-import { describePodAt, objectKey } from '../sim/trace/index.ts';
+import { describePodAt } from '../sim/trace/index.ts';
 import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
   getPods,
+  podKeyIn,
   type CommandOutput,
   type Scope,
 } from './commands/get.ts';
@@ -167,7 +168,8 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
       }
       expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
       return withScenario(io, file ?? '', flags, (l, t) => {
-        const text = describePodAt(l.idx, objectKey(flags.scope.namespace, name ?? ''), t);
+        const key = podKeyIn(flags.scope, name ?? '');
+        const text = key === undefined ? undefined : describePodAt(l.idx, key, t);
         return text === undefined
           ? {
               stdout: '',

@@ -48,6 +48,19 @@ describe('get pods across namespaces', () => {
     });
   });
 
+  it.each([
+    ['describe', 'pod', 'team-a/web'],
+    ['logs', 'team-a/web'],
+    ['get', 'pods', 'team-a/web', '-o', 'yaml'],
+  ])('a NAMESPACE/NAME given as the name is not a pod name: %s %s %s', async (...argv) => {
+    const at = argv.indexOf('-o');
+    const args =
+      at < 0 ? [...argv, 'webs.yaml'] : [...argv.slice(0, at), 'webs.yaml', ...argv.slice(at)];
+    const r = await cli(...args);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toContain('Error from server (NotFound): pods "team-a/web" not found');
+  });
+
   it('NAME with -A is refused as kubectl refuses it', async () => {
     expect(await cli('get', 'pods', 'web', 'webs.yaml', '-A')).toEqual({
       code: 1,

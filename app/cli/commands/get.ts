@@ -28,6 +28,14 @@ export interface Scope {
 
 export const DEFAULT_SCOPE: Scope = { namespace: 'default', allNamespaces: false };
 
+/**
+ * The index key of pod NAME in the scope's namespace. A pod name never holds `/` (the namespace
+ * comes from -n only), so `team-a/web` is not found rather than read as a key.
+ */
+export function podKeyIn(scope: Pick<Scope, 'namespace'>, name: string): string | undefined {
+  return name.includes('/') ? undefined : objectKey(scope.namespace, name);
+}
+
 const notFound = (kind: string, name: string): CommandOutput => ({
   stdout: '',
   stderr: `Error from server (NotFound): ${kind} "${name}" not found\n`,
@@ -55,7 +63,8 @@ export function getPods(
   const rows = getPodRows(idx, t, listed(scope));
   if (output === 'yaml') {
     if (name !== undefined) {
-      const snap = podSnapshot(idx, objectKey(scope.namespace, name), t);
+      const key = podKeyIn(scope, name);
+      const snap = key === undefined ? undefined : podSnapshot(idx, key, t);
       return snap ? { stdout: toKubectlYaml(podObjectAt(snap)), code: 0 } : notFound('pods', name);
     }
     const items = rows.flatMap((r) => {

@@ -1,6 +1,6 @@
 /** `podsim logs POD [-c C] [--previous] FILE` */
-import { objectKey, podSnapshot, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
-import type { CommandOutput } from './get.ts';
+import { podSnapshot, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
+import { podKeyIn, type CommandOutput } from './get.ts';
 
 export function logsCommand(
   idx: TraceIndex,
@@ -10,9 +10,9 @@ export function logsCommand(
   previous: boolean,
   namespace = 'default',
 ): CommandOutput {
-  const key = objectKey(namespace, pod);
-  const snap = podSnapshot(idx, key, t);
-  if (!snap) {
+  const key = podKeyIn({ namespace }, pod);
+  const snap = key === undefined ? undefined : podSnapshot(idx, key, t);
+  if (key === undefined || !snap) {
     return {
       stdout: '',
       stderr: `Error from server (NotFound): pods "${pod}" not found\n`,
