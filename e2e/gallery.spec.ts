@@ -67,6 +67,34 @@ for (const e of EXAMPLES) {
   });
 }
 
+test('two pods named web in two namespaces are two timeline groups and two kubectl rows', async ({
+  page,
+}) => {
+  const e = EXAMPLES.find((x) => x.slug === 'same-name-two-namespaces');
+  if (!e) throw new Error('example 28 is missing');
+  await page.goto('/');
+  await ready(page);
+  await openFromGallery(page, e);
+  await expect(page.getByTestId('sim-status')).toHaveAttribute('data-stale', 'false');
+  await expect(page.locator('.tl-label-group')).toHaveText([
+    'pod/team-a/web',
+    'pod/team-b/web',
+    'service/team-a/web',
+  ]);
+  await page.getByRole('tab', { name: 'get pods' }).click();
+  await page.evaluate(() => window.__podlab?.setCursor(30));
+  const out = page.getByTestId('kubectl-output');
+  await expect(out).toContainText('kubectl get pods -A');
+  await expect(out).toContainText(/team-a\s+web\s+1\/1\s+Running/);
+  await expect(out).toContainText(/team-b\s+web\s+0\/1\s+CrashLoopBackOff/);
+  await page.getByRole('tab', { name: 'describe' }).click();
+  await page.getByRole('combobox', { name: 'Pod' }).selectOption('team-b/web');
+  await expect(page.getByTestId('describe-output')).toContainText(
+    'kubectl describe pod web -n team-b',
+  );
+  await expect(page.getByTestId('describe-output')).toContainText(/Namespace:\s+team-b/);
+});
+
 test('opening an example over unsaved edits offers an undo', async ({ page }) => {
   const mine =
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\nspec:\n  containers:\n    - name: c\n      image: busybox:1.28\n';

@@ -1,8 +1,8 @@
 /** `main` in-process (no spawn): flags and their bounds. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RUN_TIMEOUT_MS } from '../ui/worker/useSimulation.ts';
-import type { CliIO } from './io.ts';
-import { DEFAULT_MAX_WALL_S, main } from './main.ts';
+import { DEFAULT_MAX_WALL_S } from './main.ts';
+import { runMain } from './testIO.ts';
 import { USAGE } from './usage.ts';
 
 const POD = `apiVersion: v1
@@ -11,25 +11,6 @@ metadata: {name: web}
 spec:
   containers: [{name: app, image: nginx}]
 `;
-
-export async function runMain(
-  argv: string[],
-  files: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: () => Promise.resolve(''),
-    readFile: (p) => {
-      const text = files[p];
-      return text === undefined ? Promise.reject(new Error(`ENOENT: ${p}`)) : Promise.resolve(text);
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe('podsim --until / --at are bounded like spec.until (24h)', () => {
   const TOO_LONG = 'must be at most 24h: the simulator runs at most 24h of simulated time';

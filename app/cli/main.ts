@@ -11,7 +11,9 @@ import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
   getPods,
+  podKeyIn,
   type CommandOutput,
+  type Scope,
 } from './commands/get.ts';
 import { exportKubectlCommand } from './commands/export.ts';
 import { logsCommand } from './commands/logs.ts';
@@ -29,6 +31,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   container: { type: 'string', short: 'c' },
   previous: { type: 'boolean', short: 'p' },
+  namespace: { type: 'string', short: 'n' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,6 +47,9 @@ interface Flags {
   output?: string;
   container?: string;
   previous: boolean;
+  scope: Scope;
+  /** `-n` was given (run shows every namespace otherwise). */
+  namespaceGiven: boolean;
 }
 
 function duration(name: string, v: string | undefined): number | undefined {
@@ -115,8 +122,13 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
   switch (command) {
     case 'run': {
       expectArity(rest, 1, 'run FILE [--until 10m] [--json]');
+      const scope = flags.scope.allNamespaces
+        ? { allNamespaces: true }
+        : flags.namespaceGiven
+          ? { namespace: flags.scope.namespace }
+          : {};
       return withScenario(io, rest[0] ?? '', { ...flags, at: undefined }, (l) => ({
-        stdout: runCommand(l.result, l.idx, flags.json),
+        stdout: runCommand(l.result, l.idx, flags.json, scope),
         code: 0,
       }));
     }
@@ -130,18 +142,20 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         }
         const name = args.length === 2 ? args[0] : undefined;
         return withScenario(io, args[args.length - 1] ?? '', flags, (l, t) =>
-          getPods(l.idx, t, name, flags.output),
+          getPods(l.idx, t, name, flags.output, flags.scope),
         );
       }
       if (resource === 'endpointslices' || resource === 'endpointslice') {
         expectArity(args, 1, 'get endpointslices FILE [--at 45s] [-o wide]');
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
-          getEndpointSlicesCommand(l.idx, t, flags.output),
+          getEndpointSlicesCommand(l.idx, t, flags.output, flags.scope),
         );
       }
       if (resource === 'endpoints' || resource === 'ep') {
         expectArity(args, 1, 'get endpoints FILE [--at 45s]');
-        return withScenario(io, args[0] ?? '', flags, (l, t) => getEndpointsCommand(l.idx, t));
+        return withScenario(io, args[0] ?? '', flags, (l, t) =>
+          getEndpointsCommand(l.idx, t, flags.scope),
+        );
       }
       throw new UsageError(
         `unknown resource "${resource ?? ''}" (podsim gets pods, endpointslices and endpoints)`,
@@ -154,7 +168,8 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
       }
       expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
       return withScenario(io, file ?? '', flags, (l, t) => {
-        const text = describePodAt(l.idx, name ?? '', t);
+        const key = podKeyIn(flags.scope, name ?? '');
+        const text = key === undefined ? undefined : describePodAt(l.idx, key, t);
         return text === undefined
           ? {
               stdout: '',
@@ -167,7 +182,14 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
     case 'logs': {
       expectArity(rest, 2, 'logs POD [-c CONTAINER] [--previous] FILE [--at 45s]');
       return withScenario(io, rest[1] ?? '', flags, (l, t) =>
-        logsCommand(l.idx, t, rest[0] ?? '', flags.container, flags.previous),
+        logsCommand(
+          l.idx,
+          t,
+          rest[0] ?? '',
+          flags.container,
+          flags.previous,
+          flags.scope.namespace,
+        ),
       );
     }
     case 'link': {
@@ -208,6 +230,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       maxWallS: maxWall(values['max-wall']),
       json: values.json ?? false,
       previous: values.previous ?? false,
+      scope: {
+        namespace: values.namespace ?? 'default',
+        allNamespaces: values['all-namespaces'] ?? false,
+      },
+      namespaceGiven: values.namespace !== undefined,
       ...(values.output !== undefined ? { output: values.output } : {}),
       ...(values.container !== undefined ? { container: values.container } : {}),
     };

@@ -21,6 +21,9 @@ Times accept Go durations (45s, 1m30s) or plain seconds, at most 24h. --at defau
 
 Options of every command that simulates:
   --max-wall SECONDS   stop the simulation after this much wall time (default 8, as the page)
+  -n, --namespace NS   the namespace of the named pod or of the list (default "default"); run shows
+                       every namespace unless -n is given
+  -A, --all-namespaces list every namespace, with a NAMESPACE column (get, run)
 
 Exit status: 0 success, 1 invalid scenario or object not found, 2 usage error,
 3 the run stopped before its end (--max-wall, or more events than the engine allows): the output and

@@ -27,6 +27,7 @@ import {
   type TraceIndex,
 } from '../sim/trace/index.ts';
 import { buildTimeline } from '../ui/timeline/model.ts';
+import { objectKey } from '../sim/trace/objectKey.ts';
 
 export interface CaseOptions {
   /** Simulated seconds at most (the CI run caps long scenarios; the nightly run does not). */
@@ -65,10 +66,12 @@ export function traceInvariants(result: SimResult): string[] {
   for (const r of result.trace) {
     if (!Number.isFinite(r.t) || r.t < 0) failures.push(`record ${r.type} at t=${r.t}`);
     if (r.t > result.until + 1e-9) failures.push(`record ${r.type} at ${r.t} after until`);
+    // A pod is its namespace and name (web in team-a and web in team-b are two pods).
     if (r.type === 'pod.deleted') {
-      for (const k of [...restarts.keys()]) if (k.startsWith(`${r.pod}\u0000`)) restarts.delete(k);
+      const pod = `${objectKey(r.namespace, r.pod)}\u0000`;
+      for (const k of [...restarts.keys()]) if (k.startsWith(pod)) restarts.delete(k);
     } else if (r.type === 'container.status') {
-      const k = `${r.pod}\u0000${r.container}`;
+      const k = `${objectKey(r.namespace, r.pod)}\u0000${r.container}`;
       const before = restarts.get(k) ?? 0;
       if (r.status.restartCount < before)
         failures.push(

@@ -152,7 +152,12 @@ describe('documents and kinds', () => {
   });
 
   it('kubectl get -o yaml output loads; server fields are dropped', () => {
+    // Its namespace must exist (NamespaceLifecycle), hence the Namespace document first.
     const text = `apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+apiVersion: v1
 kind: Pod
 metadata:
   creationTimestamp: "2024-05-01T10:00:00Z"

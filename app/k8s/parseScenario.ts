@@ -15,6 +15,7 @@ import { base64Encode } from './secret.ts';
 import { SourceText } from './source.ts';
 import { closest } from './suggest.ts';
 import { ALIAS_TOO_LARGE, aliasExpansionOverflow } from './yamlLimits.ts';
+import { BUILTIN_NAMESPACES, namespaceNotFound, readNamespace } from './namespaces.ts';
 import type {
   Diagnostic,
   ParsedScenario,
@@ -26,6 +27,7 @@ import { validateConfigMap, validateSecret } from './validate/config.ts';
 import { validatePod } from './validate/pod.ts';
 import { validateQuantities } from './validate/container.ts';
 import { checkReferences, type CheckedObject } from './validate/refs.ts';
+import { isDNS1123Label } from './validate/names.ts';
 import { validateService } from './validate/service.ts';
 
 const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret'];
@@ -81,6 +83,7 @@ export function parseScenario(text: string): ParsedScenario {
   const entries: Entry[] = [];
   const scenarioDocs: { obj: JsonObject; doc: number; issues: Issues }[] = [];
   const docIssues: { doc: number; prefix: Segment[]; issues: Issues }[] = [];
+  const namespaces = new Map<string, number>(BUILTIN_NAMESPACES.map((n) => [n, -1]));
 
   const handle = (value: unknown, doc: number, prefix: Segment[]): void => {
     const obj = asRecord(value);
@@ -98,6 +101,22 @@ export function parseScenario(text: string): ParsedScenario {
     if (kind === 'Scenario') {
       validateSchema(obj, issues);
       scenarioDocs.push({ obj, doc, issues });
+      return;
+    }
+    if (kind === 'Namespace') {
+      if (validateSchema(obj, issues) > 0) return;
+      const name = readNamespace(obj, issues);
+      // A refused Namespace (wrong apiVersion, unknown field) does not exist either.
+      if (name === undefined || issues.list.some((i) => i.severity === 'error')) return;
+      const prev = namespaces.get(name);
+      if (prev !== undefined && prev >= 0) {
+        issues.raw(
+          ['metadata', 'name'],
+          `namespaces "${name}" already exists (document ${prev + 1} defines it)`,
+          'already-exists',
+          'value',
+        );
+      } else if (prev === undefined) namespaces.set(name, doc);
       return;
     }
     if (!(SIMULATED as readonly string[]).includes(kind)) {
@@ -157,6 +176,11 @@ export function parseScenario(text: string): ParsedScenario {
   }
 
   markDuplicates(entries);
+  for (const e of entries) {
+    // An invalid name has its own error at the same place (validateObjectMeta).
+    if (namespaces.has(e.namespace) || isDNS1123Label(e.namespace).length > 0) continue;
+    e.issues.raw(['metadata', 'namespace'], namespaceNotFound(e.namespace), 'not-found', 'value');
+  }
   const known = new Set(entries.map((e) => `${e.kind}/${e.namespace}/${e.name}`));
   const isValid = (e: { issues: Issues }) => !e.issues.list.some((i) => i.severity === 'error');
   checkReferences(entries.filter(isValid));
@@ -193,6 +217,7 @@ export function parseScenario(text: string): ParsedScenario {
 
   return {
     objects,
+    namespaces: [...namespaces].flatMap(([n, doc]) => (doc >= 0 ? [n] : [])),
     scenario,
     diagnostics: dedupeAndSort(diagnostics),
     locate: (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false),

@@ -150,6 +150,8 @@ export interface ScenarioSpec {
 export interface ParsedScenario {
   /** Every simulated object, in document order (including deferred ones). */
   objects: SourceObject[];
+  /** Namespaces the scenario declares (valid Namespace documents), in document order. */
+  namespaces: string[];
   scenario: ScenarioSpec;
   diagnostics: Diagnostic[];
   /** Maps an object path of document `doc` to its YAML range (the value node; the key for `key: true`). */

@@ -1,5 +1,5 @@
 /** Checks an example promise against the `podsim --json` projection of a run. */
-import type { PodsimJson } from '../sim/trace/index.ts';
+import { DEFAULT_NAMESPACE, eventKey, type PodsimJson } from '../sim/trace/index.ts';
 import type { ExamplePromise, Subject } from './promises.ts';
 
 export type Series = { t: number; value: string }[];
@@ -67,8 +67,11 @@ const show = (series: Series) =>
 export function checkPromise(json: PodsimJson, promise: ExamplePromise): CheckResult {
   const fail = (why: string): CheckResult => ({ ok: false, message: `${promise.text}: ${why}` });
   if (promise.kind === 'event' || promise.kind === 'no-event') {
+    // The promise names the object by key (pod/team-a/web); the JSON's object is kubectl's pod/web.
     const hits = json.events.filter(
-      (e) => e.object === promise.object && e.reason === promise.reason,
+      (e) =>
+        eventKey({ object: e.object, namespace: e.namespace ?? DEFAULT_NAMESPACE }) ===
+          promise.object && e.reason === promise.reason,
     );
     if (promise.kind === 'no-event') {
       return hits.length === 0

@@ -144,3 +144,28 @@ describe('shellQuote', () => {
     expect(shellQuote('$HOME')).toBe("'$HOME'");
   });
 });
+
+describe('toKubectlScript with namespaces (issue 13 item 6)', () => {
+  const example = loadExamples().find((e) => e.slug === 'same-name-two-namespaces');
+  const script = toKubectlScript(example?.yaml ?? '');
+
+  it('creates the namespaces before the objects in them, in one apply', () => {
+    const apply = script.slice(script.indexOf('# t = 0s'));
+    const first = apply.indexOf('kind: Namespace');
+    expect(first).toBeGreaterThan(0);
+    expect(apply.indexOf('name: team-b')).toBeLessThan(apply.indexOf('kind: Pod'));
+  });
+
+  it('watches every namespace and names the namespace in actions and clean-up', () => {
+    expect(script).toContain('kubectl get pods -A -w &');
+    expect(script).toContain('kubectl exec web -n team-a -c app -- kill -KILL 1 || true');
+    expect(script).toContain('# clean up: kubectl delete namespace team-a team-b');
+    expect(script).not.toMatch(/kubectl delete pod\/web/);
+  });
+
+  it('a default-namespace scenario keeps its watch and clean-up lines', () => {
+    const plain = toKubectlScript(SCENARIO);
+    expect(plain).toContain('kubectl get pods -w &');
+    expect(plain).toContain('# clean up: kubectl delete pod/web service/late\n');
+  });
+});

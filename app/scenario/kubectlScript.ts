@@ -125,6 +125,12 @@ export function toKubectlScript(
     return o ? objectYaml(text, docs, o) : undefined;
   };
   const initial = parsed.objects.filter((o) => !scenario.deferred.some((k) => sameKey(o, k)));
+  // Namespaces first: the API server refuses objects in a namespace that does not exist yet.
+  const namespaceDocs = parsed.namespaces.map((name) =>
+    stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }).replace(/\s+$/, ''),
+  );
+  const namespaced =
+    parsed.namespaces.length > 0 || parsed.objects.some((o) => o.namespace !== 'default');
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
 
   const out: string[] = [
@@ -140,7 +146,7 @@ export function toKubectlScript(
   out.push(
     'set -eu',
     '',
-    'kubectl get pods -w &',
+    namespaced ? 'kubectl get pods -A -w &' : 'kubectl get pods -w &',
     'WATCH=$!',
     "trap 'kill $WATCH 2>/dev/null || true' EXIT",
     '# wait_until N: sleep until N s after the start (kubectl itself takes time)',
@@ -148,8 +154,9 @@ export function toKubectlScript(
     'wait_until() { d=$((START + $1 - $(date +%s))); if [ "$d" -gt 0 ]; then sleep "$d"; fi; }',
     '',
   );
-  if (initial.length > 0) {
-    out.push('# t = 0s', ...applyBlock(initial.map((o) => objectYaml(text, docs, o))), '');
+  if (initial.length + namespaceDocs.length > 0) {
+    const bodies = [...namespaceDocs, ...initial.map((o) => objectYaml(text, docs, o))];
+    out.push('# t = 0s', ...applyBlock(bodies), '');
   }
   let now = 0;
   for (const a of scenario.actions) {
@@ -164,8 +171,30 @@ export function toKubectlScript(
       '',
     );
   }
-  const names = parsed.objects.map((o) => `${o.kind.toLowerCase()}/${o.name}`);
-  if (names.length > 0)
-    out.push(`# clean up: kubectl delete ${commentText(names.map(shellQuote).join(' '))}`);
+  out.push(...cleanUp(parsed));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The clean-up hint: objects per namespace (`-n` outside default); a namespace the scenario
+ * created is deleted whole, which deletes what is in it.
+ */
+function cleanUp(parsed: ParsedScenario): string[] {
+  const created = new Set(parsed.namespaces);
+  const byNamespace = new Map<string, string[]>();
+  for (const o of parsed.objects) {
+    if (created.has(o.namespace)) continue;
+    const list = byNamespace.get(o.namespace) ?? [];
+    list.push(`${o.kind.toLowerCase()}/${o.name}`);
+    byNamespace.set(o.namespace, list);
+  }
+  const lines = [...byNamespace].map(
+    ([namespace, names]) =>
+      `# clean up: kubectl delete ${commentText(names.map(shellQuote).join(' '))}${commentText(ns(namespace))}`,
+  );
+  if (created.size > 0)
+    lines.push(
+      `# clean up: kubectl delete namespace ${commentText([...created].map(shellQuote).join(' '))}`,
+    );
+  return lines;
 }

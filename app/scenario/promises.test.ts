@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePromise, type ExamplePromise } from './promises.ts';
 import { checkPromise, getSeries, valueAt } from './checkPromise.ts';
-import type { PodsimJson } from '../sim/trace/index.ts';
+import { toPodsimJson, type PodsimJson } from '../sim/trace/index.ts';
+import { simulateText } from '../sim/index.ts';
+import { TWO_WEBS } from '../sim/testing/twoWebs.ts';
 import { parseDuration } from '../k8s/duration.ts';
 import { formatDuration } from './duration.ts';
 
@@ -169,5 +171,31 @@ describe('checkPromise', () => {
       getSeries(RUN, { kind: 'container', pod: 'liveness-exec', container: 'x', field: 'state' }),
     ).toBe('container liveness-exec/x is not in the run');
     expect(valueAt([], 5)).toBe('<none>');
+  });
+});
+
+describe('promises about pods outside default name them NAMESPACE/NAME', () => {
+  const json = toPodsimJson(simulateText(TWO_WEBS, { until: 120 }).result);
+  it.each([
+    ['pod team-a/web restarts stays 0 from 0s to 2m', true],
+    ['pod team-b/web status becomes CrashLoopBackOff between 0s and 1m', true],
+    ['container team-b/web/app state becomes terminated between 0s and 10s', true],
+    ['container team-a/web/app state stays running from 10s to 2m', true],
+    ['event pod/team-b/web BackOff first between 0s and 1m', true],
+    ['event pod/team-a/web BackOff never', true],
+    ['event pod/web BackOff never', true],
+    ['service team-a/web ready becomes web between 0s and 10s', true],
+    ['pod web restarts stays 0 from 0s to 2m', false],
+    ['event pod/team-a/web BackOff first between 0s and 2m', false],
+  ])('%s → %s', (line, ok) => {
+    expect(checkPromise(json, promise(line)).ok).toBe(ok);
+  });
+
+  it('a container subject has at most a namespace, a pod and a container', () => {
+    expect(parsePromise('at 5s container a/b/c/d ready is true')).toEqual({
+      ok: false,
+      error:
+        'expect "at 5s container a/b/c/d ready is true": container "a/b/c/d" is not POD/CONTAINER or NAMESPACE/POD/CONTAINER',
+    });
   });
 });

@@ -6,6 +6,7 @@
  *   pod myapp-pod condition Initialized becomes True between 41s and 43s
  *   pod web status becomes Terminating at 60s
  *   container web/nginx reason stays none from 2s to 5m
+ *   pod team-a/web restarts stays 0 from 0s to 2m   (outside default: NAMESPACE/NAME, as podsim keys it)
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
  *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`)
  */
@@ -55,8 +56,12 @@ function parseSubject(text: string): Subject | string {
     return { kind: 'pod', pod: name, field: field as PodField };
   }
   if (kind === 'container') {
-    const [pod, container, more] = name.split('/');
-    if (!pod || !container || more !== undefined) return `container "${name}" is not POD/CONTAINER`;
+    // POD is the pod's key, so NAMESPACE/POD/CONTAINER outside default.
+    const parts = name.split('/');
+    const container = parts.pop();
+    const pod = parts.join('/');
+    if (!pod || !container || parts.length > 2)
+      return `container "${name}" is not POD/CONTAINER or NAMESPACE/POD/CONTAINER`;
     if (!CONTAINER_FIELDS.includes(field)) {
       return `container field "${field}" is not one of ${CONTAINER_FIELDS.join(', ')}`;
     }

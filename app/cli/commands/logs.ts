@@ -1,6 +1,6 @@
 /** `podsim logs POD [-c C] [--previous] FILE` */
 import { podSnapshot, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
-import type { CommandOutput } from './get.ts';
+import { podKeyIn, type CommandOutput } from './get.ts';
 
 export function logsCommand(
   idx: TraceIndex,
@@ -8,9 +8,11 @@ export function logsCommand(
   pod: string,
   container: string | undefined,
   previous: boolean,
+  namespace = 'default',
 ): CommandOutput {
-  const snap = podSnapshot(idx, pod, t);
-  if (!snap) {
+  const key = podKeyIn({ namespace }, pod);
+  const snap = key === undefined ? undefined : podSnapshot(idx, key, t);
+  if (key === undefined || !snap) {
     return {
       stdout: '',
       stderr: `Error from server (NotFound): pods "${pod}" not found\n`,
@@ -34,7 +36,7 @@ export function logsCommand(
       stderr = `Defaulted container "${name}" out of: ${all.join(', ')}\n`;
     }
   }
-  const r = readLogs(idx, pod, name, t, { previous });
+  const r = readLogs(idx, key, name, t, { previous });
   if (!r.ok) return { stdout: '', stderr: `${stderr}${r.error}\n`, code: 1 };
   return { stdout: r.text, ...(stderr ? { stderr } : {}), code: 0 };
 }

@@ -7,8 +7,23 @@ function formatT(t: number): string {
   return `${Math.round(t * 1000) / 1000}s`;
 }
 
-/** `--json`: the podsim document; otherwise `kubectl get pods -w` rows with a right-aligned T. */
-export function runCommand(result: SimResult, idx: TraceIndex, json: boolean): string {
+/**
+ * `--json`: the podsim document; otherwise `kubectl get pods -w` rows with a right-aligned T, of
+ * every namespace (with a NAMESPACE column when a pod is outside `default`), of one with `-n`, or
+ * of all with the column always shown with `-A`.
+ */
+export function runCommand(
+  result: SimResult,
+  idx: TraceIndex,
+  json: boolean,
+  scope?: { namespace?: string; allNamespaces?: boolean },
+): string {
   if (json) return `${JSON.stringify(toPodsimJson(result, idx), null, 2)}\n`;
-  return formatWatchTable(idx, { formatT, t: 'right' });
+  if (scope?.allNamespaces)
+    return formatWatchTable(idx, { formatT, t: 'right', namespaceColumn: true });
+  return formatWatchTable(idx, {
+    formatT,
+    t: 'right',
+    ...(scope?.namespace !== undefined ? { namespace: scope.namespace } : {}),
+  });
 }

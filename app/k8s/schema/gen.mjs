@@ -141,7 +141,7 @@ const scenarioDefinitions = {
   },
 };
 
-const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'List', 'Scenario'];
+const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'List', 'Scenario'];
 
 /** Editor snippets (yaml-language-server `defaultSnippets`) offered when the YAML is empty. */
 const SNIPPETS = [
@@ -222,14 +222,17 @@ export function generateSchema() {
   defs.FieldsV1 = free(defs.FieldsV1);
   defs.Pod.properties.status = free(defs.Pod.properties.status);
   defs.Service.properties.status = free(defs.Service.properties.status);
+  defs.Namespace.properties.status = free(defs.Namespace.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
+  delete defs.NamespaceStatus;
   // Required by the API's own validation, not marked in the types.
   defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
 
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
-    description: 'One YAML document: a Pod, Service, ConfigMap, Secret, List or podlab Scenario.',
+    description:
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },

@@ -22,11 +22,19 @@ export class Recorder {
   }
 
   /** Hot path too: servers log every probe request (nginx access log). */
-  log(pod: string, container: string, instance: number, stream: 'stdout' | 'stderr', line: string) {
+  log(
+    pod: string,
+    namespace: string,
+    container: string,
+    instance: number,
+    stream: 'stdout' | 'stderr',
+    line: string,
+  ) {
     this.records.push({
       t: this.clock.now() / 1000,
       type: 'log',
       pod,
+      namespace,
       container,
       instance,
       stream,
@@ -37,10 +45,19 @@ export class Recorder {
   /** The hot path (one record per probe attempt): no spread, no optional fields. */
   probe(
     pod: string,
+    namespace: string,
     container: string,
     probe: 'startup' | 'readiness' | 'liveness',
     result: 'success' | 'failure' | 'warning',
   ): void {
-    this.records.push({ t: this.clock.now() / 1000, type: 'probe', pod, container, probe, result });
+    this.records.push({
+      t: this.clock.now() / 1000,
+      type: 'probe',
+      pod,
+      namespace,
+      container,
+      probe,
+      result,
+    });
   }
 }

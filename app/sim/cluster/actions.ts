@@ -31,6 +31,7 @@ export function runAction(
     const rec = {
       type: 'exec',
       pod: w.name,
+      namespace: w.namespace,
       container: slot?.name ?? a.exec.container ?? '',
       command,
     } as const;
@@ -63,6 +64,7 @@ export function runAction(
     c.recorder.add({
       type: 'signal',
       pod: w.name,
+      namespace: w.namespace,
       container: slot.name,
       signal:
         a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),

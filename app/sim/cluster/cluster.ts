@@ -108,7 +108,7 @@ export class Cluster implements ClusterApi {
       allocatePodIP: () => ipFrom(profile.podCIDR, 2 + this.podIPs++),
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
-      onPodDeleted: (name) => this.podDeleted(name),
+      onPodDeleted: (ns, name) => this.podDeleted(ns, name),
       nodeLost: () => this.node.lost,
     };
   }
@@ -158,6 +158,7 @@ export class Cluster implements ClusterApi {
           this.recorder.add({
             type: 'event',
             object: `pod/${src.name}`,
+            namespace: ns,
             eventType: 'Normal',
             reason: 'Scheduled',
             message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
@@ -217,15 +218,20 @@ export class Cluster implements ClusterApi {
       const json = JSON.stringify(e.endpoints);
       if (this.endpointsJson.get(k) === json) continue;
       this.endpointsJson.set(k, json);
-      this.recorder.add({ type: 'endpoints', service: e.name, endpoints: e.endpoints });
+      this.recorder.add({
+        type: 'endpoints',
+        service: e.name,
+        namespace: e.namespace,
+        endpoints: e.endpoints,
+      });
     }
   }
 
-  private podDeleted(name: string): void {
-    for (const [k, w] of this.pods) {
-      if (w.name !== name || w.lifecycle !== 'deleted') continue;
+  private podDeleted(ns: string, name: string): void {
+    const k = key(ns, name);
+    if (this.pods.get(k)?.lifecycle === 'deleted') {
       this.pods.delete(k);
-      this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: w.namespace });
+      this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
     }
     this.syncEndpoints();
   }

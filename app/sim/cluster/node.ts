@@ -61,6 +61,7 @@ export class NodeLifecycle {
       c.recorder.add({
         type: 'event',
         object: `pod/${w.name}`,
+        namespace: w.namespace,
         eventType: 'Warning',
         reason: 'NodeNotReady',
         message: 'Node is not ready',
@@ -85,6 +86,7 @@ export class NodeLifecycle {
       c.recorder.add({
         type: 'event',
         object: `pod/${w.name}`,
+        namespace: w.namespace,
         eventType: 'Normal',
         reason: 'TaintManagerEviction',
         message: `Marking for deletion Pod ${w.namespace}/${w.name}`,

@@ -48,6 +48,7 @@ export function requestDelete(
   w.env.recorder.add({
     type: 'pod.deleting',
     pod: w.name,
+    namespace: w.namespace,
     deletionTimestamp: (now + grace * 1000) / 1000,
     gracePeriodSeconds: grace,
     cause: opts.cause ?? {
@@ -77,7 +78,7 @@ export function removePod(w: PodWorker, cause: Cause): void {
   const wasActive = w.lifecycle === 'active' || w.lifecycle === 'terminating';
   w.cancelSync();
   w.probes.stopAll();
-  w.env.recorder.add({ type: 'pod.deleted', pod: w.name, cause });
+  w.env.recorder.add({ type: 'pod.deleted', pod: w.name, namespace: w.namespace, cause });
   w.sendPod({ type: 'pod.deleted' });
   if (wasActive) {
     // The kubelet still stops whatever runs (no API status any more).
@@ -86,5 +87,5 @@ export function removePod(w: PodWorker, cause: Cause): void {
   w.termination?.cancel();
   w.sandbox?.destroy();
   w.sandbox = undefined;
-  w.env.onPodDeleted(w.name);
+  w.env.onPodDeleted(w.namespace, w.name);
 }

@@ -131,6 +131,7 @@ export class KubeletPodWorker implements PodWorker {
       scheduler: env.clock,
       late: (due, fn) => env.clock.at(due, fn, 1),
       pod: this.name,
+      namespace: this.namespace,
       doc,
       podPhase: () => this.phase,
       deleting: () => this.deletion !== undefined,
@@ -143,7 +144,8 @@ export class KubeletPodWorker implements PodWorker {
       sandbox: () => this.sandbox,
       podIP: () => this.podIP ?? '',
       record: (r) => env.recorder.add(r),
-      recordProbe: (c, type, result) => env.recorder.probe(this.name, c, type, result),
+      recordProbe: (c, type, result) =>
+        env.recorder.probe(this.name, this.namespace, c, type, result),
       event: (type, reason, message, c) => this.event(type, reason, message, this.slot(c)),
       publish: (c, type, result) => this.onProbeResult(c, type, result),
     });
@@ -158,7 +160,7 @@ export class KubeletPodWorker implements PodWorker {
       const state = stateString(snap.value);
       if (state === last) return;
       last = state;
-      this.env.recorder.add({ type: 'machine', actor: id, state });
+      this.env.recorder.add({ type: 'machine', actor: id, namespace: this.namespace, state });
     });
     actor.start();
   }
@@ -237,6 +239,7 @@ export class KubeletPodWorker implements PodWorker {
     this.env.recorder.add({
       type: 'event',
       object: `pod/${this.name}`,
+      namespace: this.namespace,
       eventType: type,
       reason,
       message,

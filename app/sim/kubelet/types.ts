@@ -79,7 +79,7 @@ export interface KubeletEnv {
   /** A pod's API status changed (endpoints follow). */
   onPodStatus(pod: string): void;
   /** The pod object is gone from the API. */
-  onPodDeleted(pod: string): void;
+  onPodDeleted(namespace: string, pod: string): void;
   /** The node is powered off (pod-level R10): the kubelet neither syncs, probes nor writes status. */
   nodeLost(): boolean;
 }

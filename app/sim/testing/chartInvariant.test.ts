@@ -16,9 +16,17 @@ describe('chartMismatches', () => {
       t: 0,
       type: 'machine',
       actor: 'pod/p',
+      namespace: 'default',
       state: 'worker.syncing.started,sandbox.ready,phase.running',
     },
-    { t: 0, type: 'pod.phase', pod: 'p', phase: 'Running', cause: { message: '' } },
+    {
+      t: 0,
+      type: 'pod.phase',
+      pod: 'p',
+      namespace: 'default',
+      phase: 'Running',
+      cause: { message: '' },
+    },
   ];
   const rows: [string, TraceRecord[], number][] = [
     [
@@ -29,11 +37,18 @@ describe('chartMismatches', () => {
           t: 3,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: waiting('CrashLoopBackOff'),
         },
-        { t: 3, type: 'machine', actor: 'pod/p/c', state: 'waiting.crashLoopBackOff' },
+        {
+          t: 3,
+          type: 'machine',
+          actor: 'pod/p/c',
+          namespace: 'default',
+          state: 'waiting.crashLoopBackOff',
+        },
       ],
       0,
     ],
@@ -45,6 +60,7 @@ describe('chartMismatches', () => {
           t: 3,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: waiting('CrashLoopBackOff'),
@@ -53,6 +69,7 @@ describe('chartMismatches', () => {
           t: 3,
           type: 'machine',
           actor: 'pod/p/c',
+          namespace: 'default',
           state: 'running.readiness.ready,running.liveness.healthy',
         },
       ],
@@ -60,7 +77,17 @@ describe('chartMismatches', () => {
     ],
     [
       'a pod chart whose phase region lags the phase',
-      [...base, { t: 5, type: 'pod.phase', pod: 'p', phase: 'Failed', cause: { message: '' } }],
+      [
+        ...base,
+        {
+          t: 5,
+          type: 'pod.phase',
+          pod: 'p',
+          namespace: 'default',
+          phase: 'Failed',
+          cause: { message: '' },
+        },
+      ],
       1,
     ],
   ];

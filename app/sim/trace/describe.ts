@@ -11,6 +11,7 @@ import { podSnapshot, type PodSnapshot } from './podState.ts';
 import { podQOSClass } from './qos.ts';
 import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter.ts';
 import type { TraceIndex } from './traceIndex.ts';
+import { splitObjectKey } from './objectKey.ts';
 import { apiSeconds, humanDuration, rfc1123z } from './time.ts';
 
 function describeBody(snap: PodSnapshot, t: number): string {
@@ -103,12 +104,12 @@ function describeBody(snap: PodSnapshot, t: number): string {
   return w.toString();
 }
 
-/** kubectl describe pod NAME at t; undefined when the pod does not exist at t. */
-export function describePodAt(idx: TraceIndex, name: string, t: number): string | undefined {
-  const snap = podSnapshot(idx, name, t);
+/** kubectl describe pod at t, the pod named by its key; undefined when it does not exist at t. */
+export function describePodAt(idx: TraceIndex, key: string, t: number): string | undefined {
+  const snap = podSnapshot(idx, key, t);
   if (!snap) return undefined;
   const body = describeBody(snap, t);
-  const events = getEvents(idx, t, `pod/${name}`).filter((e) => e.lastTimestamp >= snap.createdAt);
+  const events = getEvents(idx, t, `pod/${key}`).filter((e) => e.lastTimestamp >= snap.createdAt);
   const ew = new DescribeWriter();
   writeEvents(ew, events, t);
   if (events.length === 0) return tabwrite(body + ew.toString(), DESCRIBE_TABWRITER);
@@ -116,6 +117,9 @@ export function describePodAt(idx: TraceIndex, name: string, t: number): string 
 }
 
 /** Like describePodAt, with kubectl's error text when the pod does not exist at t. */
-export function describePod(idx: TraceIndex, name: string, t: number): string {
-  return describePodAt(idx, name, t) ?? `Error from server (NotFound): pods "${name}" not found\n`;
+export function describePod(idx: TraceIndex, key: string, t: number): string {
+  return (
+    describePodAt(idx, key, t) ??
+    `Error from server (NotFound): pods "${splitObjectKey(key).name}" not found\n`
+  );
 }

@@ -71,7 +71,7 @@ describe('pods deleted and created again', () => {
     expect(events).toEqual([
       expect.objectContaining({ count: 1, message: expect.stringContaining('node-2') }),
     ]);
-    expect(getPodRows(idx, 30, { wide: true })[0]?.node).toBe('node-2');
-    expect(getPodRows(idx, 5, { wide: true })[0]?.node).toBe('node-1');
+    expect(getPodRows(idx, 30)[0]?.node).toBe('node-2');
+    expect(getPodRows(idx, 5)[0]?.node).toBe('node-1');
   });
 });

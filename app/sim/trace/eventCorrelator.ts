@@ -7,6 +7,7 @@
  * next accepted write jumps the count, as in client-go).
  */
 import type { TraceRecord } from './types.ts';
+import { eventKey } from './objectKey.ts';
 import { indexAt } from './series.ts';
 import { apiSeconds } from './time.ts';
 
@@ -23,6 +24,7 @@ export const EVENT_TTL_S = 3600;
 export interface EventWrite {
   t: number;
   object: string;
+  namespace: string;
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
@@ -55,7 +57,7 @@ interface KeyWrites {
  * asks for that object.
  */
 export interface EventIndex {
-  /** Objects (`pod/NAME`) with events, in the order of their first event. */
+  /** Objects (`eventKey`: `pod/NAME`, `pod/NAMESPACE/NAME`) with events, in the order of their first event. */
   readonly objects: readonly string[];
   /** The object's Event objects in the order they were first written. */
   forObject(object: string): readonly KeyWrites[] | undefined;
@@ -120,7 +122,7 @@ class Correlator {
 
   private observe(e: RawEvent): void {
     const now = e.t;
-    const who = this.identityOf(e.object, now);
+    const who = this.identityOf(eventKey(e), now);
     let sources = who === this.lastWho ? this.lastSources : this.states.get(who);
     if (!sources) {
       sources = new Map();
@@ -236,9 +238,10 @@ export function buildEventIndex(
   const raw = new Map<string, RawEvent[]>();
   for (const r of records) {
     if (r.type !== 'event') continue;
-    const list = raw.get(r.object);
+    const k = eventKey(r);
+    const list = raw.get(k);
     if (list) list.push(r);
-    else raw.set(r.object, [r]);
+    else raw.set(k, [r]);
   }
   return createEventIndex(raw, identityOf);
 }
@@ -250,6 +253,7 @@ function writeAt(kw: KeyWrites, i: number): EventWrite | undefined {
   return {
     t,
     object: e.object,
+    namespace: e.namespace,
     type: e.eventType,
     reason: e.reason,
     message: kw.combined ? `(combined from similar events): ${e.message}` : e.message,

@@ -13,6 +13,7 @@ export type AggregatedEvent = Omit<EventWrite, 't'>;
 function toAggregated(w: EventWrite): AggregatedEvent {
   return {
     object: w.object,
+    namespace: w.namespace,
     type: w.type,
     reason: w.reason,
     message: w.message,
@@ -24,7 +25,7 @@ function toAggregated(w: EventWrite): AggregatedEvent {
   };
 }
 
-/** Events at t for one object (`pod/NAME`), or for all objects, sorted by lastTimestamp. */
+/** Events at t for one object (its `eventKey`: `pod/NAME`, `pod/NS/NAME`), or for all, sorted by lastTimestamp. */
 export function getEvents(idx: TraceIndex, t: number, object?: string): AggregatedEvent[] {
   const objects = object !== undefined ? [object] : eventObjects(idx.events);
   const all = objects.flatMap((o) => eventsAt(idx.events, o, t));

@@ -3,7 +3,21 @@
  * per result with createTraceIndex; every query at t is then a few binary searches.
  */
 export type * from './types.ts';
-export { createTraceIndex, startTraceIndex, podNames, podAt, serviceAt } from './traceIndex.ts';
+export {
+  createTraceIndex,
+  startTraceIndex,
+  podNames,
+  podAt,
+  serviceAt,
+  usesNamespaces,
+} from './traceIndex.ts';
+export {
+  objectKey,
+  splitObjectKey,
+  eventKey,
+  kubectlName,
+  DEFAULT_NAMESPACE,
+} from './objectKey.ts';
 export type { TraceIndex, TraceIndexBuild, PodTrack, ServiceTrack } from './traceIndex.ts';
 export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
 export type { PodRow, WatchRow } from './podRows.ts';

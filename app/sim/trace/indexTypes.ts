@@ -81,8 +81,10 @@ export interface ServiceTrack {
 
 export interface TraceIndex {
   result: SimResult;
-  /** Incarnations per pod name (a pod deleted and applied again gets a new one). */
+  /** Incarnations per pod key (`objectKey`: NAME in default, NAMESPACE/NAME elsewhere); a pod
+   * deleted and applied again gets a new one. */
   pods: Map<string, PodTrack[]>;
+  /** Per Service key, as pods. */
   services: Map<string, ServiceTrack[]>;
   events: EventIndex;
   /** Memo for derived per-pod data (watch rows), filled lazily. */

@@ -4,11 +4,13 @@
  * drops terminating pods), printed as ip:port, three at most then `+ N more...`, `<none>` if empty.
  */
 import { getEndpointSlices } from './endpointSlices.ts';
+import { noResources } from './objectKey.ts';
 import { TABLE_TABWRITER, tabRows, tabwrite } from './tabwriter.ts';
 import type { TraceIndex } from './traceIndex.ts';
 
 export interface EndpointsView {
   name: string;
+  namespace: string;
   /** `ip:port` for every ready address and port, in kubectl's order. */
   addresses: string[];
   age: string;
@@ -21,8 +23,12 @@ function ipKey(ip: string): string {
     .join('.');
 }
 
-export function getLegacyEndpoints(idx: TraceIndex, t: number): EndpointsView[] {
-  return getEndpointSlices(idx, t).map((slice) => {
+export function getLegacyEndpoints(
+  idx: TraceIndex,
+  t: number,
+  opts?: { namespace?: string },
+): EndpointsView[] {
+  return getEndpointSlices(idx, t, opts).map((slice) => {
     const ips = slice.endpoints
       .filter((e) => e.ready)
       .map((e) => e.ip)
@@ -32,12 +38,16 @@ export function getLegacyEndpoints(idx: TraceIndex, t: number): EndpointsView[] 
       if (port.port === undefined) continue;
       for (const ip of ips) addresses.push(`${ip}:${port.port}`);
     }
-    return { name: slice.service, addresses, age: slice.age };
+    return { name: slice.service, namespace: slice.namespace, addresses, age: slice.age };
   });
 }
 
-export function formatLegacyEndpointsTable(views: EndpointsView[], namespace = 'default'): string {
-  if (views.length === 0) return `No resources found in ${namespace} namespace.\n`;
+export function formatLegacyEndpointsTable(
+  views: EndpointsView[],
+  namespace = 'default',
+  allNamespaces = false,
+): string {
+  if (views.length === 0) return noResources(allNamespaces ? undefined : namespace);
   const rows = views.map((v) => {
     const shown = v.addresses.slice(0, 3).join(',');
     const text =
@@ -46,7 +56,11 @@ export function formatLegacyEndpointsTable(views: EndpointsView[], namespace = '
         : v.addresses.length > 3
           ? `${shown} + ${v.addresses.length - 3} more...`
           : shown;
-    return [v.name, text, v.age];
+    return allNamespaces ? [v.namespace, v.name, text, v.age] : [v.name, text, v.age];
   });
-  return tabwrite(tabRows([['NAME', 'ENDPOINTS', 'AGE'], ...rows]), TABLE_TABWRITER);
+  const header = ['NAME', 'ENDPOINTS', 'AGE'];
+  return tabwrite(
+    tabRows([allNamespaces ? ['NAMESPACE', ...header] : header, ...rows]),
+    TABLE_TABWRITER,
+  );
 }

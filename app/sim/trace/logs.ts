@@ -5,17 +5,20 @@
  */
 import { valueAt } from './series.ts';
 import { podAt, type TraceIndex } from './traceIndex.ts';
+import { splitObjectKey } from './objectKey.ts';
 
 export type LogsResult = { ok: true; text: string } | { ok: false; error: string };
 
+/** The pod is named by its key (`web`, `team-a/web`); messages name it as kubectl does. */
 export function readLogs(
   idx: TraceIndex,
-  pod: string,
+  key: string,
   container: string,
   t: number,
   opts?: { previous?: boolean },
 ): LogsResult {
-  const track = podAt(idx, pod, t);
+  const pod = splitObjectKey(key).name;
+  const track = podAt(idx, key, t);
   if (!track) return { ok: false, error: `Error from server (NotFound): pods "${pod}" not found` };
   const c = track.containers.get(container);
   const known = [

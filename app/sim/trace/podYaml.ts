@@ -12,6 +12,7 @@ import { snapshotTrack, type PodSnapshot } from './podState.ts';
 import { podQOSClass } from './qos.ts';
 import { podAt, type TraceIndex } from './traceIndex.ts';
 import { rfc3339 } from './time.ts';
+import { splitObjectKey } from './objectKey.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -123,10 +124,12 @@ export function toKubectlYaml(obj: unknown): string {
 /**
  * kubectl get pod NAME -o yaml at t, or kubectl's NotFound error text. The text holds absolute
  * times only, so it is cached per change point (scrubbing within a quiet stretch costs a lookup).
+ * The pod is named by its key (`web`, `team-a/web`): same-named pods of two namespaces never
+ * share a cache entry.
  */
-export function podYaml(idx: TraceIndex, name: string, t: number): string {
-  const track = podAt(idx, name, t);
-  if (!track) return `Error from server (NotFound): pods "${name}" not found\n`;
+export function podYaml(idx: TraceIndex, pod: string, t: number): string {
+  const track = podAt(idx, pod, t);
+  if (!track) return `Error from server (NotFound): pods "${splitObjectKey(pod).name}" not found\n`;
   // The last change point at or before t (binary search, no copy of the list per query).
   const points = track.changePoints;
   let lo = 0;
@@ -139,7 +142,7 @@ export function podYaml(idx: TraceIndex, name: string, t: number): string {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const key = `podYaml:${name}@${track.createdAt}#${point}`;
+  const key = `podYaml:${pod}@${track.createdAt}#${point}`;
   const cached = idx.memo.get(key);
   if (typeof cached === 'string') return cached;
   const text = toKubectlYaml(podObjectAt(snapshotTrack(idx, track, t)));

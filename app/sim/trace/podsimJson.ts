@@ -4,7 +4,8 @@
  */
 import { dict } from './dict.ts';
 import type { ContainerState, SimResult } from './types.ts';
-import { getWatchRows } from './podRows.ts';
+import { getPodWatchRows } from './podRows.ts';
+import { DEFAULT_NAMESPACE } from './objectKey.ts';
 import { createTraceIndex, type TraceIndex } from './traceIndex.ts';
 
 export interface PodsimContainerState {
@@ -38,7 +39,15 @@ export interface PodsimJson {
     string,
     { t: number; ready: string[]; serving: string[]; terminating: string[] }[]
   >;
-  events: { t: number; object: string; type: string; reason: string; message: string }[];
+  /** `namespace` only outside `default` (the object is `pod/NAME`, as kubectl prints it). */
+  events: {
+    t: number;
+    object: string;
+    namespace?: string;
+    type: string;
+    reason: string;
+    message: string;
+  }[];
   diagnostics: { severity: string; message: string; line?: number; column?: number }[];
 }
 
@@ -68,13 +77,11 @@ function stateEntry(t: number, s: ContainerState): PodsimContainerState {
   };
 }
 
-function podJson(idx: TraceIndex, name: string): PodsimPod {
+function podJson(idx: TraceIndex, key: string): PodsimPod {
   const out: PodsimPod = { rows: [], phase: [], conditions: dict(), containers: dict() };
-  for (const r of getWatchRows(idx)) {
-    if (r.pod === name)
-      out.rows.push({ t: r.t, ready: r.ready, status: r.status, restarts: r.restartCount });
-  }
-  for (const track of idx.pods.get(name) ?? []) {
+  for (const r of getPodWatchRows(idx, key))
+    out.rows.push({ t: r.t, ready: r.ready, status: r.status, restarts: r.restartCount });
+  for (const track of idx.pods.get(key) ?? []) {
     track.phase.t.forEach((t, i) => {
       const v = track.phase.v[i];
       if (v) pushChanged(out.phase, { t, value: v.phase });
@@ -110,7 +117,7 @@ function podJson(idx: TraceIndex, name: string): PodsimPod {
 export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson {
   const idx = index ?? createTraceIndex(result);
   const pods = dict<PodsimPod>();
-  for (const name of [...idx.pods.keys()].sort()) pods[name] = podJson(idx, name);
+  for (const key of [...idx.pods.keys()].sort()) pods[key] = podJson(idx, key);
   const endpoints: PodsimJson['endpoints'] = dict();
   for (const name of [...idx.services.keys()].sort()) {
     const list: PodsimJson['endpoints'][string] = [];
@@ -133,6 +140,7 @@ export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson 
       events.push({
         t: r.t,
         object: r.object,
+        ...(r.namespace !== DEFAULT_NAMESPACE ? { namespace: r.namespace } : {}),
         type: r.eventType,
         reason: r.reason,
         message: r.message,

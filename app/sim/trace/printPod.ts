@@ -8,6 +8,7 @@ import { apiSeconds, humanDuration } from './time.ts';
 
 export interface PodRow {
   name: string;
+  namespace: string;
   /** `1/2` */
   ready: string;
   status: string;
@@ -141,6 +142,7 @@ export function printPod(snap: PodSnapshot, t: number): PodRow {
 
   return {
     name: snap.name,
+    namespace: snap.namespace,
     ready: `${readyContainers}/${totalContainers}`,
     status: reason,
     restarts: restartsText,

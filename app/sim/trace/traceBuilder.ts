@@ -1,6 +1,7 @@
 /**
  * A small builder of hand-made traces for projection tests (and for the UI's fixtures): it writes
  * the records the engine would write, with lastTransitionTime and restart bookkeeping done for you.
+ * A pod or service is named by its key (`web`, or `team-a/web` outside the default namespace).
  */
 import { defaultedPod, defaultedService } from '../../k8s/index.ts';
 import type { PodSpec } from '../../k8s/types.ts';
@@ -14,6 +15,7 @@ import type {
   TerminatedState,
   TraceRecord,
 } from './types.ts';
+import { splitObjectKey } from './objectKey.ts';
 
 export const waiting = (reason: string, message?: string): ContainerState => ({
   waiting: message === undefined ? { reason } : { reason, message },
@@ -28,41 +30,53 @@ export const terminated = (
   terminated: { exitCode, reason, startedAt, finishedAt },
 });
 
+function splitPod(key: string): { pod: string; namespace: string } {
+  const { namespace, name } = splitObjectKey(key);
+  return { pod: name, namespace };
+}
+
+function qualified(key: string): string {
+  const { namespace, name } = splitObjectKey(key);
+  return `${namespace}/${name}`;
+}
+
 export class TraceBuilder {
   readonly records: TraceRecord[] = [];
   private readonly conditionState = new Map<string, { status: ConditionStatus; since: number }>();
   private readonly containerState = new Map<string, ContainerStatus>();
 
   pod(
-    name: string,
+    key: string,
     spec: PodSpec,
     opts: { t?: number; labels?: Record<string, string> } = {},
   ): this {
+    const { namespace, name } = splitObjectKey(key);
     const object = defaultedPod({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace: 'default', ...(opts.labels ? { labels: opts.labels } : {}) },
+      metadata: { name, namespace, ...(opts.labels ? { labels: opts.labels } : {}) },
       spec,
     });
     this.records.push({
       t: opts.t ?? 0,
       type: 'object.applied',
-      source: { kind: 'Pod', name, namespace: 'default', doc: 0, object },
+      source: { kind: 'Pod', name, namespace, doc: 0, object },
     });
     return this;
   }
 
-  service(name: string, selector: Record<string, string>, port: number, t = 0): this {
+  service(key: string, selector: Record<string, string>, port: number, t = 0): this {
+    const { namespace, name } = splitObjectKey(key);
     const object = defaultedService({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name, namespace: 'default' },
+      metadata: { name, namespace },
       spec: { selector, ports: [{ port, protocol: 'TCP', targetPort: port }] },
     });
     this.records.push({
       t,
       type: 'object.applied',
-      source: { kind: 'Service', name, namespace: 'default', doc: 1, object },
+      source: { kind: 'Service', name, namespace, doc: 1, object },
     });
     return this;
   }
@@ -73,7 +87,13 @@ export class TraceBuilder {
     phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed',
     reason?: string,
   ): this {
-    this.records.push({ t, type: 'pod.phase', pod, phase, ...(reason ? { reason } : {}) });
+    this.records.push({
+      t,
+      type: 'pod.phase',
+      ...splitPod(pod),
+      phase,
+      ...(reason ? { reason } : {}),
+    });
     return this;
   }
 
@@ -92,7 +112,7 @@ export class TraceBuilder {
     this.records.push({
       t,
       type: 'pod.condition',
-      pod,
+      ...splitPod(pod),
       condition,
       status,
       lastTransitionTime: since,
@@ -103,7 +123,7 @@ export class TraceBuilder {
   }
 
   ip(t: number, pod: string, ip: string, hostIP = '192.168.49.2'): this {
-    this.records.push({ t, type: 'pod.ip', pod, ip, hostIP, startTime: t });
+    this.records.push({ t, type: 'pod.ip', ...splitPod(pod), ip, hostIP, startTime: t });
     return this;
   }
 
@@ -127,7 +147,14 @@ export class TraceBuilder {
       ...patch,
     };
     this.containerState.set(key, status);
-    this.records.push({ t, type: 'container.status', pod, container: name, kind, status });
+    this.records.push({
+      t,
+      type: 'container.status',
+      ...splitPod(pod),
+      container: name,
+      kind,
+      status,
+    });
     return this;
   }
 
@@ -142,7 +169,8 @@ export class TraceBuilder {
     this.records.push({
       t,
       type: 'event',
-      object: `pod/${pod}`,
+      object: `pod/${splitObjectKey(pod).name}`,
+      namespace: splitObjectKey(pod).namespace,
       eventType,
       reason,
       message,
@@ -156,7 +184,7 @@ export class TraceBuilder {
     this.records.push({
       t,
       type: 'pod.deleting',
-      pod,
+      ...splitPod(pod),
       deletionTimestamp: t + gracePeriodSeconds,
       gracePeriodSeconds,
     });
@@ -164,25 +192,41 @@ export class TraceBuilder {
   }
 
   deleted(t: number, pod: string): this {
-    this.records.push({ t, type: 'pod.deleted', pod });
+    this.records.push({ t, type: 'pod.deleted', ...splitPod(pod) });
     return this;
   }
 
   log(t: number, pod: string, container: string, instance: number, line: string): this {
-    this.records.push({ t, type: 'log', pod, container, instance, stream: 'stdout', line });
+    this.records.push({
+      t,
+      type: 'log',
+      ...splitPod(pod),
+      container,
+      instance,
+      stream: 'stdout',
+      line,
+    });
     return this;
   }
 
   endpoints(t: number, service: string, endpoints: EndpointRecord[]): this {
-    this.records.push({ t, type: 'endpoints', service, endpoints });
+    const { namespace, name } = splitObjectKey(service);
+    this.records.push({ t, type: 'endpoints', service: name, namespace, endpoints });
     return this;
   }
 
   /** The usual start of a pod with regular containers: scheduled, sandbox, conditions. */
   started(pod: string, containers: string[], t0 = 0): this {
-    this.event(t0, pod, 'Normal', 'Scheduled', `Successfully assigned default/${pod} to node-1`, {
-      source: 'default-scheduler',
-    });
+    this.event(
+      t0,
+      pod,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${qualified(pod)} to node-1`,
+      {
+        source: 'default-scheduler',
+      },
+    );
     this.condition(t0, pod, 'PodScheduled', 'True');
     this.phase(t0, pod, 'Pending');
     const unready = `containers with unready status: [${containers.join(' ')}]`;

@@ -6,6 +6,7 @@ import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
 import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
+import { DEFAULT_NAMESPACE, eventKey, objectKey } from './objectKey.ts';
 import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
 
 export type {
@@ -49,14 +50,14 @@ function newPodTrack(
   };
 }
 
-function currentPod(idx: TraceIndex, name: string): PodTrack | undefined {
-  const list = idx.pods.get(name);
+function currentPod(idx: TraceIndex, key: string): PodTrack | undefined {
+  const list = idx.pods.get(key);
   const last = list?.[list.length - 1];
   return last && last.deletedAt === undefined ? last : undefined;
 }
 
-function currentService(idx: TraceIndex, name: string): ServiceTrack | undefined {
-  const list = idx.services.get(name);
+function currentService(idx: TraceIndex, key: string): ServiceTrack | undefined {
+  const list = idx.services.get(key);
   const last = list?.[list.length - 1];
   return last && last.deletedAt === undefined ? last : undefined;
 }
@@ -73,25 +74,26 @@ function applyObject(
   seq: number,
 ): void {
   const src = r.source;
+  const key = objectKey(src.namespace, src.name);
   if (src.kind === 'Pod') {
-    const existing = currentPod(idx, src.name);
+    const existing = currentPod(idx, key);
     if (existing) {
       pushChange(existing.spec, r.t, src.object, seq);
       markChange(existing, r.t, seq, 'api');
       return;
     }
-    const list = idx.pods.get(src.name) ?? [];
+    const list = idx.pods.get(key) ?? [];
     list.push(newPodTrack(src.name, src.namespace, src.doc, r.t, src.object, seq));
-    idx.pods.set(src.name, list);
+    idx.pods.set(key, list);
   } else if (src.kind === 'Service') {
-    const existing = currentService(idx, src.name);
+    const existing = currentService(idx, key);
     if (existing) {
       pushChange(existing.spec, r.t, src.object, seq);
       return;
     }
     const spec = createSeries<Service>();
     pushChange(spec, r.t, src.object, seq);
-    const list = idx.services.get(src.name) ?? [];
+    const list = idx.services.get(key) ?? [];
     list.push({
       name: src.name,
       namespace: src.namespace,
@@ -99,7 +101,7 @@ function applyObject(
       spec,
       endpoints: createSeries(),
     });
-    idx.services.set(src.name, list);
+    idx.services.set(key, list);
   }
 }
 
@@ -115,21 +117,22 @@ function addRecord(
       return;
     case 'object.deleted': {
       if (r.kind === 'Service') {
-        const svc = currentService(idx, r.name);
+        const svc = currentService(idx, objectKey(r.namespace, r.name));
         if (svc) svc.deletedAt = r.t;
       } else if (r.kind === 'Pod') {
-        const pod = currentPod(idx, r.name);
+        const pod = currentPod(idx, objectKey(r.namespace, r.name));
         if (pod) pod.deletedAt = r.t;
       }
       return;
     }
     case 'event': {
-      const list = events.get(r.object);
+      const k = eventKey(r);
+      const list = events.get(k);
       if (list) list.push(r);
-      else events.set(r.object, [r]);
+      else events.set(k, [r]);
       if (r.reason !== 'Scheduled' || !r.object.startsWith('pod/')) return;
       const m = SCHEDULED.exec(r.message);
-      const pod = m?.[1] ? currentPod(idx, r.object.slice(4)) : undefined;
+      const pod = m?.[1] ? currentPod(idx, k.slice(4)) : undefined;
       if (m?.[1] && pod) {
         pushChange(pod.node, r.t, m[1], seq);
         markChange(pod, r.t, seq, 'api');
@@ -137,19 +140,19 @@ function addRecord(
       return;
     }
     case 'endpoints': {
-      const svc = currentService(idx, r.service);
+      const svc = currentService(idx, objectKey(r.namespace, r.service));
       if (svc) pushChange(svc.endpoints, r.t, r.endpoints, seq);
       return;
     }
     case 'pod.phase': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       pushChange(pod.phase, r.t, { phase: r.phase, reason: r.reason, message: r.message }, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
     }
     case 'pod.condition': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       let s = pod.conditions.get(r.condition);
       if (!s) {
@@ -173,14 +176,14 @@ function addRecord(
       return;
     }
     case 'pod.ip': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       pushChange(pod.ip, r.t, { ip: r.ip, hostIP: r.hostIP, startTime: r.startTime }, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
     }
     case 'pod.deleting': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       pushChange(
         pod.deleting,
@@ -192,12 +195,12 @@ function addRecord(
       return;
     }
     case 'pod.deleted': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (pod) pod.deletedAt = r.t;
       return;
     }
     case 'container.status': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       let c = pod.containers.get(r.container);
       if (!c) {
@@ -209,7 +212,7 @@ function addRecord(
       return;
     }
     case 'log': {
-      const pod = currentPod(idx, r.pod);
+      const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
       // The record itself is the line (a LogLine plus pod/container): no copy per line.
       const lines = pod.logs.get(r.container);
@@ -309,9 +312,9 @@ export function createTraceIndex(result: SimResult): TraceIndex {
   return startTraceIndex(result).step(() => false) as TraceIndex;
 }
 
-/** The incarnation of pod `name` that exists at time t, if any. */
-export function podAt(idx: TraceIndex, name: string, t: number): PodTrack | undefined {
-  const list = idx.pods.get(name);
+/** The incarnation of the pod under `key` (`objectKey`) that exists at time t, if any. */
+export function podAt(idx: TraceIndex, key: string, t: number): PodTrack | undefined {
+  const list = idx.pods.get(key);
   if (!list) return undefined;
   for (let i = list.length - 1; i >= 0; i--) {
     const p = list[i];
@@ -320,8 +323,8 @@ export function podAt(idx: TraceIndex, name: string, t: number): PodTrack | unde
   return undefined;
 }
 
-export function serviceAt(idx: TraceIndex, name: string, t: number): ServiceTrack | undefined {
-  const list = idx.services.get(name);
+export function serviceAt(idx: TraceIndex, key: string, t: number): ServiceTrack | undefined {
+  const list = idx.services.get(key);
   if (!list) return undefined;
   for (let i = list.length - 1; i >= 0; i--) {
     const s = list[i];
@@ -330,7 +333,17 @@ export function serviceAt(idx: TraceIndex, name: string, t: number): ServiceTrac
   return undefined;
 }
 
-/** Every pod name that appears in the trace, sorted like `kubectl get pods` (by name). */
+/** Every pod key that appears in the trace, sorted (by namespace, then name, as `kubectl get pods -A`). */
 export function podNames(idx: TraceIndex): string[] {
   return [...idx.pods.keys()].sort();
+}
+
+/**
+ * Whether any pod or Service lives outside `default`: the page then shows its lists as
+ * `kubectl get … -A` does (a NAMESPACE column), since it shows every namespace at once.
+ */
+export function usesNamespaces(idx: TraceIndex): boolean {
+  for (const list of [...idx.pods.values(), ...idx.services.values()])
+    if (list.some((x) => x.namespace !== DEFAULT_NAMESPACE)) return true;
+  return false;
 }

@@ -63,6 +63,7 @@ export type TraceRecord =
       t: number;
       type: 'pod.phase';
       pod: string;
+      namespace: string;
       phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
       reason?: string;
       message?: string;
@@ -72,6 +73,7 @@ export type TraceRecord =
       t: number;
       type: 'pod.condition';
       pod: string;
+      namespace: string;
       condition: string;
       status: ConditionStatus;
       reason?: string;
@@ -80,20 +82,30 @@ export type TraceRecord =
       lastTransitionTime: number;
       cause?: Cause;
     }
-  | { t: number; type: 'pod.ip'; pod: string; ip: string; hostIP: string; startTime: number }
+  | {
+      t: number;
+      type: 'pod.ip';
+      pod: string;
+      namespace: string;
+      ip: string;
+      hostIP: string;
+      startTime: number;
+    }
   | {
       t: number;
       type: 'pod.deleting';
       pod: string;
+      namespace: string;
       deletionTimestamp: number;
       gracePeriodSeconds: number;
       cause?: Cause;
     }
-  | { t: number; type: 'pod.deleted'; pod: string; cause?: Cause }
+  | { t: number; type: 'pod.deleted'; pod: string; namespace: string; cause?: Cause }
   | {
       t: number;
       type: 'container.status';
       pod: string;
+      namespace: string;
       container: string;
       kind: ContainerKind;
       status: ContainerStatus;
@@ -104,6 +116,7 @@ export type TraceRecord =
       t: number;
       type: 'probe';
       pod: string;
+      namespace: string;
       container: string;
       probe: ProbeType;
       /** This attempt's outcome; `error` results are discarded by the kubelet (R7.2 step 9). */
@@ -117,6 +130,7 @@ export type TraceRecord =
       t: number;
       type: 'hook';
       pod: string;
+      namespace: string;
       container: string;
       hook: 'postStart' | 'preStop';
       phase: 'start' | 'end';
@@ -128,6 +142,7 @@ export type TraceRecord =
       t: number;
       type: 'signal';
       pod: string;
+      namespace: string;
       container: string;
       signal: string;
       cause?: Cause;
@@ -136,6 +151,7 @@ export type TraceRecord =
       t: number;
       type: 'process.exit';
       pod: string;
+      namespace: string;
       container: string;
       exitCode: number;
       reason: string;
@@ -145,6 +161,7 @@ export type TraceRecord =
       t: number;
       type: 'log';
       pod: string;
+      namespace: string;
       container: string;
       /** restartCount of the instance that printed it (for `kubectl logs --previous`). */
       instance: number;
@@ -155,19 +172,27 @@ export type TraceRecord =
       t: number;
       type: 'exec';
       pod: string;
+      namespace: string;
       container: string;
       command: string[];
       exitCode: number;
       output: string;
     }
   // ---- services -----------------------------------------------------------------------------
-  | { t: number; type: 'endpoints'; service: string; endpoints: EndpointRecord[] }
+  | {
+      t: number;
+      type: 'endpoints';
+      service: string;
+      namespace: string;
+      endpoints: EndpointRecord[];
+    }
   // ---- Kubernetes Events (before kubectl's aggregation; projections aggregate) ------------
   | {
       t: number;
       type: 'event';
-      /** `pod/NAME` */
+      /** `pod/NAME`, as kubectl prints it; the namespace is beside it (involvedObject.namespace). */
       object: string;
+      namespace: string;
       eventType: 'Normal' | 'Warning';
       reason: string;
       message: string;
@@ -181,6 +206,8 @@ export type TraceRecord =
       type: 'machine';
       /** `pod/NAME` or `pod/NAME/CONTAINER` */
       actor: string;
+      /** The pod's namespace (the actor names only the pod). */
+      namespace: string;
       /** Dotted active state value, e.g. `running.probing` */
       state: string;
     };

@@ -5,6 +5,7 @@
 import { getWatchRows } from './podRows.ts';
 import { TABLE_TABWRITER, tabwrite } from './tabwriter.ts';
 import type { TraceIndex } from './traceIndex.ts';
+import { DEFAULT_NAMESPACE } from './objectKey.ts';
 
 export interface WatchTableOptions {
   /** History up to this time; the whole run when absent. */
@@ -16,6 +17,13 @@ export interface WatchTableOptions {
    * of at least 6 characters before the table, as a timestamping filter would print it (the CLI).
    */
   t: 'column' | 'right';
+  /** Only this namespace's pods (`-n`); every namespace when absent. */
+  namespace?: string;
+  /**
+   * A NAMESPACE column first (`-A`). When absent, shown exactly when a row is outside `default`,
+   * so a run with pods in several namespaces never prints two indistinguishable `web` rows.
+   */
+  namespaceColumn?: boolean;
 }
 
 const HEADER = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
@@ -35,13 +43,21 @@ function table(rows: string[][]): string {
 }
 
 export function formatWatchTable(idx: TraceIndex, opts: WatchTableOptions): string {
-  const rows = getWatchRows(idx, opts.upTo);
-  const cells = rows.map((r) => [r.pod, r.ready, r.status, r.restarts, r.age]);
+  const ns = opts.namespace;
+  const rows = getWatchRows(idx, opts.upTo).filter((r) => ns === undefined || r.namespace === ns);
+  const column =
+    opts.namespaceColumn ??
+    (ns === undefined && rows.some((r) => r.namespace !== DEFAULT_NAMESPACE));
+  const cells = rows.map((r) => {
+    const c = [r.pod, r.ready, r.status, r.restarts, r.age];
+    return column ? [r.namespace, ...c] : c;
+  });
+  const header = column ? ['NAMESPACE', ...HEADER] : HEADER;
   const times = ['T', ...rows.map((r) => opts.formatT(r.t))];
   if (opts.t === 'column') {
-    return table([HEADER, ...cells].map((c, i) => [times[i] ?? '', ...c]));
+    return table([header, ...cells].map((c, i) => [times[i] ?? '', ...c]));
   }
-  const lines = table([HEADER, ...cells]).split('\n');
+  const lines = table([header, ...cells]).split('\n');
   const width = Math.max(6, ...times.map((x) => x.length));
   return times.map((time, i) => `${time.padStart(width)}  ${lines[i] ?? ''}\n`).join('');
 }

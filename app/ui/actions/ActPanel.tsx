@@ -5,7 +5,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { TraceRecord } from '../../sim/trace/types.ts';
 import { formatDuration } from '../lib/time.ts';
-import { appendAction, type ActionBody } from './appendAction.ts';
+import { DEFAULT_NAMESPACE, kubectlName } from '../../sim/trace/objectKey.ts';
+import { appendAction, objectTarget, podTarget, type ActionBody } from './appendAction.ts';
 import { scenarioObjects } from './scenarioObjects.ts';
 
 export interface ActPanelProps {
@@ -35,14 +36,18 @@ export default function ActPanel(p: ActPanelProps) {
 
   const act = (body: ActionBody) => p.onYaml(appendAction(p.yaml, at, body));
   const pod = p.pod;
+  // p.pod is the pod's key (NAMESPACE/NAME outside default); actions name pod and namespace.
+  const target = podTarget(pod ?? '');
+  const ns = target.namespace ?? DEFAULT_NAMESPACE;
+  const kubectlPod = kubectlName(pod ?? '');
   const execs = p.trace.filter(
     (r): r is Extract<TraceRecord, { type: 'exec' }> =>
-      r.type === 'exec' && r.pod === pod && r.t <= p.t,
+      r.type === 'exec' && r.pod === target.pod && r.namespace === ns && r.t <= p.t,
   );
   const onExec = (e: FormEvent) => {
     e.preventDefault();
     if (!pod || !command.trim()) return;
-    act({ exec: { pod, container: c, command: command.trim() } });
+    act({ exec: { ...target, container: c, command: command.trim() } });
     setCommand('');
   };
 
@@ -72,7 +77,13 @@ export default function ActPanel(p: ActPanelProps) {
         <button
           type="button"
           onClick={() =>
-            act({ delete: { kind: 'Pod', name: pod, gracePeriodSeconds: Number(grace) || 0 } })
+            act({
+              delete: {
+                kind: 'Pod',
+                ...objectTarget(pod),
+                gracePeriodSeconds: Number(grace) || 0,
+              },
+            })
           }
         >
           Delete pod
@@ -95,8 +106,8 @@ export default function ActPanel(p: ActPanelProps) {
             act({
               kill:
                 killMode === 'exit'
-                  ? { pod, container: c, exitCode: Number(exitCode) || 0 }
-                  : { pod, container: c, signal: killMode },
+                  ? { ...target, container: c, exitCode: Number(exitCode) || 0 }
+                  : { ...target, container: c, signal: killMode },
             })
           }
         >
@@ -133,14 +144,14 @@ export default function ActPanel(p: ActPanelProps) {
         <button
           type="button"
           disabled={!svc}
-          onClick={() => act({ apply: { kind: 'Service', name: svc } })}
+          onClick={() => act({ apply: { kind: 'Service', ...objectTarget(svc) } })}
         >
           Create Service
         </button>
         <button
           type="button"
           disabled={!svc}
-          onClick={() => act({ delete: { kind: 'Service', name: svc } })}
+          onClick={() => act({ delete: { kind: 'Service', ...objectTarget(svc) } })}
         >
           Delete Service
         </button>
@@ -172,7 +183,7 @@ export default function ActPanel(p: ActPanelProps) {
         <button
           type="button"
           disabled={!gateType}
-          onClick={() => act({ setCondition: { pod, type: gateType, status: gateStatus } })}
+          onClick={() => act({ setCondition: { ...target, type: gateType, status: gateStatus } })}
         >
           Set condition
         </button>
@@ -181,7 +192,8 @@ export default function ActPanel(p: ActPanelProps) {
         {execs.map((r, i) => (
           <pre key={i} className="kubectl">
             <span className="prompt">
-              [{formatDuration(r.t)}] $ kubectl exec {pod} -c {r.container} -- {r.command.join(' ')}
+              [{formatDuration(r.t)}] $ kubectl exec {kubectlPod} -c {r.container} --{' '}
+              {r.command.join(' ')}
             </span>
             {'\n'}
             {r.output}
@@ -190,7 +202,7 @@ export default function ActPanel(p: ActPanelProps) {
         ))}
         <form onSubmit={onExec} className="terminal-input">
           <span className="prompt">
-            $ kubectl exec {pod} -c {c} -- sh -c
+            $ kubectl exec {kubectlPod} -c {c} -- sh -c
           </span>
           <input
             aria-label="Exec command"

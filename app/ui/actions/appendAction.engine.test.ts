@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateText } from '../../sim/index.ts';
-import { appendAction, type ActionBody } from './appendAction.ts';
+import { TWO_WEBS } from '../../sim/testing/twoWebs.ts';
+import { appendAction, objectTarget, podTarget, type ActionBody } from './appendAction.ts';
 
 const EXAMPLE = readFileSync(
   new URL('../../scenario/examples/13-liveness-exec.yaml', import.meta.url),
@@ -39,5 +40,30 @@ describe('actions written by the Act panel', () => {
     expect(parsed.scenario.actions).toHaveLength(1);
     expect(parsed.scenario.actions[0]?.at).toBe(20);
     if (!('setCondition' in body)) expect(JSON.stringify(result.trace)).not.toBe(baseTrace);
+  });
+});
+
+describe('actions on a pod outside default name its namespace (issue 13 item 6)', () => {
+  // Both pods are named web; the panel holds the key team-a/web.
+  it.each([
+    ['kill', { kill: { ...podTarget('team-a/web'), container: 'app', signal: 'SIGKILL' } }],
+    ['delete', { delete: { kind: 'Pod', ...objectTarget('team-a/web'), gracePeriodSeconds: 5 } }],
+  ] as [string, ActionBody][])('%s reaches team-a/web only', (_name, body) => {
+    const text = appendAction(TWO_WEBS, 20, body);
+    const { parsed, result } = simulateText(text, { until: 60 });
+    expect(parsed.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const who = result.trace.flatMap((r) =>
+      (r.type === 'signal' || r.type === 'pod.deleting') && r.t === 20
+        ? [`${r.namespace}/${r.pod}`]
+        : [],
+    );
+    expect(who.length).toBeGreaterThan(0);
+    expect(new Set(who)).toEqual(new Set(['team-a/web']));
+  });
+
+  it('targets keep the default namespace implicit', () => {
+    expect(podTarget('web')).toEqual({ pod: 'web' });
+    expect(podTarget('team-a/web')).toEqual({ pod: 'web', namespace: 'team-a' });
+    expect(objectTarget('team-a/web')).toEqual({ name: 'web', namespace: 'team-a' });
   });
 });

@@ -4,16 +4,50 @@
  * byte of the text is kept as it was.
  */
 import { Document, isMap, isNode, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { DEFAULT_NAMESPACE, splitObjectKey } from '../../sim/trace/objectKey.ts';
 import { formatDuration, parseTimeInput } from '../lib/time.ts';
 
+/** `namespace` is written only outside `default` (DESIGN §3: it defaults to `default`). */
 export type ActionBody =
-  | { exec: { pod: string; container?: string; command: string } }
-  | { kill: { pod: string; container: string; signal?: string; exitCode?: number } }
-  | { delete: { kind: 'Pod' | 'Service'; name: string; gracePeriodSeconds?: number } }
-  | { apply: { kind: 'Pod' | 'Service'; name: string } }
+  | { exec: { pod: string; namespace?: string; container?: string; command: string } }
   | {
-      setCondition: { pod: string; type: string; status: 'True' | 'False' | 'Unknown' };
+      kill: {
+        pod: string;
+        namespace?: string;
+        container: string;
+        signal?: string;
+        exitCode?: number;
+      };
+    }
+  | {
+      delete: {
+        kind: 'Pod' | 'Service';
+        name: string;
+        namespace?: string;
+        gracePeriodSeconds?: number;
+      };
+    }
+  | { apply: { kind: 'Pod' | 'Service'; name: string; namespace?: string } }
+  | {
+      setCondition: {
+        pod: string;
+        namespace?: string;
+        type: string;
+        status: 'True' | 'False' | 'Unknown';
+      };
     };
+
+/** A pod action's target from the pod's key: `team-a/web` → `{ pod: web, namespace: team-a }`. */
+export function podTarget(key: string): { pod: string; namespace?: string } {
+  const { namespace, name } = splitObjectKey(key);
+  return namespace === DEFAULT_NAMESPACE ? { pod: name } : { pod: name, namespace };
+}
+
+/** An object action's target from its key: `team-a/web` → `{ name: web, namespace: team-a }`. */
+export function objectTarget(key: string): { name: string; namespace?: string } {
+  const { namespace, name } = splitObjectKey(key);
+  return namespace === DEFAULT_NAMESPACE ? { name } : { name, namespace };
+}
 
 function isScenarioDoc(doc: Document): boolean {
   return (

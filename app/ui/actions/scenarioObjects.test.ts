@@ -20,4 +20,26 @@ metadata: { name: web-svc }
       gates: { web: ['example.com/feature-1'] },
     });
   });
+
+  it('keys them NAMESPACE/NAME outside default', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: team-a }
+spec:
+  readinessGates: [{ conditionType: g }]
+  containers: [{ name: app, image: nginx }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: team-a }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+`;
+    expect(scenarioObjects(text)).toEqual({
+      services: ['team-a/web', 'web'],
+      gates: { 'team-a/web': ['g'] },
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { describePod, podYaml, type TraceIndex } from '../../sim/trace/index.ts';
+import { describePod, kubectlName, podYaml, type TraceIndex } from '../../sim/trace/index.ts';
 import { Kubectl } from './Kubectl.tsx';
 import { PodPicker } from './PodPicker.tsx';
 
@@ -23,8 +23,8 @@ export const DescribePanel = memo(function DescribePanel(p: {
       <Kubectl
         command={
           p.mode === 'describe'
-            ? `kubectl describe pod ${name ?? ''}`
-            : `kubectl get pod ${name ?? ''} -o yaml`
+            ? `kubectl describe pod ${kubectlName(name ?? '')}`
+            : `kubectl get pod ${kubectlName(name ?? '')} -o yaml`
         }
         output={out}
         testId={`${p.mode}-output`}

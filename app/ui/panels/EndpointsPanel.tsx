@@ -3,6 +3,7 @@ import {
   formatEndpointConditions,
   formatEndpointSlicesTable,
   getEndpointSlices,
+  usesNamespaces,
   type TraceIndex,
 } from '../../sim/trace/index.ts';
 import { Kubectl } from './Kubectl.tsx';
@@ -16,19 +17,16 @@ export const EndpointsPanel = memo(function EndpointsPanel({
   t: number;
 }) {
   const views = getEndpointSlices(idx, t);
+  const all = usesNamespaces(idx);
   return (
     <>
       <Kubectl
-        command="kubectl get endpointslices"
-        output={
-          views.length
-            ? formatEndpointSlicesTable(views)
-            : 'No resources found in default namespace.\n'
-        }
+        command={`kubectl get endpointslices${all ? ' -A' : ''}`}
+        output={formatEndpointSlicesTable(views, 'default', all)}
         testId="endpoints-output"
       />
       {views.length ? (
-        <Kubectl command="# endpoint conditions" output={formatEndpointConditions(views)} />
+        <Kubectl command="# endpoint conditions" output={formatEndpointConditions(views, all)} />
       ) : null}
     </>
   );

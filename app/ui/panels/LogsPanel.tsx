@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { readLogs, type TraceIndex } from '../../sim/trace/index.ts';
+import { kubectlName, readLogs, type TraceIndex } from '../../sim/trace/index.ts';
 import { Kubectl } from './Kubectl.tsx';
 import { PodPicker } from './PodPicker.tsx';
 
@@ -42,7 +42,7 @@ export const LogsPanel = memo(function LogsPanel(p: {
         </label>
       </div>
       <Kubectl
-        command={`kubectl logs ${pod ?? ''} -c ${container ?? ''}${previous ? ' --previous' : ''}`}
+        command={`kubectl logs ${kubectlName(pod ?? '')} -c ${container ?? ''}${previous ? ' --previous' : ''}`}
         output={out}
         testId="logs-output"
       />

@@ -3,15 +3,21 @@ import {
   formatPodsTable,
   formatWatchTable,
   getPodRows,
+  usesNamespaces,
   type TraceIndex,
 } from '../../sim/trace/index.ts';
 import { formatDuration } from '../lib/time.ts';
 import { Kubectl } from './Kubectl.tsx';
 
-/** `kubectl get pods` at t, or the `-w` history up to t. */
+/**
+ * `kubectl get pods` at t, or the `-w` history up to t; of every namespace, shown as `-A` shows
+ * them when a pod is outside `default`.
+ */
 export const PodsPanel = memo(function PodsPanel({ idx, t }: { idx: TraceIndex; t: number }) {
   const [watch, setWatch] = useState(false);
   const rows = getPodRows(idx, t);
+  const all = usesNamespaces(idx);
+  const flag = all ? ' -A' : '';
   return (
     <>
       <div className="panel-bar">
@@ -23,16 +29,19 @@ export const PodsPanel = memo(function PodsPanel({ idx, t }: { idx: TraceIndex; 
       </div>
       {watch ? (
         <Kubectl
-          command="kubectl get pods -w"
-          output={formatWatchTable(idx, { upTo: t, formatT: formatDuration, t: 'column' })}
+          command={`kubectl get pods -w${flag}`}
+          output={formatWatchTable(idx, {
+            upTo: t,
+            formatT: formatDuration,
+            t: 'column',
+            namespaceColumn: all,
+          })}
           testId="kubectl-output"
         />
       ) : (
         <Kubectl
-          command="kubectl get pods"
-          output={
-            rows.length ? formatPodsTable(rows) : 'No resources found in default namespace.\n'
-          }
+          command={`kubectl get pods${flag}`}
+          output={formatPodsTable(rows, { allNamespaces: all })}
           testId="kubectl-output"
         />
       )}

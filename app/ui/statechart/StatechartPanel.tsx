@@ -65,7 +65,7 @@ export default function StatechartPanel(p: {
     ? [`pod/${p.pod}`, ...p.containers.map((c) => `pod/${p.pod}/${c}`)]
     : [...actors.keys()];
   const actor = options.includes(target) ? target : (options[0] ?? '');
-  const isPod = actor.split('/').length === 2;
+  const isPod = actors.get(actor)?.pod ?? actor === `pod/${p.pod ?? ''}`;
   const chart = isPod ? POD_CHART : CONTAINER_CHART;
   const state = stateAt(actors.get(actor), p.t);
   const next = state ? activeTransitions(isPod ? POD_CONFIG : CONTAINER_CONFIG, state) : [];

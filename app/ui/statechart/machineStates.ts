@@ -1,10 +1,21 @@
 /** The `machine` trace records grouped per actor, for "active state at t" lookups (pure). */
 import type { SimResult } from '../../sim/trace/types.ts';
+import { DEFAULT_NAMESPACE } from '../../sim/trace/objectKey.ts';
 import { lowerBound } from '../timeline/model.ts';
 
 export interface ActorStates {
+  /** The pod's own chart (`pod/NAME`), not a container's (`pod/NAME/CONTAINER`). */
+  pod: boolean;
   times: number[];
   states: string[];
+}
+
+/**
+ * The actor as the page names it: `pod/KEY` or `pod/KEY/CONTAINER`, KEY being the pod's objectKey
+ * (the record's actor names only the pod; its namespace is beside it).
+ */
+function actorKey(actor: string, namespace: string): string {
+  return namespace === DEFAULT_NAMESPACE ? actor : `pod/${namespace}/${actor.slice(4)}`;
 }
 
 const cache = new WeakMap<SimResult, Map<string, ActorStates>>();
@@ -15,8 +26,9 @@ export function machineStates(result: SimResult): Map<string, ActorStates> {
   m = new Map();
   for (const r of result.trace) {
     if (r.type !== 'machine') continue;
-    let a = m.get(r.actor);
-    if (!a) m.set(r.actor, (a = { times: [], states: [] }));
+    const key = actorKey(r.actor, r.namespace);
+    let a = m.get(key);
+    if (!a) m.set(key, (a = { pod: r.actor.split('/').length === 2, times: [], states: [] }));
     a.times.push(r.t);
     a.states.push(r.state);
   }

@@ -46,6 +46,7 @@ export function probeStreak(trace: readonly TraceRecord[], rec: number): number 
       !x ||
       !('pod' in x) ||
       x.pod !== r.pod ||
+      x.namespace !== r.namespace ||
       !('container' in x) ||
       x.container !== r.container
     )

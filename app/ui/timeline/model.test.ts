@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { simulateText } from '../../sim/index.ts';
+import { TWO_WEBS } from '../../sim/testing/twoWebs.ts';
 import { largeFixture, livenessFixture } from '../fixture/fixtureTrace.ts';
 import { buildTimeline, markCause, markMessage, probeStreak, stepFrom } from './model.ts';
 
@@ -93,6 +95,7 @@ describe('buildTimeline: instances and deletion', () => {
           t: 0,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: st(0),
@@ -101,12 +104,20 @@ describe('buildTimeline: instances and deletion', () => {
           t: 40,
           type: 'container.status',
           pod: 'p',
+          namespace: 'default',
           container: 'c',
           kind: 'regular',
           status: st(1),
         },
-        { t: 60, type: 'pod.deleting', pod: 'p', deletionTimestamp: 90, gracePeriodSeconds: 30 },
-        { t: 70, type: 'pod.deleted', pod: 'p' },
+        {
+          t: 60,
+          type: 'pod.deleting',
+          pod: 'p',
+          namespace: 'default',
+          deletionTimestamp: 90,
+          gracePeriodSeconds: 30,
+        },
+        { t: 70, type: 'pod.deleted', pod: 'p', namespace: 'default' },
       ],
     });
     const rows = m.groups[0]?.rows ?? [];
@@ -124,7 +135,7 @@ describe('buildTimeline: Services', () => {
     const m = buildTimeline({
       until: 60,
       diagnostics: [],
-      trace: [{ t: 0, type: 'endpoints', service: 'web', endpoints: [] }],
+      trace: [{ t: 0, type: 'endpoints', service: 'web', namespace: 'default', endpoints: [] }],
     });
     expect(m.groups[0]?.rows.map((r) => r.label)).toEqual(['no endpoints']);
   });
@@ -143,5 +154,51 @@ describe('probeStreak', () => {
     // After the restart, the count starts again.
     const firstAfterRestart = oks.find((i) => (trace[i]?.t ?? 0) > 73);
     expect(probeStreak(trace, firstAfterRestart ?? -1)).toBe(1);
+  });
+});
+
+describe('buildTimeline: the same name in two namespaces (issue 13 item 6)', () => {
+  // web is healthy in team-a and crash-looping in team-b; the Service web lives in team-a.
+  const model = buildTimeline(simulateText(TWO_WEBS, { until: 120 }).result);
+  const group = (id: string) => model.groups.find((g) => g.id === id);
+  const restarts = (id: string) =>
+    group(id)
+      ?.rows.find((r) => r.kind === 'container')
+      ?.marks.filter((m) => m.kind === 'restart').length;
+
+  it('has a group per pod key, titled NAMESPACE/NAME outside default', () => {
+    expect(model.groups.map((g) => [g.id, g.title])).toEqual([
+      ['pod/team-a/web', 'pod/team-a/web'],
+      ['pod/team-b/web', 'pod/team-b/web'],
+      ['svc/team-a/web', 'service/team-a/web'],
+    ]);
+  });
+
+  it('keeps each pod’s own container band and restarts', () => {
+    const band = (id: string) =>
+      group(id)
+        ?.rows.find((r) => r.kind === 'container')
+        ?.segments.map((s) => s.label);
+    expect(band('pod/team-a/web')).toEqual(['ContainerCreating', 'Running']);
+    expect(restarts('pod/team-a/web')).toBe(0);
+    expect(band('pod/team-b/web')).toContain('CrashLoopBackOff');
+    expect(restarts('pod/team-b/web')).toBeGreaterThan(2);
+  });
+
+  it('the Service’s endpoint row is team-a’s pod only', () => {
+    expect(group('svc/team-a/web')?.rows.map((r) => [r.label, r.segments.at(-1)?.label])).toEqual([
+      ['web', 'ready'],
+    ]);
+  });
+
+  it('a pod in default keeps its plain id and title', () => {
+    const m = buildTimeline(
+      simulateText(TWO_WEBS.replace('namespace: team-b, ', ''), { until: 30 }).result,
+    );
+    expect(m.groups.map((g) => g.title)).toEqual([
+      'pod/team-a/web',
+      'pod/web',
+      'service/team-a/web',
+    ]);
   });
 });

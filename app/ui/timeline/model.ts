@@ -3,6 +3,7 @@
  * marks. Rendering only maps these to pixels; nothing here runs per frame.
  */
 import type { Cause, ContainerState, TraceRecord, SimResult } from '../../sim/trace/types.ts';
+import { objectKey } from '../../sim/trace/objectKey.ts';
 import type { Group, Mark, Row, RowKind, Segment, TimelineModel, Tone } from './types.ts';
 
 export type * from './types.ts';
@@ -77,10 +78,11 @@ interface PodRows {
   probes: Map<string, RowBuilder>;
 }
 
-function makePod(name: string): PodRows {
-  const phase = new RowBuilder(`pod/${name}/phase`, 'phase', 'phase');
+/** `key` is the pod's objectKey: `web` in default, `team-a/web` elsewhere (so is the title). */
+function makePod(key: string): PodRows {
+  const phase = new RowBuilder(`pod/${key}/phase`, 'phase', 'phase');
   return {
-    group: { id: `pod/${name}`, kind: 'pod', title: `pod/${name}`, rows: [] },
+    group: { id: `pod/${key}`, kind: 'pod', title: `pod/${key}`, rows: [] },
     phase,
     conditions: new Map(),
     containers: new Map(),
@@ -110,10 +112,10 @@ export function buildTimeline(result: SimResult): TimelineModel {
   >();
   const steps = new Set<number>();
   const terminating = new Map<string, Extract<TraceRecord, { type: 'pod.deleting' }>>();
-  const closeTerminating = (p: PodRows, name: string, t: number) => {
-    const d = terminating.get(name);
+  const closeTerminating = (p: PodRows, key: string, t: number) => {
+    const d = terminating.get(key);
     if (!d) return;
-    terminating.delete(name);
+    terminating.delete(key);
     const seg: Segment = {
       start: d.t,
       end: t,
@@ -124,23 +126,26 @@ export function buildTimeline(result: SimResult): TimelineModel {
     if (d.cause) seg.cause = d.cause;
     (p.phase.row.overlays ??= []).push(seg);
   };
-  const pod = (name: string): PodRows => {
-    let p = pods.get(name);
+  // Pods and Services by key (objectKey): the same name in two namespaces is two groups.
+  const pod = (namespace: string, name: string): PodRows => {
+    const key = objectKey(namespace, name);
+    let p = pods.get(key);
     if (!p) {
-      p = makePod(name);
-      pods.set(name, p);
+      p = makePod(key);
+      pods.set(key, p);
     }
     return p;
   };
-  const service = (name: string) => {
-    let s = services.get(name);
+  const service = (namespace: string, name: string) => {
+    const key = objectKey(namespace, name);
+    let s = services.get(key);
     if (!s) {
       s = {
-        group: { id: `svc/${name}`, kind: 'service', title: `service/${name}`, rows: [] },
+        group: { id: `svc/${key}`, kind: 'service', title: `service/${key}`, rows: [] },
         rows: new Map(),
         open: new Set(),
       };
-      services.set(name, s);
+      services.set(key, s);
     }
     return s;
   };
@@ -171,17 +176,17 @@ export function buildTimeline(result: SimResult): TimelineModel {
     if (!r) continue;
     switch (r.type) {
       case 'object.applied':
-        if (r.source.kind === 'Pod') pod(r.source.name);
-        else if (r.source.kind === 'Service') service(r.source.name);
+        if (r.source.kind === 'Pod') pod(r.source.namespace, r.source.name);
+        else if (r.source.kind === 'Service') service(r.source.namespace, r.source.name);
         break;
       case 'pod.phase': {
-        const p = pod(r.pod);
+        const p = pod(r.namespace, r.pod);
         p.phase.set(r.t, r.phase, PHASE_TONE[r.phase] ?? 'unknown', r.message ?? r.reason, r.cause);
         steps.add(r.t);
         break;
       }
       case 'pod.condition': {
-        const p = pod(r.pod);
+        const p = pod(r.namespace, r.pod);
         let row = p.conditions.get(r.condition);
         if (!row) {
           row = new RowBuilder(`${p.group.id}/cond/${r.condition}`, 'condition', r.condition);
@@ -195,7 +200,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'container.status': {
-        const p = pod(r.pod);
+        const p = pod(r.namespace, r.pod);
         const c = container(p, r.container, r.kind);
         const { label, tone } = containerTone(r.status.state, r.status.ready);
         const msg = 'waiting' in r.status.state ? r.status.state.waiting.message : undefined;
@@ -214,7 +219,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'probe': {
-        const p = pod(r.pod);
+        const p = pod(r.namespace, r.pod);
         container(p, r.container);
         const row = probeRow(p, r.container);
         row.mark({
@@ -229,7 +234,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
       }
       case 'hook': {
         if (r.phase !== 'start' && r.result === 'success') break;
-        const c = container(pod(r.pod), r.container);
+        const c = container(pod(r.namespace, r.pod), r.container);
         c.row.mark({
           t: r.t,
           kind: 'hook',
@@ -241,7 +246,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'signal': {
-        const c = container(pod(r.pod), r.container);
+        const c = container(pod(r.namespace, r.pod), r.container);
         c.row.mark({
           t: r.t,
           kind: r.signal === 'SIGKILL' ? 'sigkill' : 'sigterm',
@@ -253,7 +258,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'process.exit': {
-        const c = container(pod(r.pod), r.container);
+        const c = container(pod(r.namespace, r.pod), r.container);
         c.row.mark({
           t: r.t,
           kind: 'exit',
@@ -265,7 +270,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'exec': {
-        const c = container(pod(r.pod), r.container);
+        const c = container(pod(r.namespace, r.pod), r.container);
         c.row.mark({
           t: r.t,
           kind: 'exec',
@@ -277,8 +282,8 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'pod.deleting': {
-        const p = pod(r.pod);
-        terminating.set(r.pod, r);
+        const p = pod(r.namespace, r.pod);
+        terminating.set(objectKey(r.namespace, r.pod), r);
         p.phase.mark({
           t: r.t,
           kind: 'delete',
@@ -290,8 +295,8 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'pod.deleted': {
-        const p = pod(r.pod);
-        closeTerminating(p, r.pod, r.t);
+        const p = pod(r.namespace, r.pod);
+        closeTerminating(p, objectKey(r.namespace, r.pod), r.t);
         p.phase.close(r.t);
         for (const b of p.conditions.values()) b.close(r.t);
         for (const c of p.containers.values()) c.row.close(r.t);
@@ -299,7 +304,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
         break;
       }
       case 'endpoints': {
-        const s = service(r.service);
+        const s = service(r.namespace, r.service);
         const seen = new Set<string>();
         for (const e of r.endpoints) {
           seen.add(e.pod);
@@ -317,7 +322,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
       }
       case 'object.deleted':
         if (r.kind === 'Service') {
-          const s = services.get(r.name);
+          const s = services.get(objectKey(r.namespace, r.name));
           if (s) for (const row of s.rows.values()) row.close(r.t);
           steps.add(r.t);
         }

@@ -9,6 +9,7 @@ export const fixtureSimulateText: SimulateText = (text) => {
   const until = 300;
   const parsed: ParsedScenario = {
     objects: [],
+    namespaces: [],
     scenario: { name: 'fixture', until, profile: {}, actions: [], deferred: [] },
     diagnostics: [],
     locate: () => ({ line: 1, column: 1, endLine: 1, endColumn: 10 }),

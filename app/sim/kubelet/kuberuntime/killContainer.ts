@@ -72,6 +72,7 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
   rec.add({
     type: 'signal',
     pod: w.name,
+    namespace: w.namespace,
     container: slot.name,
     signal: sig,
     cause: {
@@ -96,6 +97,7 @@ function recordGraceSigkill(w: PodWorker, slot: Slot, o: KillOptions): void {
   w.env.recorder.add({
     type: 'signal',
     pod: w.name,
+    namespace: w.namespace,
     container: slot.name,
     signal: 'SIGKILL',
     cause: {

@@ -109,6 +109,7 @@ function* createSandbox(w: PodWorker): Task<void> {
   env.recorder.add({
     type: 'pod.ip',
     pod: w.name,
+    namespace: w.namespace,
     ip,
     hostIP: env.profile.hostIP,
     startTime: w.startTimeMs / 1000,

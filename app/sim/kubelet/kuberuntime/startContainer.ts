@@ -140,6 +140,7 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
         env.recorder.add({
           type: 'process.exit',
           pod: w.name,
+          namespace: w.namespace,
           container: slot.name,
           exitCode,
           reason,
@@ -148,7 +149,8 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
         inst.exited.fire();
         w.onExit();
       },
-      onLog: (stream, line) => env.recorder.log(w.name, slot.name, restartCount, stream, line),
+      onLog: (stream, line) =>
+        env.recorder.log(w.name, w.namespace, slot.name, restartCount, stream, line),
     },
   );
   if (!res.ok && res.failedMount) {

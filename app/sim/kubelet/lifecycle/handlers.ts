@@ -28,6 +28,7 @@ export function* runHook(
   w.env.recorder.add({
     type: 'hook',
     pod: w.name,
+    namespace: w.namespace,
     container: slot.name,
     hook,
     phase: 'start',
@@ -38,6 +39,7 @@ export function* runHook(
     w.env.recorder.add({
       type: 'hook',
       pod: w.name,
+      namespace: w.namespace,
       container: slot.name,
       hook,
       phase: 'end',

@@ -20,6 +20,7 @@ export interface ProbeHost {
   /** Schedule in the clock's late lane (after everything else due at that ms). */
   late(dueMs: Ms, fn: () => void): TimerId;
   pod: string;
+  namespace: string;
   doc: number;
   podPhase(): string;
   deleting(): boolean;
@@ -196,6 +197,7 @@ export class ProbeWorker {
       h.record({
         type: 'probe',
         pod: h.pod,
+        namespace: h.namespace,
         container: name,
         probe: this.type,
         result: 'error',
@@ -238,6 +240,7 @@ export class ProbeWorker {
       h.record({
         type: 'probe',
         pod: h.pod,
+        namespace: h.namespace,
         container: name,
         probe: this.type,
         result: o.result,

@@ -39,6 +39,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     rec.add({
       type: 'container.status',
       pod: w.name,
+      namespace: w.namespace,
       container: slot.name,
       kind,
       status: st,
@@ -69,6 +70,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     rec.add({
       type: 'pod.phase',
       pod: w.name,
+      namespace: w.namespace,
       phase,
       ...(w.forcedPhase ? { reason: w.forcedPhase.reason, message: w.forcedPhase.message } : {}),
       cause: phaseCause(w, phase),
@@ -141,6 +143,7 @@ export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefine
   w.env.recorder.add({
     type: 'pod.condition',
     pod: w.name,
+    namespace: w.namespace,
     condition: c.type,
     status: c.status as ConditionStatus,
     ...(c.reason ? { reason: c.reason } : {}),
