@@ -74,9 +74,10 @@ export function generatedNode(name: string): DefaultedNode {
 export function initialNodes(
   count: number | undefined,
   docs: readonly DefaultedNode[],
+  anyNodeDocs = docs.length > 0,
 ): DefaultedNode[] {
   const out = new Map<string, DefaultedNode>();
-  const n = count ?? (docs.length === 0 ? 1 : 0);
+  const n = count ?? (anyNodeDocs ? 0 : 1);
   for (let i = 1; i <= n; i++) out.set(`node-${i}`, generatedNode(`node-${i}`));
   for (const d of docs) out.set(d.metadata.name, d);
   return [...out.values()];

@@ -204,6 +204,7 @@ export function parseScenario(text: string): ParsedScenario {
       nodeEntries
         .filter((e) => !deferred.has(`Node/${e.name}`))
         .map((e) => e.object as unknown as DefaultedNode),
+      nodeEntries.length > 0,
     ),
     ...nodeEntries
       .filter((e) => deferred.has(`Node/${e.name}`))

@@ -1,10 +1,11 @@
 /**
- * The cluster: an API store of Pods, Services, ConfigMaps and Secrets over time, the scheduler's
- * Scheduled event, the EndpointSlice controller (an `endpoints` record whenever a Service's list
+ * The cluster: an API store of Nodes, Pods, Services, ConfigMaps and Secrets over time, one kubelet
+ * environment per node, the scheduler (scheduling.ts), the EndpointSlice controller (an `endpoints` record whenever a Service's list
  * changes), the network pods see, and the scenario actions applied at their times.
  */
 import type {
   ConfigMap,
+  DefaultedNode,
   ObjectKey,
   DefaultedPod,
   ScenarioAction,
@@ -26,15 +27,32 @@ import { runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
+import type { NodeInfo, SchedPod } from '../scheduler/types.ts';
+import {
+  intToIpv4,
+  ipFrom,
+  ipv4ToInt,
+  nodeEnv,
+  nodePodCIDR,
+  schedNode,
+  type ClusterNode,
+} from './nodeStore.ts';
+import { ClusterScheduler, type PendingPod } from './scheduling.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
-function ipFrom(cidr: string, offset: number): string {
-  const [base] = cidr.split('/');
-  const p = (base ?? '10.0.0.0').split('.').map((x) => parseInt(x, 10));
-  const n = ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) + offset;
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
+/** The conditions a healthy kubelet posts at registration (kubelet_node_status.go setters). */
+const NODE_CONDITIONS = [
+  [
+    'MemoryPressure',
+    'False',
+    'KubeletHasSufficientMemory',
+    'kubelet has sufficient memory available',
+  ],
+  ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+  ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+] as const;
 
 export class Cluster implements ClusterApi {
   readonly pods = new Map<string, PodWorker>();
@@ -45,7 +63,12 @@ export class Cluster implements ClusterApi {
   readonly network: Network;
   readonly env: KubeletEnv;
   readonly node: NodeLifecycle = new NodeLifecycle(this);
-  private podIPs = 0;
+  readonly nodes = new Map<string, ClusterNode>();
+  /** The node each pod with a kubelet runs on. */
+  private readonly podNode = new Map<string, string>();
+  /** Pods whose spec.nodeName names no node: in the API, run by no kubelet. */
+  private readonly orphans = new Set<string>();
+  readonly scheduler: ClusterScheduler;
   private serviceIPs = 0;
   private endpointsJson = new Map<string, string>();
 
@@ -102,12 +125,106 @@ export class Cluster implements ClusterApi {
         profile.crashLoopBackOff.maxMs,
         (e, l) => e - l > profile.crashLoopResetMs,
       ),
-      allocatePodIP: () => ipFrom(profile.podCIDR, 2 + this.podIPs++),
+      // Every pod runs on a node and takes its IP from that node's environment (nodeStore.ts).
+      allocatePodIP: () => ipFrom(profile.podCIDR, 2),
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
       onPodDeleted: (name) => this.podDeleted(name),
-      nodeLost: () => this.node.lost,
+      nodeLost: () => false,
     };
+    this.scheduler = new ClusterScheduler({
+      clock,
+      recorder,
+      snapshot: () => this.snapshot(),
+      bind: (p, node) => this.bind(p, node),
+    });
+  }
+
+  /** A node registers: its object, its kubelet, the conditions it posts; the scheduler may retry. */
+  addNode(object: DefaultedNode): void {
+    const name = object.metadata.name;
+    const existing = this.nodes.get(name);
+    if (existing) {
+      existing.object = object;
+      this.recordNode(existing);
+      this.scheduler.clusterEvent('NodeUpdate');
+      return;
+    }
+    const i = this.nodes.size;
+    const hostIP = intToIpv4(ipv4ToInt(this.profile.hostIP) + i);
+    const podCIDR = nodePodCIDR(this.profile.podCIDR, i);
+    const env = nodeEnv(this.env, name, hostIP, podCIDR, () => this.node.isLost(name));
+    const n: ClusterNode = { name, object, hostIP, podCIDR, env };
+    this.nodes.set(name, n);
+    this.recordNode(n);
+    const now = this.recorder.nowS();
+    for (const [condition, status, reason, message] of NODE_CONDITIONS)
+      this.recorder.add({
+        type: 'node.condition',
+        node: name,
+        condition,
+        status,
+        reason,
+        message,
+        lastTransitionTime: now,
+      });
+    this.scheduler.clusterEvent('NodeAdd');
+  }
+
+  private recordNode(n: ClusterNode): void {
+    this.recorder.add({
+      type: 'node',
+      node: n.object,
+      hostIP: n.hostIP,
+      podCIDR: n.podCIDR,
+      kubeletVersion: `v${this.profile.version}.0`,
+    });
+  }
+
+  hasNode(name: string): boolean {
+    return this.nodes.has(name);
+  }
+
+  nodeOf(w: PodWorker): string | undefined {
+    return this.podNode.get(key(w.namespace, w.name));
+  }
+
+  /** The scheduler's cache: every node with the pods bound to it (terminating ones included). */
+  private snapshot(): NodeInfo[] {
+    const byNode = new Map<string, SchedPod[]>();
+    for (const [k, w] of this.pods) {
+      const n = this.podNode.get(k);
+      if (!n || w.lifecycle === 'deleted') continue;
+      const list = byNode.get(n) ?? [];
+      list.push({ name: w.name, namespace: w.namespace, spec: w.pod.spec ?? { containers: [] } });
+      byNode.set(n, list);
+    }
+    return [...this.nodes.values()].map((n) => ({
+      node: schedNode(n),
+      pods: byNode.get(n.name) ?? [],
+    }));
+  }
+
+  /** Binding (S1.8): the Scheduled event, then that node's kubelet admits the pod. */
+  private bind(p: PendingPod, node: string): void {
+    this.recorder.add({
+      type: 'event',
+      object: `pod/${p.name}`,
+      eventType: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${p.namespace}/${p.name} to ${node}`,
+      source: 'default-scheduler',
+    });
+    this.run(p, node);
+  }
+
+  private run(p: PendingPod, node: string): void {
+    const n = this.nodes.get(node);
+    if (!n) return;
+    const w = new KubeletPodWorker(n.env, p.pod, p.doc);
+    this.pods.set(p.key, w);
+    this.podNode.set(p.key, node);
+    w.admit();
   }
 
   private runtimeDiagnostic(d: RuntimeDiagnostic): void {
@@ -131,7 +248,11 @@ export class Cluster implements ClusterApi {
     this.recorder.add({ type: 'object.applied', source: src });
     switch (src.kind) {
       case 'Pod': {
-        if (this.pods.has(key(ns, src.name))) {
+        if (
+          this.pods.has(key(ns, src.name)) ||
+          this.scheduler.has(key(ns, src.name)) ||
+          this.orphans.has(key(ns, src.name))
+        ) {
           this.diagnostic({
             severity: 'warning',
             message: `pod ${src.name} already exists`,
@@ -143,21 +264,24 @@ export class Cluster implements ClusterApi {
           ...src.object,
           metadata: { ...src.object.metadata, name: src.name, namespace: ns },
         };
-        const w = new KubeletPodWorker(this.env, pod, src.doc);
-        this.pods.set(key(ns, src.name), w);
-        // A pod with spec.nodeName set bypasses the scheduler: no Scheduled event.
-        if (!src.object.spec?.nodeName)
-          this.recorder.add({
-            type: 'event',
-            object: `pod/${src.name}`,
-            eventType: 'Normal',
-            reason: 'Scheduled',
-            message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
-            source: 'default-scheduler',
-          });
-        w.admit();
+        const p: PendingPod = {
+          key: key(ns, src.name),
+          name: src.name,
+          namespace: ns,
+          pod,
+          doc: src.doc,
+        };
+        // A pod with spec.nodeName set bypasses the scheduler (S1.19): that node's kubelet runs it,
+        // or nobody when no such node exists (it stays Pending).
+        const nodeName = src.object.spec?.nodeName;
+        if (!nodeName) this.scheduler.add(p);
+        else if (this.nodes.has(nodeName)) this.run(p, nodeName);
+        else this.orphans.add(p.key);
         return;
       }
+      case 'Node':
+        this.addNode(src.object);
+        return;
       case 'Service': {
         const headless = src.object.spec?.clusterIP === 'None';
         const clusterIP = headless
@@ -214,12 +338,16 @@ export class Cluster implements ClusterApi {
   }
 
   private podDeleted(name: string): void {
+    let freed = false;
     for (const [k, w] of this.pods) {
       if (w.name !== name || w.lifecycle !== 'deleted') continue;
       this.pods.delete(k);
+      this.podNode.delete(k);
+      freed = true;
       this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: w.namespace });
     }
     this.syncEndpoints();
+    if (freed) this.scheduler.clusterEvent('AssignedPodDelete');
   }
 
   findPod(name: string, ns?: string): PodWorker | undefined {
@@ -237,6 +365,11 @@ export class Cluster implements ClusterApi {
     const ns = d.namespace ?? this.profile.namespace;
     if (d.kind === 'Pod') {
       const w = this.findPod(d.name, ns);
+      // A pod no kubelet runs is deleted at once (podStrategy.CheckGracefulDelete: no node, grace 0).
+      if (!w && (this.scheduler.remove(key(ns, d.name)) || this.orphans.delete(key(ns, d.name)))) {
+        this.recorder.add({ type: 'object.deleted', kind: 'Pod', name: d.name, namespace: ns });
+        return;
+      }
       if (!w) return this.actionError(a, `pods "${d.name}" not found`);
       w.requestDelete({
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
@@ -244,6 +377,7 @@ export class Cluster implements ClusterApi {
       });
       return;
     }
+    if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
     const store =
       d.kind === 'Service'
         ? this.services

@@ -9,11 +9,14 @@ import type { NodeState, ScenarioAction } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import { setCondition } from '../kubelet/status/statusManager.ts';
 import type { Cause } from '../trace/types.ts';
+import type { PodWorker } from '../kubelet/types.ts';
 import type { ClusterApi } from './types.ts';
 
 export class NodeLifecycle {
   /** The node is powered off: no kubelet. */
   lost = false;
+  /** Which node is powered off (one at a time, as before nodes were modelled). */
+  private lostNode: string | undefined;
   private timers: TimerId[] = [];
   private cause: Cause | undefined;
 
@@ -21,14 +24,13 @@ export class NodeLifecycle {
 
   setState(a: ScenarioAction & { node: { name: string; state: NodeState } }): void {
     const c = this.c;
-    if (a.node.name !== c.profile.nodeName)
-      return c.actionError(
-        a,
-        `nodes "${a.node.name}" not found (the node is ${c.profile.nodeName})`,
-      );
+    if (!c.hasNode(a.node.name)) return c.actionError(a, `nodes "${a.node.name}" not found`);
+    if (this.lost && this.lostNode !== a.node.name)
+      return c.actionError(a, `only one node can be powered off at a time (${this.lostNode} is)`);
     if (a.node.state === 'Lost') {
       if (this.lost) return;
       this.lost = true;
+      this.lostNode = a.node.name;
       const now = c.clock.now();
       const { nodeMonitorGraceMs: grace, nodeMonitorPeriodMs: period } = c.profile;
       // The simulator's choice: the last heartbeat is the power-off instant; the controller sees the
@@ -43,11 +45,20 @@ export class NodeLifecycle {
     }
     if (!this.lost) return;
     this.lost = false;
+    this.lostNode = undefined;
     for (const t of this.timers) c.clock.cancel(t);
     this.timers = [];
     // The kubelet is back (R10.6): heartbeats resume, taints go, the kubelet syncs every pod.
-    for (const w of [...c.pods.values()]) w.nodeResumed();
+    for (const w of [...c.pods.values()]) if (c.nodeOf(w) === a.node.name) w.nodeResumed();
     c.syncEndpoints();
+  }
+
+  isLost(name: string): boolean {
+    return this.lost && this.lostNode === name;
+  }
+
+  private onLostNode(w: PodWorker): boolean {
+    return this.lostNode !== undefined && this.c.nodeOf(w) === this.lostNode;
   }
 
   /** Node lifecycle controller: Ready Unknown, taints, MarkPodsNotReady (R10.2). */
@@ -55,7 +66,7 @@ export class NodeLifecycle {
     const c = this.c;
     const cause = this.cause ?? { message: 'node lost' };
     for (const w of c.pods.values()) {
-      if (w.lifecycle === 'deleted') continue;
+      if (w.lifecycle === 'deleted' || !this.onLostNode(w)) continue;
       // Only Ready (reason and message not set); ContainersReady and container statuses stay.
       setCondition(w, { type: 'Ready', status: 'False' }, cause);
       c.recorder.add({
@@ -81,7 +92,7 @@ export class NodeLifecycle {
       field: { doc: a.doc, path: a.path },
     };
     for (const w of [...c.pods.values()]) {
-      if (w.lifecycle === 'deleted' || w.deletion) continue;
+      if (w.lifecycle === 'deleted' || w.deletion || !this.onLostNode(w)) continue;
       c.recorder.add({
         type: 'event',
         object: `pod/${w.name}`,

@@ -23,6 +23,9 @@ export interface ClusterApi {
   apply(src: SourceObject): void;
   delete(a: DeleteAction): void;
   findPod(name: string, ns?: string): PodWorker | undefined;
+  hasNode(name: string): boolean;
+  /** The node a pod with a kubelet runs on. */
+  nodeOf(w: PodWorker): string | undefined;
   actionError(a: ScenarioAction, message: string): void;
   syncEndpoints(): void;
 }

@@ -9,6 +9,7 @@ import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
 import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
 
 export type {
+  NodeTrack,
   ChangePoint,
   ConditionValue,
   ContainerTrack,
@@ -136,6 +137,45 @@ function addRecord(
       }
       return;
     }
+    case 'node': {
+      let n = idx.nodes.get(r.node.metadata.name);
+      if (!n) {
+        n = {
+          name: r.node.metadata.name,
+          createdAt: r.t,
+          spec: createSeries(),
+          conditions: new Map(),
+          conditionOrder: [],
+        };
+        idx.nodes.set(n.name, n);
+      }
+      const { t: _t, type: _type, ...v } = r;
+      pushChange(n.spec, r.t, v, seq);
+      return;
+    }
+    case 'node.condition': {
+      const n = idx.nodes.get(r.node);
+      if (!n) return;
+      let s = n.conditions.get(r.condition);
+      if (!s) {
+        s = createSeries();
+        n.conditions.set(r.condition, s);
+        n.conditionOrder.push(r.condition);
+      }
+      pushChange(
+        s,
+        r.t,
+        {
+          type: r.condition,
+          status: r.status,
+          reason: r.reason,
+          message: r.message,
+          lastTransitionTime: r.lastTransitionTime,
+        },
+        seq,
+      );
+      return;
+    }
     case 'endpoints': {
       const svc = currentService(idx, r.service);
       if (svc) pushChange(svc.endpoints, r.t, r.endpoints, seq);
@@ -260,6 +300,7 @@ export function startTraceIndex(
   const events = new Map<string, RawEvent[]>();
   const idx: TraceIndex = {
     result,
+    nodes: new Map(),
     pods: new Map(),
     services: new Map(),
     events: createEventIndex(events, (o) => o),
