@@ -5,11 +5,12 @@
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
-import { describePodAt } from '../sim/trace/index.ts';
+import { describeNodeAt, describePodAt } from '../sim/trace/index.ts';
 import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
+  getNodes,
   getPods,
   type CommandOutput,
 } from './commands/get.ts';
@@ -139,18 +140,37 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           getEndpointSlicesCommand(l.idx, t, flags.output),
         );
       }
+      if (resource === 'nodes' || resource === 'node' || resource === 'no') {
+        expectArity(args, 1, 'get nodes FILE [--at 45s] [-o wide]');
+        if (flags.output !== undefined && flags.output !== 'wide')
+          throw new UsageError(`unsupported output format "${flags.output}" (use wide)`);
+        return withScenario(io, args[0] ?? '', flags, (l, t) => getNodes(l.idx, t, flags.output));
+      }
       if (resource === 'endpoints' || resource === 'ep') {
         expectArity(args, 1, 'get endpoints FILE [--at 45s]');
         return withScenario(io, args[0] ?? '', flags, (l, t) => getEndpointsCommand(l.idx, t));
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, endpointslices and endpoints)`,
       );
     }
     case 'describe': {
       const [resource, name, file] = rest;
+      if (resource === 'node' || resource === 'nodes' || resource === 'no') {
+        expectArity(rest, 3, 'describe node NAME FILE [--at 45s]');
+        return withScenario(io, file ?? '', flags, (l, t) => {
+          const text = describeNodeAt(l.idx, name ?? '', t);
+          return text === undefined
+            ? {
+                stdout: '',
+                stderr: `Error from server (NotFound): nodes "${name ?? ''}" not found\n`,
+                code: 1,
+              }
+            : { stdout: text, code: 0 };
+        });
+      }
       if (resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
-        throw new UsageError('usage: podsim describe pod NAME FILE [--at 45s]');
+        throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');
       }
       expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
       return withScenario(io, file ?? '', flags, (l, t) => {

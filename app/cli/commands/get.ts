@@ -4,7 +4,9 @@ import {
   formatEndpointSlicesTable,
   formatLegacyEndpointsTable,
   getLegacyEndpoints,
+  formatNodesTable,
   formatPodsTable,
+  getNodeRows,
   getEndpointSlices,
   getPodRows,
   podObjectAt,
@@ -74,4 +76,8 @@ export function getEndpointSlicesCommand(
 
 export function getEndpointsCommand(idx: TraceIndex, t: number): CommandOutput {
   return { stdout: formatLegacyEndpointsTable(getLegacyEndpoints(idx, t)), code: 0 };
+}
+
+export function getNodes(idx: TraceIndex, t: number, output: string | undefined): CommandOutput {
+  return { stdout: formatNodesTable(getNodeRows(idx, t), { wide: output === 'wide' }), code: 0 };
 }
