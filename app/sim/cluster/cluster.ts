@@ -185,6 +185,10 @@ export class Cluster implements ClusterApi {
     return this.nodes.has(name);
   }
 
+  nodeNames(): string[] {
+    return [...this.nodes.keys()];
+  }
+
   nodeOf(w: PodWorker): string | undefined {
     return this.podNode.get(key(w.namespace, w.name));
   }

@@ -24,7 +24,12 @@ export class NodeLifecycle {
 
   setState(a: ScenarioAction & { node: { name: string; state: NodeState } }): void {
     const c = this.c;
-    if (!c.hasNode(a.node.name)) return c.actionError(a, `nodes "${a.node.name}" not found`);
+    if (!c.hasNode(a.node.name)) {
+      const names = c.nodeNames();
+      const which =
+        names.length === 1 ? `the node is ${names[0]}` : `the nodes are ${names.join(', ')}`;
+      return c.actionError(a, `nodes "${a.node.name}" not found (${which})`);
+    }
     if (this.lost && this.lostNode !== a.node.name)
       return c.actionError(a, `only one node can be powered off at a time (${this.lostNode} is)`);
     if (a.node.state === 'Lost') {

@@ -24,6 +24,7 @@ export interface ClusterApi {
   delete(a: DeleteAction): void;
   findPod(name: string, ns?: string): PodWorker | undefined;
   hasNode(name: string): boolean;
+  nodeNames(): string[];
   /** The node a pod with a kubelet runs on. */
   nodeOf(w: PodWorker): string | undefined;
   actionError(a: ScenarioAction, message: string): void;
