@@ -1,7 +1,7 @@
 /**
  * Quantities as kubectl prints them (resource.Quantity String, canonical form): milli-CPU as `250m`
- * or whole cores, bytes with the largest binary suffix that divides them (`512Mi`, `8Gi`), else
- * decimal suffixes, else the plain number.
+ * or whole cores, bytes with the largest suffix that divides them (`512Mi`, `8Gi`, `128M`), else
+ * the plain number.
  */
 export function cpuText(milli: number): string {
   if (milli === 0) return '0';
@@ -25,11 +25,18 @@ const DECIMAL = [
   ['k', 1e3],
 ] as const;
 
+/**
+ * A Quantity keeps the format it was written in; a sum of requests here has lost it, so the shorter
+ * of the binary and decimal spellings is taken (`128M`, not `125000Ki`; binary on a tie).
+ */
 export function bytesText(n: number): string {
   if (n === 0) return '0';
-  for (const [s, v] of BINARY) if (n % v === 0) return `${n / v}${s}`;
-  for (const [s, v] of DECIMAL) if (n % v === 0) return `${n / v}${s}`;
-  return String(n);
+  const bin = BINARY.find(([, v]) => n % v === 0);
+  const dec = DECIMAL.find(([, v]) => n % v === 0);
+  const b = bin ? `${n / bin[1]}${bin[0]}` : undefined;
+  const d = dec ? `${n / dec[1]}${dec[0]}` : undefined;
+  if (b && (!d || b.length <= d.length)) return b;
+  return d ?? String(n);
 }
 
 export function quantityText(resource: string, n: number): string {
