@@ -280,7 +280,11 @@ export class Cluster implements ClusterApi {
         const nodeName = src.object.spec?.nodeName;
         if (!nodeName) this.scheduler.add(p);
         else if (this.nodes.has(nodeName)) this.run(p, nodeName);
-        else this.orphans.add(p.key);
+        else {
+          // The API server creates it Pending; no kubelet will ever write its status.
+          this.orphans.add(p.key);
+          this.recorder.add({ type: 'pod.phase', pod: p.name, phase: 'Pending' });
+        }
         return;
       }
       case 'Node':
