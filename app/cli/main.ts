@@ -156,29 +156,18 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
     }
     case 'describe': {
       const [resource, name, file] = rest;
-      if (resource === 'node' || resource === 'nodes' || resource === 'no') {
-        expectArity(rest, 3, 'describe node NAME FILE [--at 45s]');
-        return withScenario(io, file ?? '', flags, (l, t) => {
-          const text = describeNodeAt(l.idx, name ?? '', t);
-          return text === undefined
-            ? {
-                stdout: '',
-                stderr: `Error from server (NotFound): nodes "${name ?? ''}" not found\n`,
-                code: 1,
-              }
-            : { stdout: text, code: 0 };
-        });
-      }
-      if (resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
+      const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
+      if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
         throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');
       }
-      expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
+      expectArity(rest, 3, `describe ${isNode ? 'node' : 'pod'} NAME FILE [--at 45s]`);
+      const describeAt = isNode ? describeNodeAt : describePodAt;
       return withScenario(io, file ?? '', flags, (l, t) => {
-        const text = describePodAt(l.idx, name ?? '', t);
+        const text = describeAt(l.idx, name ?? '', t);
         return text === undefined
           ? {
               stdout: '',
-              stderr: `Error from server (NotFound): pods "${name ?? ''}" not found\n`,
+              stderr: `Error from server (NotFound): ${isNode ? 'nodes' : 'pods'} "${name ?? ''}" not found\n`,
               code: 1,
             }
           : { stdout: text, code: 0 };

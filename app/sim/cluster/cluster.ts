@@ -17,7 +17,6 @@ import type { Recorder } from '../clock/recorder.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
 import type { SimDiagnostic } from '../trace/types.ts';
-import { Backoff } from '../kubelet/backoff.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
@@ -32,6 +31,7 @@ import {
   intToIpv4,
   ipFrom,
   ipv4ToInt,
+  kubeletCaches,
   nodeEnv,
   nodePodCIDR,
   schedNode,
@@ -118,13 +118,7 @@ export class Cluster implements ClusterApi {
         secret: (ns, name) => this.secrets.get(key(ns, name)),
       },
       diagnostic: (d) => this.runtimeDiagnostic(d),
-      nodeImages: new Set(),
-      imageBackoff: new Backoff(profile.imageBackOff.initialMs, profile.imageBackOff.maxMs),
-      crashBackoff: new Backoff(
-        profile.crashLoopBackOff.initialMs,
-        profile.crashLoopBackOff.maxMs,
-        (e, l) => e - l > profile.crashLoopResetMs,
-      ),
+      ...kubeletCaches(profile),
       // Every pod runs on a node and takes its IP from that node's environment (nodeStore.ts).
       allocatePodIP: () => ipFrom(profile.podCIDR, 2),
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),

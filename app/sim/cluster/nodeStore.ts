@@ -8,6 +8,7 @@ import type { Taint } from 'kubernetes-types/core/v1';
 import type { DefaultedNode } from '../../k8s/types.ts';
 import { Backoff } from '../kubelet/backoff.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
+import type { KubeletProfile } from '../profile.ts';
 import { toSchedUnits } from '../scheduler/resources.ts';
 import type { SchedNode } from '../scheduler/types.ts';
 
@@ -39,6 +40,21 @@ export function nodePodCIDR(profileCIDR: string, i: number): string {
   return `${intToIpv4(ipv4ToInt(base ?? '10.244.1.0') + i * 256)}/${bits ?? '24'}`;
 }
 
+/** A kubelet's own image cache and back-offs (kubelet.go: imageBackOff, crashloop backOff). */
+export function kubeletCaches(
+  profile: KubeletProfile,
+): Pick<KubeletEnv, 'nodeImages' | 'imageBackoff' | 'crashBackoff'> {
+  return {
+    nodeImages: new Set(),
+    imageBackoff: new Backoff(profile.imageBackOff.initialMs, profile.imageBackOff.maxMs),
+    crashBackoff: new Backoff(
+      profile.crashLoopBackOff.initialMs,
+      profile.crashLoopBackOff.maxMs,
+      (e, l) => e - l > profile.crashLoopResetMs,
+    ),
+  };
+}
+
 /** A kubelet environment for one node, sharing the cluster-wide parts of `base`. */
 export function nodeEnv(
   base: KubeletEnv,
@@ -52,13 +68,7 @@ export function nodeEnv(
   return {
     ...base,
     profile: { ...profile, nodeName: name, hostIP },
-    nodeImages: new Set(),
-    imageBackoff: new Backoff(profile.imageBackOff.initialMs, profile.imageBackOff.maxMs),
-    crashBackoff: new Backoff(
-      profile.crashLoopBackOff.initialMs,
-      profile.crashLoopBackOff.maxMs,
-      (e, l) => e - l > profile.crashLoopResetMs,
-    ),
+    ...kubeletCaches(profile),
     allocatePodIP: () => ipFrom(podCIDR, 2 + ips++),
     nodeLost: lost,
   };

@@ -6,7 +6,8 @@ import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
 import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
-import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
+import type { ConditionValue, PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
+import type { Series } from './series.ts';
 
 export type {
   NodeTrack,
@@ -66,6 +67,28 @@ function markChange(pod: PodTrack, t: number, seq: number, writer: 'api' | 'kube
   const last = pod.changePoints[pod.changePoints.length - 1];
   if (last && last.t === t && last.writer === writer) last.seq = seq;
   else pod.changePoints.push({ t, seq, writer });
+}
+
+/** A pod's or a node's condition series, in first-seen order. */
+function pushCondition(
+  owner: { conditions: Map<string, Series<ConditionValue>>; conditionOrder: string[] },
+  r: Extract<TraceRecord, { type: 'pod.condition' | 'node.condition' }>,
+  seq: number,
+): void {
+  let s = owner.conditions.get(r.condition);
+  if (!s) {
+    s = createSeries();
+    owner.conditions.set(r.condition, s);
+    owner.conditionOrder.push(r.condition);
+  }
+  const v: ConditionValue = {
+    type: r.condition,
+    status: r.status,
+    reason: r.reason,
+    message: r.message,
+    lastTransitionTime: r.lastTransitionTime,
+  };
+  pushChange(s, r.t, v, seq);
 }
 
 function applyObject(
@@ -155,25 +178,7 @@ function addRecord(
     }
     case 'node.condition': {
       const n = idx.nodes.get(r.node);
-      if (!n) return;
-      let s = n.conditions.get(r.condition);
-      if (!s) {
-        s = createSeries();
-        n.conditions.set(r.condition, s);
-        n.conditionOrder.push(r.condition);
-      }
-      pushChange(
-        s,
-        r.t,
-        {
-          type: r.condition,
-          status: r.status,
-          reason: r.reason,
-          message: r.message,
-          lastTransitionTime: r.lastTransitionTime,
-        },
-        seq,
-      );
+      if (n) pushCondition(n, r, seq);
       return;
     }
     case 'endpoints': {
@@ -191,24 +196,7 @@ function addRecord(
     case 'pod.condition': {
       const pod = currentPod(idx, r.pod);
       if (!pod) return;
-      let s = pod.conditions.get(r.condition);
-      if (!s) {
-        s = createSeries();
-        pod.conditions.set(r.condition, s);
-        pod.conditionOrder.push(r.condition);
-      }
-      pushChange(
-        s,
-        r.t,
-        {
-          type: r.condition,
-          status: r.status,
-          reason: r.reason,
-          message: r.message,
-          lastTransitionTime: r.lastTransitionTime,
-        },
-        seq,
-      );
+      pushCondition(pod, r, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
     }
