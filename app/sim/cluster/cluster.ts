@@ -38,6 +38,7 @@ import {
   type ClusterNode,
 } from './nodeStore.ts';
 import { ClusterScheduler, type PendingPod } from './scheduling.ts';
+import { kubeletAdmit } from './kubeletAdmission.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -216,6 +217,33 @@ export class Cluster implements ClusterApi {
     this.run(p, node);
   }
 
+  /**
+   * A pod created with spec.nodeName: that node's kubelet admits it or rejects it (Failed,
+   * `Pod was rejected: …`, kubelet.go rejectPod); a rejected pod holds no resources.
+   */
+  private admitPinned(p: PendingPod, node: string): void {
+    const info = this.snapshot().find((i) => i.node.name === node);
+    const spec = p.pod.spec ?? { containers: [] };
+    const rejected = info && kubeletAdmit({ name: p.name, namespace: p.namespace, spec }, info);
+    if (!rejected) return this.run(p, node);
+    this.orphans.add(p.key);
+    this.recorder.add({
+      type: 'event',
+      object: `pod/${p.name}`,
+      eventType: 'Warning',
+      reason: rejected.reason,
+      message: rejected.message,
+      source: 'kubelet',
+    });
+    this.recorder.add({
+      type: 'pod.phase',
+      pod: p.name,
+      phase: 'Failed',
+      reason: rejected.reason,
+      message: `Pod was rejected: ${rejected.message}`,
+    });
+  }
+
   private run(p: PendingPod, node: string): void {
     const n = this.nodes.get(node);
     if (!n) return;
@@ -273,7 +301,7 @@ export class Cluster implements ClusterApi {
         // or nobody when no such node exists (it stays Pending).
         const nodeName = src.object.spec?.nodeName;
         if (!nodeName) this.scheduler.add(p);
-        else if (this.nodes.has(nodeName)) this.run(p, nodeName);
+        else if (this.nodes.has(nodeName)) this.admitPinned(p, nodeName);
         else {
           // The API server creates it Pending; no kubelet will ever write its status.
           this.orphans.add(p.key);

@@ -222,6 +222,42 @@ describe('scheduling in the cluster', () => {
     ]);
   });
 
+  it.each([
+    [
+      'more cpu than the node has',
+      '',
+      cpu('5'),
+      'OutOfcpu',
+      "Node didn't have enough resource: cpu, requested: 5000, used: 0, capacity: 4000",
+    ],
+    [
+      'a selector the node does not match',
+      '  nodeSelector: {disktype: ssd}\n',
+      '',
+      'NodeAffinity',
+      "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector",
+    ],
+  ])('the kubelet rejects a nodeName pod with %s', (_n, extra, ctr, reason, message) => {
+    const { result, idx } = run(
+      scenario('  until: 10s', pod('big', `  nodeName: node-1\n${extra}`, ctr)),
+    );
+    expect(
+      events(result, 'big').map(
+        (e) => `${e.t} ${e.eventType} ${e.reason} ${e.source} ${e.message}`,
+      ),
+    ).toEqual([`0 Warning ${reason} kubelet ${message}`]);
+    const phase = result.trace.find((x) => x.type === 'pod.phase' && x.pod === 'big');
+    expect(phase).toMatchObject({
+      t: 0,
+      phase: 'Failed',
+      reason,
+      message: `Pod was rejected: ${message}`,
+    });
+    expect(getPodRows(idx, 5).map((r) => `${r.ready} ${r.status} ${r.node}`)).toEqual([
+      `0/1 ${reason} node-1`,
+    ]);
+  });
+
   it('leaves a pod naming an unknown node Pending, with a warning at its line', () => {
     const { parsed, result, idx } = run(
       scenario('  until: 10s\n  nodes: 2', pod('lost', '  nodeName: node-9\n')),
