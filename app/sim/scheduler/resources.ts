@@ -49,7 +49,18 @@ const nonMissing: Requests = (c) => {
   };
 };
 
-export function podRequests(spec: PodSpec, requestsOf: Requests = requestsOfDefault): Resources {
+/** Specs do not change while a pod is bound: each is summed once (a cycle reads every bound pod). */
+const requestsCache = new WeakMap<PodSpec, Resources>();
+const nonZeroCache = new WeakMap<PodSpec, { cpu: number; memory: number }>();
+
+export function podRequests(spec: PodSpec, requestsOf?: Requests): Readonly<Resources> {
+  if (requestsOf) return sumRequests(spec, requestsOf);
+  let r = requestsCache.get(spec);
+  if (!r) requestsCache.set(spec, (r = sumRequests(spec, requestsOfDefault)));
+  return r;
+}
+
+function sumRequests(spec: PodSpec, requestsOf: Requests): Resources {
   const sum: Resources = {};
   for (const c of spec.containers) add(sum, requestsOf(c));
   const sidecars: Resources = {};
@@ -73,6 +84,10 @@ export function podRequests(spec: PodSpec, requestsOf: Requests = requestsOfDefa
 
 /** The requests scoring counts: an absent cpu or memory request counts as the defaults above. */
 export function nonZeroRequests(spec: PodSpec): { cpu: number; memory: number } {
-  const r = podRequests(spec, nonMissing);
-  return { cpu: r.cpu ?? 0, memory: r.memory ?? 0 };
+  let v = nonZeroCache.get(spec);
+  if (!v) {
+    const r = sumRequests(spec, nonMissing);
+    nonZeroCache.set(spec, (v = { cpu: r.cpu ?? 0, memory: r.memory ?? 0 }));
+  }
+  return { ...v };
 }
