@@ -34,7 +34,9 @@ import {
   kubeletCaches,
   nodeEnv,
   nodePodCIDR,
+  registrationEvents,
   schedNode,
+  withControllerTaints,
   type ClusterNode,
 } from './nodeStore.ts';
 import { ClusterScheduler, type PendingPod } from './scheduling.ts';
@@ -140,7 +142,7 @@ export class Cluster implements ClusterApi {
     const name = object.metadata.name;
     const existing = this.nodes.get(name);
     if (existing) {
-      existing.object = object;
+      existing.object = withControllerTaints(object);
       this.recordNode(existing);
       this.scheduler.clusterEvent('NodeUpdate');
       return;
@@ -149,10 +151,15 @@ export class Cluster implements ClusterApi {
     const hostIP = intToIpv4(ipv4ToInt(this.profile.hostIP) + i);
     const podCIDR = nodePodCIDR(this.profile.podCIDR, i);
     const env = nodeEnv(this.env, name, hostIP, podCIDR, () => this.node.isLost(name));
-    const n: ClusterNode = { name, object, hostIP, podCIDR, env };
+    // The node lifecycle controller's NoSchedule pass runs in the instant of the registration
+    // (N2.4): what any watcher sees first already has its taint.
+    const n: ClusterNode = { name, object: withControllerTaints(object), hostIP, podCIDR, env };
     this.nodes.set(name, n);
     this.recordNode(n);
     const now = this.recorder.nowS();
+    // A node that joins during the run: its kubelet starts and registers (nodes present at t = 0
+    // registered before the scenario began, so their events are not part of it).
+    if (now > 0) for (const e of registrationEvents(name)) this.recorder.add(e);
     for (const [condition, status, reason, message] of NODE_CONDITIONS)
       this.recorder.add({
         type: 'node.condition',

@@ -84,3 +84,58 @@ export function schedNode(n: ClusterNode): SchedNode {
     allocatable: toSchedUnits(n.object.status.allocatable),
   };
 }
+
+export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
+
+/**
+ * doNoScheduleTaintingPass for what Podlab models: `spec.unschedulable` gets the
+ * `node.kubernetes.io/unschedulable:NoSchedule` taint (node_lifecycle_controller.go, N2.4).
+ * Returns the same object when nothing changes.
+ */
+export function withControllerTaints(node: DefaultedNode): DefaultedNode {
+  const taints = node.spec?.taints ?? [];
+  const has = taints.some((t) => t.key === UNSCHEDULABLE_TAINT && t.effect === 'NoSchedule');
+  if (node.spec?.unschedulable !== true || has) return node;
+  return {
+    ...node,
+    spec: { ...node.spec, taints: [...taints, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' }] },
+  };
+}
+
+type NodeEvent = {
+  type: 'event';
+  object: string;
+  eventType: 'Normal';
+  reason: string;
+  message: string;
+  source: string;
+};
+
+/**
+ * What a kubelet records when it starts and registers its node (kubelet.go initializeModules,
+ * kubelet_node_status.go recordNodeStatusEvent), then the node controller's RegisteredNode
+ * (reference cluster.md §10, derived wording).
+ */
+export function registrationEvents(name: string): NodeEvent[] {
+  const ev = (reason: string, message: string, source = 'kubelet'): NodeEvent => ({
+    type: 'event',
+    object: `node/${name}`,
+    eventType: 'Normal',
+    reason,
+    message,
+    source,
+  });
+  const status = (s: string) => ev(s, `Node ${name} status is now: ${s}`);
+  return [
+    ev('Starting', 'Starting kubelet.'),
+    status('NodeHasSufficientMemory'),
+    status('NodeHasNoDiskPressure'),
+    status('NodeHasSufficientPID'),
+    ev('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods'),
+    ev(
+      'RegisteredNode',
+      `Node ${name} event: Registered Node ${name} in Controller`,
+      'node-controller',
+    ),
+  ];
+}

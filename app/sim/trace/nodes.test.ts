@@ -69,10 +69,35 @@ describe('node projections', () => {
   it('describe node: sorted taints and a cordoned node without pods', () => {
     const out = describeNodeAt(idx, 'node-1', 10) ?? '';
     expect(out).toContain(
-      'Taints:             dedicated=gpu:NoSchedule\nUnschedulable:      true\n',
+      // The node lifecycle controller adds the unschedulable taint of a cordoned node (N2.4).
+      'Taints:             dedicated=gpu:NoSchedule\n                    node.kubernetes.io/unschedulable:NoSchedule\nUnschedulable:      true\n',
     );
     expect(out).toContain('Non-terminated Pods:          (0 in total)\n');
     expect(describeNodeAt(idx, 'node-9', 10)).toBeUndefined();
+  });
+
+  it('a node that joins later: its registration events', () => {
+    const later = simulateText(
+      TEXT.replace(
+        '  until: 10m\n',
+        '  until: 10m\n  actions:\n  - {at: 30s, apply: {kind: Node, name: node-2}}\n',
+      ),
+    );
+    const li = createTraceIndex(later.result);
+    expect(getNodeRows(li, 20).map((r) => r.name)).toEqual(['node-1']);
+    const out = describeNodeAt(li, 'node-2', 90) ?? '';
+    expect(out).toContain('CreationTimestamp:  Thu, 01 Jan 2026 00:00:30 +0000\n');
+    expect(out.slice(out.indexOf('Events:'))).toBe(
+      'Events:\n' +
+        '  Type    Reason                   Age   From             Message\n' +
+        '  ----    ------                   ----  ----             -------\n' +
+        '  Normal  Starting                 60s   kubelet          Starting kubelet.\n' +
+        '  Normal  NodeHasSufficientMemory  60s   kubelet          Node node-2 status is now: NodeHasSufficientMemory\n' +
+        '  Normal  NodeHasNoDiskPressure    60s   kubelet          Node node-2 status is now: NodeHasNoDiskPressure\n' +
+        '  Normal  NodeHasSufficientPID     60s   kubelet          Node node-2 status is now: NodeHasSufficientPID\n' +
+        '  Normal  NodeAllocatableEnforced  60s   kubelet          Updated Node Allocatable limit across pods\n' +
+        '  Normal  RegisteredNode           60s   node-controller  Node node-2 event: Registered Node node-2 in Controller\n',
+    );
   });
 
   it.each([

@@ -71,9 +71,9 @@ export function getNodeRows(idx: TraceIndex, t: number): NodeRow[] {
     const spec = n ? valueAt(n.spec, t) : undefined;
     if (!n || !spec) continue;
     const ready = conditionsAt(n, t).find((c) => c.type === 'Ready');
-    // printNode: Ready → Ready, False → NotReady, else Unknown; cordoned adds SchedulingDisabled.
-    let status =
-      ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
+    // printNode: Ready True → Ready, False or Unknown → NotReady, no condition → Unknown;
+    // a cordoned node adds SchedulingDisabled (reference cluster.md N2.8).
+    let status = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
     if (spec.node.spec?.unschedulable) status += ',SchedulingDisabled';
     rows.push({
       name,
