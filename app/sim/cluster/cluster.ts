@@ -16,7 +16,7 @@ import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
-import type { SimDiagnostic } from '../trace/types.ts';
+import type { Cause, SimDiagnostic } from '../trace/types.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
@@ -156,21 +156,31 @@ export class Cluster implements ClusterApi {
     const n: ClusterNode = { name, object: withControllerTaints(object), hostIP, podCIDR, env };
     this.nodes.set(name, n);
     this.recordNode(n);
+    this.postNodeStatus(name, 'healthy');
     const now = this.recorder.nowS();
     // A node that joins during the run: its kubelet starts and registers (nodes present at t = 0
     // registered before the scenario began, so their events are not part of it).
     if (now > 0) for (const e of registrationEvents(name)) this.recorder.add(e);
+    this.scheduler.clusterEvent('NodeAdd');
+  }
+
+  postNodeStatus(node: string, state: 'healthy' | 'unknown', cause?: Cause): void {
+    const now = this.recorder.nowS();
     for (const [condition, status, reason, message] of NODE_CONDITIONS)
       this.recorder.add({
         type: 'node.condition',
-        node: name,
+        node,
         condition,
-        status,
-        reason,
-        message,
         lastTransitionTime: now,
+        ...(state === 'healthy'
+          ? { status, reason, message }
+          : {
+              status: 'Unknown',
+              reason: 'NodeStatusUnknown',
+              message: 'Kubelet stopped posting node status.',
+            }),
+        ...(cause ? { cause } : {}),
       });
-    this.scheduler.clusterEvent('NodeAdd');
   }
 
   private recordNode(n: ClusterNode): void {

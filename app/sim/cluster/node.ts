@@ -17,6 +17,7 @@ export class NodeLifecycle {
   lost = false;
   /** Which node is powered off (one at a time, as before nodes were modelled). */
   private lostNode: string | undefined;
+  private markedUnknown = false;
   private timers: TimerId[] = [];
   private cause: Cause | undefined;
 
@@ -52,6 +53,9 @@ export class NodeLifecycle {
     this.lost = false;
     this.lostNode = undefined;
     for (const t of this.timers) c.clock.cancel(t);
+    // The kubelet posts its status again (N2.7): the conditions the controller set go back.
+    if (this.markedUnknown) c.postNodeStatus(a.node.name, 'healthy');
+    this.markedUnknown = false;
     this.timers = [];
     // The kubelet is back (R10.6): heartbeats resume, taints go, the kubelet syncs every pod.
     for (const w of [...c.pods.values()]) if (c.nodeOf(w) === a.node.name) w.nodeResumed();
@@ -70,6 +74,9 @@ export class NodeLifecycle {
   private markPodsNotReady(a: ScenarioAction): void {
     const c = this.c;
     const cause = this.cause ?? { message: 'node lost' };
+    // monitorNodeHealth: Ready and the pressure conditions become Unknown (N2.2).
+    if (this.lostNode) c.postNodeStatus(this.lostNode, 'unknown', cause);
+    this.markedUnknown = true;
     for (const w of c.pods.values()) {
       if (w.lifecycle === 'deleted' || !this.onLostNode(w)) continue;
       // Only Ready (reason and message not set); ContainersReady and container statuses stay.

@@ -281,3 +281,27 @@ describe('scheduling in the cluster', () => {
     expect(getPodRows(idx, 11)).toEqual([]);
   });
 });
+
+describe('a lost node in the nodes series', () => {
+  it('goes Unknown when the controller notices, and Ready again when the kubelet is back', () => {
+    const { result, idx } = run(
+      scenario(
+        '  until: 5m\n  nodes: 2\n  actions:\n  - {at: 60s, node: {name: node-2, state: Lost}}\n  - {at: 200s, node: {name: node-2, state: Ready}}',
+        pod('a', '  nodeName: node-1\n') + pod('b', '  nodeName: node-2\n'),
+      ),
+    );
+    const json = toPodsimJson(result, idx);
+    // Power-off at 60 s, grace 50 s, monitor ticks every 5 s: Unknown at 110 s.
+    expect(json.nodes?.['node-2']?.ready).toEqual([
+      { t: 0, status: 'True', reason: 'KubeletReady' },
+      { t: 110, status: 'Unknown', reason: 'NodeStatusUnknown' },
+      { t: 200, status: 'True', reason: 'KubeletReady' },
+    ]);
+    expect(json.nodes?.['node-1']?.ready).toEqual([
+      { t: 0, status: 'True', reason: 'KubeletReady' },
+    ]);
+    // Only the lost node's pod is marked NotReady.
+    expect(events(result, 'b', 'NodeNotReady').map((e) => e.t)).toEqual([110]);
+    expect(events(result, 'a', 'NodeNotReady')).toEqual([]);
+  });
+});
