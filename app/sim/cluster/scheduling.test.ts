@@ -160,6 +160,40 @@ describe('scheduling in the cluster', () => {
     ]);
   });
 
+  it('re-queues on a relabelled node (a Node document applied over a shorthand node)', () => {
+    const { result } = run(
+      scenario(
+        '  until: 1m\n  nodes: 2\n  actions:\n  - {at: 20s, apply: {kind: Node, name: node-2}}',
+        pod('web', '  nodeSelector: {disktype: ssd}\n') +
+          '---\napiVersion: v1\nkind: Node\nmetadata: {name: node-2, labels: {disktype: ssd}}\n',
+      ),
+    );
+    expect(
+      events(result, 'web')
+        .map((e) => `${e.t} ${e.reason}`)
+        .slice(0, 2),
+    ).toEqual(['0 FailedScheduling', '20 Scheduled']);
+    expect(events(result, 'web', 'Scheduled')[0]?.message).toBe(
+      'Successfully assigned default/web to node-2',
+    );
+  });
+
+  it('a pod tolerating the unschedulable taint may land on a cordoned node', () => {
+    const { result } = run(
+      scenario(
+        '  until: 10s',
+        '---\napiVersion: v1\nkind: Node\nmetadata: {name: node-a}\nspec: {unschedulable: true}\n' +
+          pod(
+            'web',
+            '  tolerations: [{key: node.kubernetes.io/unschedulable, operator: Exists, effect: NoSchedule}]\n',
+          ),
+      ),
+    );
+    expect(events(result, 'web', 'Scheduled').map((e) => e.message)).toEqual([
+      'Successfully assigned default/web to node-a',
+    ]);
+  });
+
   it.each([
     [
       'a NoSchedule taint (1.34.0 wording)',
