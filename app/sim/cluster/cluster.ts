@@ -64,7 +64,8 @@ export class Cluster implements ClusterApi {
   readonly secrets = new Map<string, Secret>();
   readonly diagnostics: SimDiagnostic[] = [];
   readonly network: Network;
-  readonly env: KubeletEnv;
+  /** The cluster-wide part of every kubelet's environment (each node adds its own, nodeStore.ts). */
+  private readonly env: KubeletEnv;
   readonly node: NodeLifecycle = new NodeLifecycle(this);
   readonly nodes = new Map<string, ClusterNode>();
   /** The node each pod with a kubelet runs on. */
@@ -122,8 +123,10 @@ export class Cluster implements ClusterApi {
       },
       diagnostic: (d) => this.runtimeDiagnostic(d),
       ...kubeletCaches(profile),
-      // Every pod runs on a node and takes its IP from that node's environment (nodeStore.ts).
-      allocatePodIP: () => ipFrom(profile.podCIDR, 2),
+      // The template of every node's environment (nodeStore.ts nodeEnv), which replaces these two.
+      allocatePodIP: () => {
+        throw new Error('a pod IP comes from its node: no kubelet runs outside a node');
+      },
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
       onPodDeleted: (name) => this.podDeleted(name),
