@@ -90,3 +90,35 @@ spec:
     );
   });
 });
+
+describe('podsim get nodes / describe node', () => {
+  const files = { 'pod.yaml': POD };
+
+  it.each<[string, string[], number, string]>([
+    [
+      'get nodes: the implicit node',
+      ['get', 'nodes', 'pod.yaml', '--at', '45s'],
+      0,
+      'NAME     STATUS   ROLES    AGE   VERSION\nnode-1   Ready    <none>   45s   v1.32.0\n',
+    ],
+    [
+      'describe node: its pod',
+      ['describe', 'node', 'node-1', 'pod.yaml', '--at', '45s'],
+      0,
+      'default                     web ',
+    ],
+    ['describe node: unknown', ['describe', 'node', 'node-9', 'pod.yaml'], 1, ''],
+  ])('%s', async (_n, argv, code, out) => {
+    const r = await runMain(argv, files);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toContain(out);
+    if (code === 1)
+      expect(r.stderr).toBe('Error from server (NotFound): nodes "node-9" not found\n');
+  });
+
+  it('rejects get nodes -o yaml as a usage error', async () => {
+    const r = await runMain(['get', 'nodes', 'pod.yaml', '-o', 'yaml'], files);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unsupported output format "yaml" (use wide)');
+  });
+});

@@ -5,11 +5,12 @@
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
-import { describePodAt } from '../sim/trace/index.ts';
+import { describeNodeAt, describePodAt } from '../sim/trace/index.ts';
 import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
+  getNodes,
   getPods,
   podKeyIn,
   type CommandOutput,
@@ -151,6 +152,12 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           getEndpointSlicesCommand(l.idx, t, flags.output, flags.scope),
         );
       }
+      if (resource === 'nodes' || resource === 'node' || resource === 'no') {
+        expectArity(args, 1, 'get nodes FILE [--at 45s] [-o wide]');
+        if (flags.output !== undefined && flags.output !== 'wide')
+          throw new UsageError(`unsupported output format "${flags.output}" (use wide)`);
+        return withScenario(io, args[0] ?? '', flags, (l, t) => getNodes(l.idx, t, flags.output));
+      }
       if (resource === 'endpoints' || resource === 'ep') {
         expectArity(args, 1, 'get endpoints FILE [--at 45s]');
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
@@ -158,22 +165,24 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         );
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, endpointslices and endpoints)`,
       );
     }
     case 'describe': {
       const [resource, name, file] = rest;
-      if (resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
-        throw new UsageError('usage: podsim describe pod NAME FILE [--at 45s]');
+      const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
+      if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
+        throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');
       }
-      expectArity(rest, 3, 'describe pod NAME FILE [--at 45s]');
+      expectArity(rest, 3, `describe ${isNode ? 'node' : 'pod'} NAME FILE [--at 45s]`);
+      const describeAt = isNode ? describeNodeAt : describePodAt;
       return withScenario(io, file ?? '', flags, (l, t) => {
-        const key = podKeyIn(flags.scope, name ?? '');
-        const text = key === undefined ? undefined : describePodAt(l.idx, key, t);
+        const key = isNode ? name : podKeyIn(flags.scope, name ?? '');
+        const text = key === undefined ? undefined : describeAt(l.idx, key, t);
         return text === undefined
           ? {
               stdout: '',
-              stderr: `Error from server (NotFound): pods "${name ?? ''}" not found\n`,
+              stderr: `Error from server (NotFound): ${isNode ? 'nodes' : 'pods'} "${name ?? ''}" not found\n`,
               code: 1,
             }
           : { stdout: text, code: 0 };

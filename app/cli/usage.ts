@@ -7,10 +7,12 @@ Commands:
   run FILE [--until 10m] [--json]             kubectl get pods -w rows with a time column, or the JSON run
   get pods [NAME] FILE [--at 45s] [-o wide|yaml]
                                               kubectl get pods at a simulated time
+  get nodes FILE [--at 45s] [-o wide]         kubectl get nodes
   get endpointslices FILE [--at 45s] [-o wide]
                                               kubectl get endpointslices (-o wide adds endpoint conditions)
   get endpoints FILE [--at 45s]               kubectl get endpoints (legacy: ready addresses only)
   describe pod NAME FILE [--at 45s]           kubectl describe pod
+  describe node NAME FILE [--at 45s]          kubectl describe node
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)

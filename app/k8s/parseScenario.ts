@@ -6,6 +6,7 @@
  */
 import { isMap } from 'yaml';
 import { defaultConfigMap, defaultPod, defaultSecret, defaultService } from './defaults.ts';
+import { defaultNode, initialNodes, validateNode, type DefaultedNode } from './nodes.ts';
 import { Issues } from './issues.ts';
 import { asArray, asRecord, asString, cloneJson, pruneNulls, type JsonObject } from './json.ts';
 import { formatPath, parsePath, type Segment } from './path.ts';
@@ -28,9 +29,10 @@ import { validatePod } from './validate/pod.ts';
 import { validateQuantities } from './validate/container.ts';
 import { checkReferences, type CheckedObject } from './validate/refs.ts';
 import { isDNS1123Label } from './validate/names.ts';
+import { checkPlacement } from './validate/placement.ts';
 import { validateService } from './validate/service.ts';
 
-const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret'];
+const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
 interface Entry extends CheckedObject {
@@ -56,11 +58,21 @@ const VALIDATORS: Record<SimulatedKind, (o: JsonObject, issues: Issues) => void>
     validateSecret(o, i);
     defaultSecret(o, base64Encode);
   },
+  Node: (o, i) => {
+    validateNode(o, i);
+    defaultNode(o);
+  },
 };
 
 /** Fields `kubectl get -o yaml` adds that a create would drop or the server owns. */
 function stripServerFields(obj: JsonObject): void {
-  delete obj.status;
+  // A Node's capacity and allocatable are status fields the kubelet reports: the scenario sets them.
+  const status = asRecord(obj.status);
+  if (obj.kind === 'Node' && status)
+    obj.status = Object.fromEntries(
+      Object.entries(status).filter(([k]) => k === 'capacity' || k === 'allocatable'),
+    );
+  else delete obj.status;
   const meta = asRecord(obj.metadata);
   if (!meta) return;
   for (const f of [
@@ -208,6 +220,25 @@ export function parseScenario(text: string): ParsedScenario {
     }
   });
 
+  const nodeEntries = entries.filter((e) => e.kind === 'Node' && isValid(e));
+  const deferred = new Set(scenario.deferred.map((k) => `${k.kind}/${k.name}`));
+  const nodes = [
+    ...initialNodes(
+      scenario.nodes,
+      nodeEntries
+        .filter((e) => !deferred.has(`Node/${e.name}`))
+        .map((e) => e.object as unknown as DefaultedNode),
+      nodeEntries.length > 0,
+    ),
+    ...nodeEntries
+      .filter((e) => deferred.has(`Node/${e.name}`))
+      .map((e) => e.object as unknown as DefaultedNode),
+  ];
+  checkPlacement(
+    entries.filter((e) => e.kind === 'Pod' && isValid(e)),
+    nodes,
+  );
+
   diagnostics.push(...toDiagnostics(src, docIssues));
 
   const objects: SourceObject[] = entries.filter(isValid).map((e) => {
@@ -296,6 +327,7 @@ const RESOURCE: Record<string, string> = {
   Service: 'services',
   ConfigMap: 'configmaps',
   Secret: 'secrets',
+  Node: 'nodes',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

@@ -162,6 +162,9 @@ export function readScenario(
     out.until = MAX_UNTIL;
   } else if (until !== undefined) out.until = until;
   out.profile = asRecord(convertProfile(spec.profile ?? {})) ?? {};
+  const nodes = asNumber(spec.nodes);
+  if (nodes !== undefined && Number.isInteger(nodes) && nodes >= 1 && nodes <= 100)
+    out.nodes = nodes;
   asArray(spec.actions).forEach((a, i) => {
     const raw = asRecord(a);
     if (!raw) return;

@@ -2,9 +2,9 @@
  * Public types of the Kubernetes object layer: what `parseScenario` returns.
  * Objects are the kubernetes-types shapes after API-server defaulting (reference §1).
  */
-import type { Pod, Service, ConfigMap, Secret } from 'kubernetes-types/core/v1';
+import type { Pod, Service, ConfigMap, Secret, Node } from 'kubernetes-types/core/v1';
 
-export type { Pod, Service, ConfigMap, Secret };
+export type { Pod, Service, ConfigMap, Secret, Node };
 export type {
   Container,
   Probe,
@@ -18,6 +18,8 @@ export type {
   ContainerPort,
 } from 'kubernetes-types/core/v1';
 import type { DefaultedPod, DefaultedService } from './defaulted.ts';
+import type { DefaultedNode } from './nodes.ts';
+export type { DefaultedNode } from './nodes.ts';
 export type * from './defaulted.ts';
 
 /** 1-based line and column, as Monaco and editors count them. End is exclusive. */
@@ -47,7 +49,7 @@ export interface FieldRef {
   path: string;
 }
 
-export type SimulatedKind = 'Pod' | 'Service' | 'ConfigMap' | 'Secret';
+export type SimulatedKind = 'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -68,7 +70,8 @@ export type SourceObject =
   | SourceObjectBase<'Pod', DefaultedPod>
   | SourceObjectBase<'Service', DefaultedService>
   | SourceObjectBase<'ConfigMap', ConfigMap>
-  | SourceObjectBase<'Secret', Secret>;
+  | SourceObjectBase<'Secret', Secret>
+  | SourceObjectBase<'Node', DefaultedNode>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;
@@ -141,6 +144,8 @@ export interface ScenarioSpec {
   /** Raw KubeletProfile overrides, durations already converted to seconds. Interpreted by app/sim. */
   profile: Record<string, unknown>;
   actions: ScenarioAction[];
+  /** `spec.nodes`: node-1..node-N (DESIGN §3); undefined when not given. */
+  nodes?: number;
   /** Objects not applied at t=0 because an `apply` action creates them later. */
   deferred: ObjectKey[];
   /** Document index of the Scenario document, if any. */

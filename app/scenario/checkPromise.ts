@@ -20,6 +20,15 @@ export function getSeries(json: PodsimJson, subject: Subject): Series | string {
     case 'pod': {
       const field = subject.field;
       if (field === 'phase') return pod.phase.map((p) => ({ t: p.t, value: p.value }));
+      if (field === 'node') {
+        if (!pod.node)
+          return 'the run has no node series: give the scenario Node documents or spec.nodes';
+        const created = pod.rows[0]?.t ?? 0;
+        const first = pod.node[0];
+        // Before the pod is bound there is no node: `none` from its creation.
+        const unbound = !first || first.t > created ? [{ t: created, value: 'none' }] : [];
+        return [...unbound, ...pod.node.map((p) => ({ t: p.t, value: p.value }))];
+      }
       return pod.rows.map((r) => ({ t: r.t, value: String(r[field]) }));
     }
     case 'condition': {

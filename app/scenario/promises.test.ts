@@ -199,3 +199,34 @@ describe('promises about pods outside default name them NAMESPACE/NAME', () => {
     });
   });
 });
+
+describe('node promises', () => {
+  const base = RUN.pods['liveness-exec'];
+  if (!base) throw new Error('fixture lacks liveness-exec');
+  const withNode = (node: { t: number; value: string }[]): PodsimJson => ({
+    ...RUN,
+    pods: {
+      late: { ...base, rows: [{ t: 0, ready: '0/1', status: 'Pending', restarts: 0 }], node },
+    },
+  });
+
+  it.each<[string, { t: number; value: string }[], string, boolean]>([
+    ['bound at creation', [{ t: 0, value: 'node-2' }], 'at 0s pod late node is node-2', true],
+    ['none before a late bind', [{ t: 20, value: 'node-1' }], 'at 10s pod late node is none', true],
+    [
+      'becomes at the bind',
+      [{ t: 20, value: 'node-1' }],
+      'pod late node becomes node-1 at 20s',
+      true,
+    ],
+    ['never bound', [], 'pod late node stays none from 0s to 1m', true],
+    ['wrong node', [{ t: 0, value: 'node-2' }], 'at 5s pod late node is node-1', false],
+  ])('%s', (_n, node, line, ok) => {
+    expect(checkPromise(withNode(node), promise(line)).ok).toBe(ok);
+  });
+
+  it('asks for declared nodes when the run has no node series', () => {
+    const r = checkPromise(RUN, promise('at 5s pod liveness-exec node is node-1'));
+    expect(!r.ok && r.message).toContain('give the scenario Node documents or spec.nodes');
+  });
+});

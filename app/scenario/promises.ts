@@ -5,6 +5,7 @@
  *   at 75s pod liveness-exec restarts is 1
  *   pod myapp-pod condition Initialized becomes True between 41s and 43s
  *   pod web status becomes Terminating at 60s
+ *   pod fast node is node-2                           (`none` while unbound; needs declared nodes)
  *   container web/nginx reason stays none from 2s to 5m
  *   pod team-a/web restarts stays 0 from 0s to 2m   (outside default: NAMESPACE/NAME, as podsim keys it)
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
@@ -12,7 +13,7 @@
  */
 import { parseDuration } from '../k8s/duration.ts';
 
-export type PodField = 'ready' | 'status' | 'restarts' | 'phase';
+export type PodField = 'ready' | 'status' | 'restarts' | 'phase' | 'node';
 export type ContainerField = 'state' | 'reason' | 'exitCode' | 'ready' | 'started' | 'restarts';
 export type ServiceField = 'ready' | 'serving' | 'terminating';
 
@@ -31,7 +32,7 @@ export type ExamplePromise =
 
 export type ParsedPromise = { ok: true; promise: ExamplePromise } | { ok: false; error: string };
 
-const POD_FIELDS: readonly string[] = ['ready', 'status', 'restarts', 'phase'];
+const POD_FIELDS: readonly string[] = ['ready', 'status', 'restarts', 'phase', 'node'];
 const CONTAINER_FIELDS: readonly string[] = [
   'state',
   'reason',

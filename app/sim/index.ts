@@ -8,6 +8,7 @@ import type { ParsedScenario, ScenarioSpec, SourceObject } from '../k8s/types.ts
 import { Recorder } from './clock/recorder.ts';
 import { SimClock } from './clock/simClock.ts';
 import { Cluster } from './cluster/cluster.ts';
+import { generatedNode, initialNodes } from '../k8s/nodes.ts';
 import { resolveProfile } from './profile.ts';
 import type { RuntimeModel } from './runtime/types.ts';
 import { createRuntimeModel } from './runtime/index.ts';
@@ -65,8 +66,16 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     if (deferredKeys.has(k)) deferred.set(k, o);
     else now.push(o);
   }
+  const nodeDocs = now.flatMap((o) => (o.kind === 'Node' ? [o.object] : []));
+  const declared =
+    input.scenario.nodes !== undefined || input.objects.some((o) => o.kind === 'Node');
+  // Without Node documents or spec.nodes there is one node, named as the profile says.
+  const nodes = declared
+    ? initialNodes(input.scenario.nodes, nodeDocs)
+    : [generatedNode(profile.nodeName)];
   clock.at(0, () => {
-    for (const o of now) cluster.apply(o);
+    for (const n of nodes) cluster.addNode(n);
+    for (const o of now) if (o.kind !== 'Node') cluster.apply(o);
   });
   for (const a of input.scenario.actions) {
     clock.at(Math.round(a.at * 1000), () => cluster.runAction(a, deferred));
@@ -83,13 +92,20 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     else reason = opts.shouldStop?.();
     if (reason !== undefined) break;
   }
+  const cl = declared ? { cluster: true } : {};
   if (reason === undefined) {
-    return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics };
+    return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics, ...cl };
   }
   const stopped: RunStop = { requested: untilS, reason };
   const reached = clock.now() / 1000;
   cluster.diagnostic({ severity: 'error', message: stoppedMessage(reached, stopped) });
-  return { until: reached, stopped, trace: recorder.records, diagnostics: cluster.diagnostics };
+  return {
+    until: reached,
+    stopped,
+    trace: recorder.records,
+    diagnostics: cluster.diagnostics,
+    ...cl,
+  };
 }
 
 /** Parse, simulate the valid objects, and map every diagnostic to line/column. */

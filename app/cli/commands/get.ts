@@ -4,7 +4,9 @@ import {
   formatEndpointSlicesTable,
   formatLegacyEndpointsTable,
   getLegacyEndpoints,
+  formatNodesTable,
   formatPodsTable,
+  getNodeRows,
   getEndpointSlices,
   getPodRows,
   objectKey,
@@ -118,4 +120,8 @@ export function getEndpointsCommand(
     stdout: formatLegacyEndpointsTable(views, scope.namespace, scope.allNamespaces),
     code: 0,
   };
+}
+
+export function getNodes(idx: TraceIndex, t: number, output: string | undefined): CommandOutput {
+  return { stdout: formatNodesTable(getNodeRows(idx, t), { wide: output === 'wide' }), code: 0 };
 }

@@ -1,4 +1,4 @@
 /** Input of `gen.mjs`: the kinds whose JSON schema is generated from kubernetes-types. */
-import type { Pod, Service, ConfigMap, Secret, Namespace } from 'kubernetes-types/core/v1';
+import type { Pod, Service, ConfigMap, Secret, Namespace, Node } from 'kubernetes-types/core/v1';
 
-export type K8sDoc = Pod | Service | ConfigMap | Secret | Namespace;
+export type K8sDoc = Pod | Service | ConfigMap | Secret | Namespace | Node;

@@ -22,7 +22,7 @@ const OBJECT_KEY = (extra = {}) => ({
   additionalProperties: false,
   required: ['kind', 'name'],
   properties: {
-    kind: { type: 'string', enum: ['Pod', 'Service', 'ConfigMap', 'Secret'] },
+    kind: { type: 'string', enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'] },
     name: { type: 'string' },
     namespace: { type: 'string' },
     ...extra,
@@ -49,6 +49,13 @@ const scenarioDefinitions = {
           profile: {
             type: 'object',
             description: 'KubeletProfile overrides; duration strings are converted to seconds.',
+          },
+          nodes: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
+            description:
+              'Shorthand for N nodes node-1..node-N (4 CPU, 8Gi, 110 pods each); Node documents override them.',
           },
           actions: { type: 'array', items: { $ref: '#/definitions/ScenarioAction' } },
         },
@@ -141,7 +148,16 @@ const scenarioDefinitions = {
   },
 };
 
-const DISPATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'List', 'Scenario'];
+const DISPATCH_KINDS = [
+  'Pod',
+  'Service',
+  'ConfigMap',
+  'Secret',
+  'Namespace',
+  'Node',
+  'List',
+  'Scenario',
+];
 
 /** Editor snippets (yaml-language-server `defaultSnippets`) offered when the YAML is empty. */
 const SNIPPETS = [
@@ -223,16 +239,18 @@ export function generateSchema() {
   defs.Pod.properties.status = free(defs.Pod.properties.status);
   defs.Service.properties.status = free(defs.Service.properties.status);
   defs.Namespace.properties.status = free(defs.Namespace.properties.status);
+  defs.Node.properties.status = free(defs.Node.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
+  delete defs.NodeStatus;
   // Required by the API's own validation, not marked in the types.
   defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
 
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },

@@ -1,10 +1,11 @@
 /**
- * The cluster: an API store of Pods, Services, ConfigMaps and Secrets over time, the scheduler's
- * Scheduled event, the EndpointSlice controller (an `endpoints` record whenever a Service's list
+ * The cluster: an API store of Nodes, Pods, Services, ConfigMaps and Secrets over time, one kubelet
+ * environment per node, the scheduler (scheduling.ts), the EndpointSlice controller (an `endpoints` record whenever a Service's list
  * changes), the network pods see, and the scenario actions applied at their times.
  */
 import type {
   ConfigMap,
+  DefaultedNode,
   ObjectKey,
   DefaultedPod,
   ScenarioAction,
@@ -15,8 +16,7 @@ import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
-import type { SimDiagnostic } from '../trace/types.ts';
-import { Backoff } from '../kubelet/backoff.ts';
+import type { Cause, SimDiagnostic } from '../trace/types.ts';
 import { podUID } from '../kubelet/format.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
@@ -27,15 +27,36 @@ import { runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
+import type { NodeInfo, SchedPod } from '../scheduler/types.ts';
+import {
+  intToIpv4,
+  ipFrom,
+  ipv4ToInt,
+  kubeletCaches,
+  nodeEnv,
+  nodePodCIDR,
+  registrationEvents,
+  schedNode,
+  withControllerTaints,
+  type ClusterNode,
+} from './nodeStore.ts';
+import { ClusterScheduler, type PendingPod } from './scheduling.ts';
+import { kubeletAdmit } from './kubeletAdmission.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
-function ipFrom(cidr: string, offset: number): string {
-  const [base] = cidr.split('/');
-  const p = (base ?? '10.0.0.0').split('.').map((x) => parseInt(x, 10));
-  const n = ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) + offset;
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
+/** The conditions a healthy kubelet posts at registration (kubelet_node_status.go setters). */
+const NODE_CONDITIONS = [
+  [
+    'MemoryPressure',
+    'False',
+    'KubeletHasSufficientMemory',
+    'kubelet has sufficient memory available',
+  ],
+  ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+  ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+] as const;
 
 export class Cluster implements ClusterApi {
   readonly pods = new Map<string, PodWorker>();
@@ -44,9 +65,15 @@ export class Cluster implements ClusterApi {
   readonly secrets = new Map<string, Secret>();
   readonly diagnostics: SimDiagnostic[] = [];
   readonly network: Network;
-  readonly env: KubeletEnv;
+  /** The cluster-wide part of every kubelet's environment (each node adds its own, nodeStore.ts). */
+  private readonly env: KubeletEnv;
   readonly node: NodeLifecycle = new NodeLifecycle(this);
-  private podIPs = 0;
+  readonly nodes = new Map<string, ClusterNode>();
+  /** The node each pod with a kubelet runs on. */
+  private readonly podNode = new Map<string, string>();
+  /** Pods whose spec.nodeName names no node: in the API, run by no kubelet. */
+  private readonly orphans = new Set<string>();
+  readonly scheduler: ClusterScheduler;
   private serviceIPs = 0;
   private endpointsJson = new Map<string, string>();
   /** How many times each Pod key was created (a re-created Pod gets a new UID). */
@@ -98,19 +125,158 @@ export class Cluster implements ClusterApi {
         secret: (ns, name) => this.secrets.get(key(ns, name)),
       },
       diagnostic: (d) => this.runtimeDiagnostic(d),
-      nodeImages: new Set(),
-      imageBackoff: new Backoff(profile.imageBackOff.initialMs, profile.imageBackOff.maxMs),
-      crashBackoff: new Backoff(
-        profile.crashLoopBackOff.initialMs,
-        profile.crashLoopBackOff.maxMs,
-        (e, l) => e - l > profile.crashLoopResetMs,
-      ),
-      allocatePodIP: () => ipFrom(profile.podCIDR, 2 + this.podIPs++),
+      ...kubeletCaches(profile),
+      // The template of every node's environment (nodeStore.ts nodeEnv), which replaces these two.
+      allocatePodIP: () => {
+        throw new Error('a pod IP comes from its node: no kubelet runs outside a node');
+      },
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
       onPodStatus: () => this.syncEndpoints(),
       onPodDeleted: (ns, name) => this.podDeleted(ns, name),
-      nodeLost: () => this.node.lost,
+      nodeLost: () => false,
     };
+    this.scheduler = new ClusterScheduler({
+      clock,
+      recorder,
+      snapshot: () => this.snapshot(),
+      bind: (p, node) => this.bind(p, node),
+    });
+  }
+
+  /** A node registers: its object, its kubelet, the conditions it posts; the scheduler may retry. */
+  addNode(object: DefaultedNode): void {
+    const name = object.metadata.name;
+    const existing = this.nodes.get(name);
+    if (existing) {
+      existing.object = withControllerTaints(object);
+      this.recordNode(existing);
+      this.scheduler.clusterEvent('NodeUpdate');
+      return;
+    }
+    const i = this.nodes.size;
+    const hostIP = intToIpv4(ipv4ToInt(this.profile.hostIP) + i);
+    const podCIDR = nodePodCIDR(this.profile.podCIDR, i);
+    const env = nodeEnv(this.env, name, hostIP, podCIDR, () => this.node.isLost(name));
+    // The node lifecycle controller's NoSchedule pass runs in the instant of the registration
+    // (N2.4): what any watcher sees first already has its taint.
+    const n: ClusterNode = { name, object: withControllerTaints(object), hostIP, podCIDR, env };
+    this.nodes.set(name, n);
+    this.recordNode(n);
+    this.postNodeStatus(name, 'healthy');
+    const now = this.recorder.nowS();
+    // A node that joins during the run: its kubelet starts and registers (nodes present at t = 0
+    // registered before the scenario began, so their events are not part of it).
+    if (now > 0) for (const e of registrationEvents(name)) this.recorder.add(e);
+    this.scheduler.clusterEvent('NodeAdd');
+  }
+
+  postNodeStatus(node: string, state: 'healthy' | 'unknown', cause?: Cause): void {
+    const now = this.recorder.nowS();
+    for (const [condition, status, reason, message] of NODE_CONDITIONS)
+      this.recorder.add({
+        type: 'node.condition',
+        node,
+        condition,
+        lastTransitionTime: now,
+        ...(state === 'healthy'
+          ? { status, reason, message }
+          : {
+              status: 'Unknown',
+              reason: 'NodeStatusUnknown',
+              message: 'Kubelet stopped posting node status.',
+            }),
+        ...(cause ? { cause } : {}),
+      });
+  }
+
+  private recordNode(n: ClusterNode): void {
+    this.recorder.add({
+      type: 'node',
+      node: n.object,
+      hostIP: n.hostIP,
+      podCIDR: n.podCIDR,
+      kubeletVersion: `v${this.profile.version}.0`,
+    });
+  }
+
+  hasNode(name: string): boolean {
+    return this.nodes.has(name);
+  }
+
+  nodeNames(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  nodeOf(w: PodWorker): string | undefined {
+    return this.podNode.get(key(w.namespace, w.name));
+  }
+
+  /** The scheduler's cache: every node with the pods bound to it (terminating ones included). */
+  private snapshot(): NodeInfo[] {
+    const byNode = new Map<string, SchedPod[]>();
+    for (const [k, w] of this.pods) {
+      const n = this.podNode.get(k);
+      if (!n || w.lifecycle === 'deleted') continue;
+      const list = byNode.get(n) ?? [];
+      list.push({ name: w.name, namespace: w.namespace, spec: w.pod.spec ?? { containers: [] } });
+      byNode.set(n, list);
+    }
+    return [...this.nodes.values()].map((n) => ({
+      node: schedNode(n),
+      pods: byNode.get(n.name) ?? [],
+    }));
+  }
+
+  /** Binding (S1.8): the Scheduled event, then that node's kubelet admits the pod. */
+  private bind(p: PendingPod, node: string): void {
+    this.recorder.add({
+      type: 'event',
+      object: `pod/${p.name}`,
+      namespace: p.namespace,
+      eventType: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${p.namespace}/${p.name} to ${node}`,
+      source: 'default-scheduler',
+    });
+    this.run(p, node);
+  }
+
+  /**
+   * A pod created with spec.nodeName: that node's kubelet admits it or rejects it (Failed,
+   * `Pod was rejected: …`, kubelet.go rejectPod); a rejected pod holds no resources.
+   */
+  private admitPinned(p: PendingPod, node: string): void {
+    const info = this.snapshot().find((i) => i.node.name === node);
+    const spec = p.pod.spec ?? { containers: [] };
+    const rejected = info && kubeletAdmit({ name: p.name, namespace: p.namespace, spec }, info);
+    if (!rejected) return this.run(p, node);
+    this.orphans.add(p.key);
+    this.recorder.add({
+      type: 'event',
+      object: `pod/${p.name}`,
+      namespace: p.namespace,
+      eventType: 'Warning',
+      reason: rejected.reason,
+      message: rejected.message,
+      source: 'kubelet',
+    });
+    this.recorder.add({
+      type: 'pod.phase',
+      pod: p.name,
+      namespace: p.namespace,
+      phase: 'Failed',
+      reason: rejected.reason,
+      message: `Pod was rejected: ${rejected.message}`,
+    });
+  }
+
+  private run(p: PendingPod, node: string): void {
+    const n = this.nodes.get(node);
+    if (!n) return;
+    const w = new KubeletPodWorker(n.env, p.pod, p.doc);
+    this.pods.set(p.key, w);
+    this.podNode.set(p.key, node);
+    w.admit();
   }
 
   private runtimeDiagnostic(d: RuntimeDiagnostic): void {
@@ -134,39 +300,45 @@ export class Cluster implements ClusterApi {
     this.recorder.add({ type: 'object.applied', source: src });
     switch (src.kind) {
       case 'Pod': {
-        const existing = this.pods.get(key(ns, src.name));
-        if (existing) {
+        const k = key(ns, src.name);
+        const existing = this.pods.get(k);
+        if (existing || this.scheduler.has(k) || this.orphans.has(k)) {
           // registry/generic/registry/store.go (Store.Create): AlreadyExists, and over an object
           // with a deletionTimestamp the message is prefixed "object is being deleted: ".
           const exists = `pods "${src.name}" already exists`;
-          const message = existing.deletion ? `object is being deleted: ${exists}` : exists;
+          const message = existing?.deletion ? `object is being deleted: ${exists}` : exists;
           if (action) this.actionError(action, message);
           else this.diagnostic({ severity: 'warning', message, doc: src.doc });
           return;
         }
         // The apiserver gives every created object a fresh UID (rest.FillObjectMetaSystemFields):
         // a Pod created again under the same name is a different Pod.
-        const generation = this.podsCreated.get(key(ns, src.name)) ?? 0;
-        this.podsCreated.set(key(ns, src.name), generation + 1);
+        const generation = this.podsCreated.get(k) ?? 0;
+        this.podsCreated.set(k, generation + 1);
         const metadata = { ...src.object.metadata, name: src.name, namespace: ns };
         if (generation > 0) metadata.uid = podUID(ns, src.name, generation);
         const pod: DefaultedPod = { ...src.object, metadata };
-        const w = new KubeletPodWorker(this.env, pod, src.doc);
-        this.pods.set(key(ns, src.name), w);
-        // A pod with spec.nodeName set bypasses the scheduler: no Scheduled event.
-        if (!src.object.spec?.nodeName)
+        const p: PendingPod = { key: k, name: src.name, namespace: ns, pod, doc: src.doc };
+        // A pod with spec.nodeName set bypasses the scheduler (S1.19): that node's kubelet runs it,
+        // or nobody when no such node exists (it stays Pending).
+        const nodeName = src.object.spec?.nodeName;
+        if (!nodeName) this.scheduler.add(p);
+        else if (this.nodes.has(nodeName)) this.admitPinned(p, nodeName);
+        else {
+          // The API server creates it Pending; no kubelet will ever write its status.
+          this.orphans.add(p.key);
           this.recorder.add({
-            type: 'event',
-            object: `pod/${src.name}`,
-            namespace: ns,
-            eventType: 'Normal',
-            reason: 'Scheduled',
-            message: `Successfully assigned ${ns}/${src.name} to ${this.profile.nodeName}`,
-            source: 'default-scheduler',
+            type: 'pod.phase',
+            pod: p.name,
+            namespace: p.namespace,
+            phase: 'Pending',
           });
-        w.admit();
+        }
         return;
       }
+      case 'Node':
+        this.addNode(src.object);
+        return;
       case 'Service': {
         const headless = src.object.spec?.clusterIP === 'None';
         const clusterIP = headless
@@ -229,11 +401,14 @@ export class Cluster implements ClusterApi {
 
   private podDeleted(ns: string, name: string): void {
     const k = key(ns, name);
-    if (this.pods.get(k)?.lifecycle === 'deleted') {
+    const freed = this.pods.get(k)?.lifecycle === 'deleted';
+    if (freed) {
       this.pods.delete(k);
+      this.podNode.delete(k);
       this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
     }
     this.syncEndpoints();
+    if (freed) this.scheduler.clusterEvent('AssignedPodDelete');
   }
 
   findPod(name: string, ns?: string): PodWorker | undefined {
@@ -251,6 +426,11 @@ export class Cluster implements ClusterApi {
     const ns = d.namespace ?? this.profile.namespace;
     if (d.kind === 'Pod') {
       const w = this.findPod(d.name, ns);
+      // A pod no kubelet runs is deleted at once (podStrategy.CheckGracefulDelete: no node, grace 0).
+      if (!w && (this.scheduler.remove(key(ns, d.name)) || this.orphans.delete(key(ns, d.name)))) {
+        this.recorder.add({ type: 'object.deleted', kind: 'Pod', name: d.name, namespace: ns });
+        return;
+      }
       if (!w) return this.actionError(a, `pods "${d.name}" not found`);
       w.requestDelete({
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
@@ -258,6 +438,7 @@ export class Cluster implements ClusterApi {
       });
       return;
     }
+    if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
     const store =
       d.kind === 'Service'
         ? this.services

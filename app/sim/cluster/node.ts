@@ -9,11 +9,15 @@ import type { NodeState, ScenarioAction } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import { setCondition } from '../kubelet/status/statusManager.ts';
 import type { Cause } from '../trace/types.ts';
+import type { PodWorker } from '../kubelet/types.ts';
 import type { ClusterApi } from './types.ts';
 
 export class NodeLifecycle {
   /** The node is powered off: no kubelet. */
   lost = false;
+  /** Which node is powered off (one at a time, as before nodes were modelled). */
+  private lostNode: string | undefined;
+  private markedUnknown = false;
   private timers: TimerId[] = [];
   private cause: Cause | undefined;
 
@@ -21,14 +25,18 @@ export class NodeLifecycle {
 
   setState(a: ScenarioAction & { node: { name: string; state: NodeState } }): void {
     const c = this.c;
-    if (a.node.name !== c.profile.nodeName)
-      return c.actionError(
-        a,
-        `nodes "${a.node.name}" not found (the node is ${c.profile.nodeName})`,
-      );
+    if (!c.hasNode(a.node.name)) {
+      const names = c.nodeNames();
+      const which =
+        names.length === 1 ? `the node is ${names[0]}` : `the nodes are ${names.join(', ')}`;
+      return c.actionError(a, `nodes "${a.node.name}" not found (${which})`);
+    }
+    if (this.lost && this.lostNode !== a.node.name)
+      return c.actionError(a, `only one node can be powered off at a time (${this.lostNode} is)`);
     if (a.node.state === 'Lost') {
       if (this.lost) return;
       this.lost = true;
+      this.lostNode = a.node.name;
       const now = c.clock.now();
       const { nodeMonitorGraceMs: grace, nodeMonitorPeriodMs: period } = c.profile;
       // The simulator's choice: the last heartbeat is the power-off instant; the controller sees the
@@ -43,19 +51,34 @@ export class NodeLifecycle {
     }
     if (!this.lost) return;
     this.lost = false;
+    this.lostNode = undefined;
     for (const t of this.timers) c.clock.cancel(t);
+    // The kubelet posts its status again (N2.7): the conditions the controller set go back.
+    if (this.markedUnknown) c.postNodeStatus(a.node.name, 'healthy');
+    this.markedUnknown = false;
     this.timers = [];
     // The kubelet is back (R10.6): heartbeats resume, taints go, the kubelet syncs every pod.
-    for (const w of [...c.pods.values()]) w.nodeResumed();
+    for (const w of [...c.pods.values()]) if (c.nodeOf(w) === a.node.name) w.nodeResumed();
     c.syncEndpoints();
+  }
+
+  isLost(name: string): boolean {
+    return this.lost && this.lostNode === name;
+  }
+
+  private onLostNode(w: PodWorker): boolean {
+    return this.lostNode !== undefined && this.c.nodeOf(w) === this.lostNode;
   }
 
   /** Node lifecycle controller: Ready Unknown, taints, MarkPodsNotReady (R10.2). */
   private markPodsNotReady(a: ScenarioAction): void {
     const c = this.c;
     const cause = this.cause ?? { message: 'node lost' };
+    // monitorNodeHealth: Ready and the pressure conditions become Unknown (N2.2).
+    if (this.lostNode) c.postNodeStatus(this.lostNode, 'unknown', cause);
+    this.markedUnknown = true;
     for (const w of c.pods.values()) {
-      if (w.lifecycle === 'deleted') continue;
+      if (w.lifecycle === 'deleted' || !this.onLostNode(w)) continue;
       // Only Ready (reason and message not set); ContainersReady and container statuses stay.
       setCondition(w, { type: 'Ready', status: 'False' }, cause);
       c.recorder.add({
@@ -82,7 +105,7 @@ export class NodeLifecycle {
       field: { doc: a.doc, path: a.path },
     };
     for (const w of [...c.pods.values()]) {
-      if (w.lifecycle === 'deleted' || w.deletion) continue;
+      if (w.lifecycle === 'deleted' || w.deletion || !this.onLostNode(w)) continue;
       c.recorder.add({
         type: 'event',
         object: `pod/${w.name}`,

@@ -8,6 +8,7 @@ import type { Recorder } from '../clock/recorder.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletProfile } from '../profile.ts';
+import type { Cause } from '../trace/types.ts';
 
 export type DeleteAction = ScenarioAction & {
   delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean };
@@ -24,6 +25,12 @@ export interface ClusterApi {
   apply(src: SourceObject, action?: ScenarioAction): void;
   delete(a: DeleteAction): void;
   findPod(name: string, ns?: string): PodWorker | undefined;
+  hasNode(name: string): boolean;
+  nodeNames(): string[];
+  /** The node's conditions as a healthy kubelet posts them, or Unknown as the controller sets them. */
+  postNodeStatus(node: string, state: 'healthy' | 'unknown', cause?: Cause): void;
+  /** The node a pod with a kubelet runs on. */
+  nodeOf(w: PodWorker): string | undefined;
   actionError(a: ScenarioAction, message: string): void;
   syncEndpoints(): void;
 }

@@ -2,7 +2,8 @@
  * The one-source-of-truth invariant (issue 9, DESIGN §2.2), checked on a trace: after every instant,
  * each container chart's active state is the container status kubectl shows (waiting with its reason
  * class, running with ready/started, terminated), and each pod chart's phase region is the pod's
- * phase; a pod removed from the API has its chart in `worker.removed`.
+ * phase; a pod removed from the API has its chart in `worker.removed`. Pods without a kubelet (not
+ * yet scheduled, or rejected by the kubelet's admission) have no chart and only their API phase.
  */
 import { chartStateOf } from '../charts/containerMachine.ts';
 import type { ContainerStatus, TraceRecord } from '../trace/types.ts';
@@ -31,6 +32,8 @@ export function chartMismatches(trace: readonly TraceRecord[], limit = 5): strin
       }
     }
     for (const [pod, p] of phase) {
+      // A pod no kubelet runs (not scheduled, no such node, rejected at admission) has no chart.
+      if (!machine.has(`pod/${pod}`)) continue;
       const chart = machine.get(`pod/${pod}`) ?? '';
       if (!chart.split(',').includes(`phase.${p.toLowerCase()}`))
         out.push(`t=${t} pod/${pod}: chart ${chart} but phase is ${p}`);

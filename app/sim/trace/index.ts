@@ -22,6 +22,8 @@ export type { TraceIndex, TraceIndexBuild, PodTrack, ServiceTrack } from './trac
 export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './podRows.ts';
 export type { PodRow, WatchRow } from './podRows.ts';
 export { describePod, describePodAt } from './describe.ts';
+export { describeNodeAt, formatNodesTable, getNodeRows } from './nodes.ts';
+export type { NodeRow } from './nodes.ts';
 export { podYaml, podObjectAt, toKubectlYaml } from './podYaml.ts';
 export { podSnapshot } from './podState.ts';
 export type { PodSnapshot } from './podState.ts';
@@ -37,7 +39,7 @@ export { getLogs, readLogs } from './logs.ts';
 export type { LogsResult } from './logs.ts';
 export { humanDuration, formatGoDuration, rfc3339, rfc1123z, EPOCH_MS } from './time.ts';
 export { toPodsimJson } from './podsimJson.ts';
-export type { PodsimJson, PodsimPod, PodsimContainerState } from './podsimJson.ts';
+export type { PodsimJson, PodsimPod, PodsimNode, PodsimContainerState } from './podsimJson.ts';
 export { tabwrite, TABLE_TABWRITER, DESCRIBE_TABWRITER } from './tabwriter.ts';
 export { formatWatchTable } from './watchTable.ts';
 export type { WatchTableOptions } from './watchTable.ts';

@@ -1,5 +1,5 @@
 /** The shapes of the trace index (see traceIndex.ts). */
-import type { Pod, Service } from '../../k8s/types.ts';
+import type { DefaultedNode, Pod, Service } from '../../k8s/types.ts';
 import type {
   ConditionStatus,
   ContainerKind,
@@ -79,8 +79,19 @@ export interface ServiceTrack {
   endpoints: Series<EndpointRecord[]>;
 }
 
+/** A Node over time (issue 10): its object as registered or changed, and its conditions. */
+export interface NodeTrack {
+  name: string;
+  createdAt: number;
+  spec: Series<{ node: DefaultedNode; hostIP: string; podCIDR: string; kubeletVersion: string }>;
+  conditions: Map<string, Series<ConditionValue>>;
+  /** Condition types in the order the kubelet first posted them. */
+  conditionOrder: string[];
+}
+
 export interface TraceIndex {
   result: SimResult;
+  nodes: Map<string, NodeTrack>;
   /** Incarnations per pod key (`objectKey`: NAME in default, NAMESPACE/NAME elsewhere); a pod
    * deleted and applied again gets a new one. */
   pods: Map<string, PodTrack[]>;

@@ -6,7 +6,9 @@ import { dict } from './dict.ts';
 import type { ContainerState, SimResult } from './types.ts';
 import { getPodWatchRows } from './podRows.ts';
 import { DEFAULT_NAMESPACE } from './objectKey.ts';
-import { createTraceIndex, type TraceIndex } from './traceIndex.ts';
+import { createTraceIndex, type NodeTrack, type TraceIndex } from './traceIndex.ts';
+import { valueAt } from './series.ts';
+import { formatTaint } from '../scheduler/taints.ts';
 
 export interface PodsimContainerState {
   t: number;
@@ -30,6 +32,14 @@ export interface PodsimPod {
       restartCount: { t: number; value: number }[];
     }
   >;
+  /** With declared nodes (SimResult.cluster): the node the pod is bound to. */
+  node?: { t: number; value: string }[];
+}
+
+export interface PodsimNode {
+  ready: { t: number; status: string; reason?: string }[];
+  unschedulable: { t: number; value: boolean }[];
+  taints: { t: number; value: string[] }[];
 }
 
 export interface PodsimJson {
@@ -49,6 +59,7 @@ export interface PodsimJson {
     message: string;
   }[];
   diagnostics: { severity: string; message: string; line?: number; column?: number }[];
+  nodes?: Record<string, PodsimNode>;
 }
 
 /** Appends `entry` unless it equals the last one apart from `t`. */
@@ -79,6 +90,7 @@ function stateEntry(t: number, s: ContainerState): PodsimContainerState {
 
 function podJson(idx: TraceIndex, key: string): PodsimPod {
   const out: PodsimPod = { rows: [], phase: [], conditions: dict(), containers: dict() };
+  const node: { t: number; value: string }[] = [];
   for (const r of getPodWatchRows(idx, key))
     out.rows.push({ t: r.t, ready: r.ready, status: r.status, restarts: r.restartCount });
   for (const track of idx.pods.get(key) ?? []) {
@@ -110,7 +122,30 @@ function podJson(idx: TraceIndex, key: string): PodsimPod {
         pushChanged(cj.restartCount, { t, value: s.restartCount });
       });
     }
+    const pinned = valueAt(track.spec, track.createdAt)?.spec?.nodeName;
+    if (pinned) pushChanged(node, { t: track.createdAt, value: pinned });
+    track.node.t.forEach((t, i) => {
+      const v = track.node.v[i];
+      if (v) pushChanged(node, { t, value: v });
+    });
   }
+  if (idx.result.cluster) out.node = node;
+  return out;
+}
+
+function nodeJson(n: NodeTrack): PodsimNode {
+  const out: PodsimNode = { ready: [], unschedulable: [], taints: [] };
+  const ready = n.conditions.get('Ready');
+  ready?.t.forEach((t, i) => {
+    const v = ready.v[i];
+    if (v)
+      pushChanged(out.ready, { t, status: v.status, ...(v.reason ? { reason: v.reason } : {}) });
+  });
+  n.spec.t.forEach((t, i) => {
+    const spec = n.spec.v[i]?.node.spec;
+    pushChanged(out.unschedulable, { t, value: spec?.unschedulable === true });
+    pushChanged(out.taints, { t, value: (spec?.taints ?? []).map(formatTaint) });
+  });
   return out;
 }
 
@@ -154,5 +189,11 @@ export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson 
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.column !== undefined ? { column: d.column } : {}),
   }));
-  return { until: result.until, pods, endpoints, events, diagnostics };
+  if (!result.cluster) return { until: result.until, pods, endpoints, events, diagnostics };
+  const nodes = dict<PodsimNode>();
+  for (const name of [...idx.nodes.keys()].sort()) {
+    const n = idx.nodes.get(name);
+    if (n) nodes[name] = nodeJson(n);
+  }
+  return { until: result.until, pods, endpoints, events, diagnostics, nodes };
 }

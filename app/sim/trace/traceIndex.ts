@@ -7,9 +7,11 @@ import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
 import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
 import { DEFAULT_NAMESPACE, eventKey, objectKey } from './objectKey.ts';
-import type { PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
+import type { ConditionValue, PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
+import type { Series } from './series.ts';
 
 export type {
+  NodeTrack,
   ChangePoint,
   ConditionValue,
   ContainerTrack,
@@ -66,6 +68,28 @@ function markChange(pod: PodTrack, t: number, seq: number, writer: 'api' | 'kube
   const last = pod.changePoints[pod.changePoints.length - 1];
   if (last && last.t === t && last.writer === writer) last.seq = seq;
   else pod.changePoints.push({ t, seq, writer });
+}
+
+/** A pod's or a node's condition series, in first-seen order. */
+function pushCondition(
+  owner: { conditions: Map<string, Series<ConditionValue>>; conditionOrder: string[] },
+  r: Extract<TraceRecord, { type: 'pod.condition' | 'node.condition' }>,
+  seq: number,
+): void {
+  let s = owner.conditions.get(r.condition);
+  if (!s) {
+    s = createSeries();
+    owner.conditions.set(r.condition, s);
+    owner.conditionOrder.push(r.condition);
+  }
+  const v: ConditionValue = {
+    type: r.condition,
+    status: r.status,
+    reason: r.reason,
+    message: r.message,
+    lastTransitionTime: r.lastTransitionTime,
+  };
+  pushChange(s, r.t, v, seq);
 }
 
 function applyObject(
@@ -139,6 +163,27 @@ function addRecord(
       }
       return;
     }
+    case 'node': {
+      let n = idx.nodes.get(r.node.metadata.name);
+      if (!n) {
+        n = {
+          name: r.node.metadata.name,
+          createdAt: r.t,
+          spec: createSeries(),
+          conditions: new Map(),
+          conditionOrder: [],
+        };
+        idx.nodes.set(n.name, n);
+      }
+      const { t: _t, type: _type, ...v } = r;
+      pushChange(n.spec, r.t, v, seq);
+      return;
+    }
+    case 'node.condition': {
+      const n = idx.nodes.get(r.node);
+      if (n) pushCondition(n, r, seq);
+      return;
+    }
     case 'endpoints': {
       const svc = currentService(idx, objectKey(r.namespace, r.service));
       if (svc) pushChange(svc.endpoints, r.t, r.endpoints, seq);
@@ -154,24 +199,7 @@ function addRecord(
     case 'pod.condition': {
       const pod = currentPod(idx, objectKey(r.namespace, r.pod));
       if (!pod) return;
-      let s = pod.conditions.get(r.condition);
-      if (!s) {
-        s = createSeries();
-        pod.conditions.set(r.condition, s);
-        pod.conditionOrder.push(r.condition);
-      }
-      pushChange(
-        s,
-        r.t,
-        {
-          type: r.condition,
-          status: r.status,
-          reason: r.reason,
-          message: r.message,
-          lastTransitionTime: r.lastTransitionTime,
-        },
-        seq,
-      );
+      pushCondition(pod, r, seq);
       markChange(pod, r.t, seq, 'kubelet');
       return;
     }
@@ -263,6 +291,7 @@ export function startTraceIndex(
   const events = new Map<string, RawEvent[]>();
   const idx: TraceIndex = {
     result,
+    nodes: new Map(),
     pods: new Map(),
     services: new Map(),
     events: createEventIndex(events, (o) => o),

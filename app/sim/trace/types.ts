@@ -6,7 +6,7 @@
  * status would change (what a watch shows); runtime records (`process.*`, `signal`, `hook`,
  * `probe`, `log`) with the time they happened on the node.
  */
-import type { FieldRef, Pod, Service, SourceObject } from '../../k8s/types.ts';
+import type { DefaultedNode, FieldRef, Pod, Service, SourceObject } from '../../k8s/types.ts';
 
 export type ProbeType = 'startup' | 'readiness' | 'liveness';
 export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
@@ -58,6 +58,26 @@ export type TraceRecord =
   // ---- objects -----------------------------------------------------------------------------
   | { t: number; type: 'object.applied'; source: SourceObject }
   | { t: number; type: 'object.deleted'; kind: string; name: string; namespace: string }
+  // ---- nodes (issue 10): the Node object when it registers or changes, and its conditions ------
+  | {
+      t: number;
+      type: 'node';
+      node: DefaultedNode;
+      hostIP: string;
+      podCIDR: string;
+      kubeletVersion: string;
+    }
+  | {
+      t: number;
+      type: 'node.condition';
+      node: string;
+      condition: string;
+      status: ConditionStatus;
+      reason?: string;
+      message?: string;
+      lastTransitionTime: number;
+      cause?: Cause;
+    }
   // ---- pod API status ----------------------------------------------------------------------
   | {
       t: number;
@@ -240,6 +260,8 @@ export interface SimResult {
   stopped?: RunStop;
   trace: TraceRecord[];
   diagnostics: SimDiagnostic[];
+  /** The scenario declares its nodes (Node documents or `spec.nodes`): the JSON adds `nodes` and `node`. */
+  cluster?: boolean;
 }
 
 export type { Pod, Service };
