@@ -37,6 +37,8 @@ export interface SimulateOptions {
    */
   shouldStop?: () => string | undefined;
   sliceEvents?: number;
+  /** Filled in at the end with the number of clock callbacks run (benches compare it to a baseline). */
+  stats?: { events: number };
 }
 
 const objKey = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name}`;
@@ -83,6 +85,7 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     else reason = opts.shouldStop?.();
     if (reason !== undefined) break;
   }
+  if (opts.stats) opts.stats.events = clock.fired;
   if (reason === undefined) {
     return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics };
   }

@@ -22,25 +22,71 @@ export function selects(service: Service, pod: PodView): boolean {
   return Object.entries(sel).every(([k, v]) => pod.labels[k] === v);
 }
 
-export function getEndpoints(service: Service, pods: PodView[]): EndpointRecord[] {
+/** The pod's entry in the Service's EndpointSlice, if it has one (`podToEndpoint`). */
+export function endpointFor(service: Service, p: PodView): EndpointRecord | undefined {
+  if (!selects(service, p)) return undefined;
+  if (p.phase === 'Succeeded' || p.phase === 'Failed') return undefined;
+  if (!p.ip) return undefined;
+  const pnra = service.spec?.publishNotReadyAddresses === true;
+  const serving = p.readyCondition;
+  const terminating = p.terminating;
+  return { pod: p.name, ip: p.ip, ready: pnra || (serving && !terminating), serving, terminating };
+}
+
+const byPod = (a: EndpointRecord, b: EndpointRecord) =>
+  a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0;
+
+export function getEndpoints(service: Service, pods: Iterable<PodView>): EndpointRecord[] {
   if (!service.spec?.selector) return [];
-  const pnra = service.spec.publishNotReadyAddresses === true;
   const out: EndpointRecord[] = [];
   for (const p of pods) {
-    if (!selects(service, p)) continue;
-    if (p.phase === 'Succeeded' || p.phase === 'Failed') continue;
-    if (!p.ip) continue;
-    const serving = p.readyCondition;
-    const terminating = p.terminating;
-    out.push({
-      pod: p.name,
-      ip: p.ip,
-      ready: pnra || (serving && !terminating),
-      serving,
-      terminating,
-    });
+    const e = endpointFor(service, p);
+    if (e) out.push(e);
   }
-  return out.sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  return out.sort(byPod);
+}
+
+export function sameEndpoint(a: EndpointRecord, b: EndpointRecord): boolean {
+  return (
+    a.pod === b.pod &&
+    a.ip === b.ip &&
+    a.ready === b.ready &&
+    a.serving === b.serving &&
+    a.terminating === b.terminating
+  );
+}
+
+export function sameEndpoints(a: readonly EndpointRecord[], b: readonly EndpointRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameEndpoint(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/**
+ * `eps` (sorted by pod name) with the entry of pod `name` replaced by `entry` (or removed when
+ * undefined): a new array when something changed, the same array otherwise. One pod's status write
+ * costs a binary search, not a rebuild of every pod's view.
+ */
+export function withEndpoint(
+  eps: EndpointRecord[],
+  name: string,
+  entry: EndpointRecord | undefined,
+): EndpointRecord[] {
+  let lo = 0;
+  let hi = eps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (eps[mid]!.pod < name) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = lo < eps.length && eps[lo]!.pod === name;
+  if (found && entry && sameEndpoint(eps[lo]!, entry)) return eps;
+  if (!found && !entry) return eps;
+  const out = eps.slice();
+  if (found && entry) out[lo] = entry;
+  else if (found) out.splice(lo, 1);
+  else out.splice(lo, 0, entry!);
+  return out;
 }
 
 /** kube-proxy's choice (R9.5): ready endpoints, else serving+terminating ones, else none. */

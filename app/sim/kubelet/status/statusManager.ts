@@ -7,6 +7,7 @@ import type { Cause, ConditionStatus, ContainerKind } from '../../trace/types.ts
 import { getConditions, type Condition } from './generate.ts';
 import { containerStatus, probeFlags, type StatusView } from './containerStatuses.ts';
 import { getPhase, type Phase } from './getPhase.ts';
+import { sameContainerStatus } from './sameStatus.ts';
 import type { PodWorker } from '../types.ts';
 import { startTermination } from '../kuberuntime/killPod.ts';
 
@@ -32,9 +33,8 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
   for (const slot of w.slots) {
     const st =
       mode === 'full' || !slot.status ? containerStatus(slot, v) : probeFlags(slot, slot.status, v);
-    const json = JSON.stringify(st);
-    if (json === slot.statusJson) continue;
-    slot.statusJson = json;
+    if (sameContainerStatus(st, slot.written)) continue;
+    slot.written = st;
     const kind: ContainerKind = slot.kind;
     rec.add({
       type: 'container.status',
@@ -83,7 +83,7 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     external: w.external,
   });
   for (const c of [...w.external.values(), ...conds]) setCondition(w, c, conditionCause(w, c));
-  w.env.onPodStatus(w.name);
+  w.env.onPodStatus(w);
   if (mode === 'full') readinessTriggers(w);
   if ((phase === 'Succeeded' || phase === 'Failed') && w.lifecycle === 'active') {
     w.sendPod({ type: 'pod.terminated' });

@@ -1,0 +1,40 @@
+/**
+ * The engine scales linearly in the pod count (DESIGN §6, issue 9): tripling the busy pods at most
+ * ~triples the cost. Measured as a ratio in the same run, so a loaded machine does not matter much.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from './index.ts';
+import { busyPods } from './testing/busyPods.ts';
+
+function costMs(n: number, untilS: number): number {
+  const input = busyPods(n, untilS);
+  const t0 = performance.now();
+  simulate(input);
+  return performance.now() - t0;
+}
+
+describe('busy pods', () => {
+  it('every pod crash-loops, probes, and sits in the Service', () => {
+    const { trace } = simulate(busyPods(3, 120));
+    const backoffs = trace.filter(
+      (r) =>
+        r.type === 'container.status' &&
+        r.container === 'crasher' &&
+        'waiting' in r.status.state &&
+        r.status.state.waiting.reason === 'CrashLoopBackOff',
+    );
+    expect(new Set(backoffs.map((r) => (r.type === 'container.status' ? r.pod : '')))).toEqual(
+      new Set(['busy-0', 'busy-1', 'busy-2']),
+    );
+    const eps = trace.filter((r) => r.type === 'endpoints');
+    expect(eps.some((r) => r.type === 'endpoints' && r.endpoints.length === 3)).toBe(true);
+  });
+
+  it('200 → 600 pods costs at most 4× (linear, not quadratic)', () => {
+    costMs(50, 300); // warm the JIT
+    // The best of two runs each: another test file running beside this one only adds time.
+    const small = Math.min(costMs(200, 300), costMs(200, 300));
+    const big = Math.min(costMs(600, 300), costMs(600, 300));
+    expect(big / small).toBeLessThanOrEqual(4);
+  }, 60_000);
+});
