@@ -16,6 +16,7 @@ import type { RunStop, SimDiagnostic, SimResult } from './trace/types.ts';
 
 export type * from './trace/types.ts';
 export { stoppedMessage } from './trace/runStop.ts';
+export { expandTrace } from './trace/expand.ts';
 export { containerMachine } from './charts/containerMachine.ts';
 export { podMachine, stateString } from './charts/podMachine.ts';
 export { defaultProfile, resolveProfile, type KubeletProfile } from './profile.ts';
@@ -37,6 +38,11 @@ export interface SimulateOptions {
    */
   shouldStop?: () => string | undefined;
   sliceEvents?: number;
+  /**
+   * Store repeated probe attempts and access-log lines as runs and endpoint changes as diffs
+   * (default); `expandTrace` gives the full records back. Off: one record each, as they happen.
+   */
+  compact?: boolean;
   /** Filled in at the end with the number of clock callbacks run (benches compare it to a baseline). */
   stats?: { events: number };
 }
@@ -45,7 +51,7 @@ const objKey = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name
 
 export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimResult {
   const clock = new SimClock();
-  const recorder = new Recorder(clock);
+  const recorder = new Recorder(clock, opts.compact ?? true);
   const { profile, diagnostics: pd } = resolveProfile(input.scenario.profile);
   const cluster = new Cluster(clock, recorder, profile, opts.runtime ?? createRuntimeModel());
   const doc = input.scenario.doc;

@@ -1,16 +1,83 @@
 /**
  * The trace sink: stamps records with the clock's current time (seconds) and appends them.
  * Lives beside the clock because every record's `t` is the clock's `now()`.
+ *
+ * Compaction (DESIGN §6: ≤ 1 000 records per busy pod-hour). A hot-path probe attempt that repeats
+ * the previous attempt of the same probe one period later, and an access-log line that repeats the
+ * previous one of its container one period later with only its time changed, extend that record
+ * into a run (`probe.run`, `log.run`) instead of adding one; trace/expand.ts gives every attempt
+ * and line back. An extension is a record that is not in the array, so it must land at the same
+ * place among its pod's records when expanded: expand.ts puts a member due at T after every record
+ * at T (probe ticks run in the clock's late lane, after everything else due then) and orders the
+ * members due at the same T by (longer period first, then older run) — the order of the probe
+ * tickers (one armed longer ago fires first). The recorder only extends in that order; and when a
+ * record of the pod arrives at T after members counted at T (`settle`), those members become
+ * records of their own first. Either way the pod's records expand in the order they happened.
+ * Records of different pods at the same instant may come back in another order: no projection
+ * relates them.
  */
-import type { TraceRecord } from '../trace/types.ts';
+import type { LogRunRecord, ProbeRunRecord, ProbeType, TraceRecord } from '../trace/types.ts';
 import type { Scheduler } from './types.ts';
+import { clfTime } from './wallTime.ts';
 
 type Stamped<R> = R extends TraceRecord ? Omit<R, 't'> : never;
 export type TraceInput = Stamped<TraceRecord>;
 
+type ProbeResult = 'success' | 'failure' | 'warning';
+const RESULTS: ProbeResult[] = ['success', 'failure', 'warning'];
+type LogRecord = Extract<TraceRecord, { type: 'log' }>;
+type ProbeRecord = Extract<TraceRecord, { type: 'probe' }>;
+
+/** A record that may still grow into a run (its position, time of its last member, period). */
+interface OpenRun {
+  key: string;
+  pos: number;
+  lastMs: number;
+  /** 0 until the second member fixes it. */
+  everyMs: number;
+  n: number;
+  /** For a log line: the text around its time stamp, once a second line confirmed it. */
+  stamp?: [string, string];
+}
+
+/** The extensions made for a pod at `ms` so far, in the order they were made. */
+interface PodMark {
+  ms: number;
+  exts: OpenRun[];
+}
+
+function podOf(r: TraceInput): string | undefined {
+  if ('pod' in r) return r.pod;
+  if (r.type === 'event' && r.object.startsWith('pod/')) return r.object.slice(4);
+  if (r.type === 'machine') return r.actor.split('/')[1];
+  return undefined;
+}
+
+/** The text of `line` around the time stamp of `ms`, if it prints one. */
+function stampOf(line: string, ms: number): [string, string] | undefined {
+  const s = clfTime(ms);
+  const i = line.indexOf(s);
+  return i < 0 ? undefined : [line.slice(0, i), line.slice(i + s.length)];
+}
+
+/**
+ * Expansion order of members due at the same instant (longer period first, then older run): does
+ * `a`'s come before that of run `b` with period `everyMs`?
+ */
+const sortsBefore = (a: OpenRun, everyMs: number, b: OpenRun) =>
+  a.everyMs !== everyMs ? a.everyMs > everyMs : a.pos < b.pos;
+
 export class Recorder {
   readonly records: TraceRecord[] = [];
-  constructor(private readonly clock: Scheduler) {}
+  private readonly probes = new Map<string, OpenRun>();
+  private readonly logs = new Map<string, OpenRun[]>();
+  private readonly marks = new Map<string, PodMark>();
+
+  constructor(
+    private readonly clock: Scheduler,
+    /** Off: one record per attempt and line, as before compaction (tests compare the two). */
+    private readonly compact = true,
+  ) {}
 
   /** Current simulated time in seconds. */
   nowS(): number {
@@ -18,29 +85,182 @@ export class Recorder {
   }
 
   add(record: TraceInput): void {
+    const pod = podOf(record);
+    if (pod !== undefined) {
+      this.settle(pod);
+      if (record.type === 'probe')
+        for (const r of RESULTS)
+          this.probes.delete(`${pod}\0${record.container}\0${record.probe}\0${r}`);
+    }
     this.records.push({ t: this.nowS(), ...record } as TraceRecord);
   }
 
   /** Hot path too: servers log every probe request (nginx access log). */
   log(pod: string, container: string, instance: number, stream: 'stdout' | 'stderr', line: string) {
-    this.records.push({
-      t: this.clock.now() / 1000,
-      type: 'log',
-      pod,
-      container,
-      instance,
-      stream,
-      line,
-    });
+    const now = this.clock.now();
+    const rec: LogRecord = { t: now / 1000, type: 'log', pod, container, instance, stream, line };
+    if (!this.compact) {
+      this.records.push(rec);
+      return;
+    }
+    const key = `${pod}\0${container}\0${instance}\0${stream}`;
+    let open = this.logs.get(key);
+    if (open) {
+      // Identical lines (two probes of one container): the member expansion puts first goes first.
+      let best: OpenRun | undefined;
+      let bestEvery = 0;
+      for (const run of open) {
+        const every = run.everyMs || now - run.lastMs;
+        if (every <= 0 || now !== run.lastMs + every) continue;
+        const stamp = run.stamp ?? stampOf((this.records[run.pos] as LogRecord).line, run.lastMs);
+        if (!stamp || line !== stamp[0] + clfTime(now) + stamp[1]) continue;
+        if (!this.allowed(pod, run, every)) continue;
+        if (!best || every > bestEvery || (every === bestEvery && run.pos < best.pos)) {
+          best = run;
+          bestEvery = every;
+        }
+      }
+      if (best) {
+        best.stamp ??= stampOf((this.records[best.pos] as LogRecord).line, best.lastMs);
+        this.extend(pod, best, now);
+        return;
+      }
+      open = open.filter((r) => r.everyMs === 0 || r.lastMs + r.everyMs >= now);
+      this.logs.set(key, open);
+    }
+    this.settle(pod);
+    this.openLog(key, this.push(rec), now, line);
   }
 
   /** The hot path (one record per probe attempt): no spread, no optional fields. */
-  probe(
-    pod: string,
-    container: string,
-    probe: 'startup' | 'readiness' | 'liveness',
-    result: 'success' | 'failure' | 'warning',
-  ): void {
-    this.records.push({ t: this.clock.now() / 1000, type: 'probe', pod, container, probe, result });
+  probe(pod: string, container: string, probe: ProbeType, result: ProbeResult): void {
+    const now = this.clock.now();
+    const rec: ProbeRecord = { t: now / 1000, type: 'probe', pod, container, probe, result };
+    if (!this.compact) {
+      this.records.push(rec);
+      return;
+    }
+    const key = `${pod}\0${container}\0${probe}\0${result}`;
+    const open = this.probes.get(key);
+    if (open) {
+      const every = open.everyMs || now - open.lastMs;
+      if (every > 0 && now === open.lastMs + every && this.allowed(pod, open, every)) {
+        this.extend(pod, open, now);
+        return;
+      }
+    }
+    this.settle(pod);
+    this.openProbe(key, this.push(rec), now);
+  }
+
+  private push(r: TraceRecord): number {
+    this.records.push(r);
+    return this.records.length - 1;
+  }
+
+  private openProbe(key: string, pos: number, now: number): void {
+    // Another result of the same probe ends the run of the previous one.
+    const base = key.slice(0, key.lastIndexOf('\0') + 1);
+    for (const r of RESULTS) this.probes.delete(base + r);
+    this.probes.set(key, { key, pos, lastMs: now, everyMs: 0, n: 1 });
+  }
+
+  private openLog(key: string, pos: number, now: number, line: string): void {
+    // Only a line that prints the time of its second can continue as a run.
+    if (!line.includes(clfTime(now))) return;
+    const run: OpenRun = { key, pos, lastMs: now, everyMs: 0, n: 1 };
+    const open = this.logs.get(key);
+    if (!open) this.logs.set(key, [run]);
+    else {
+      open.push(run);
+      if (open.length > 8) open.shift();
+    }
+  }
+
+  /** Would expansion put a member of `run` due now after the pod's extensions made so far? */
+  private allowed(pod: string, run: OpenRun, everyMs: number): boolean {
+    const m = this.marks.get(pod);
+    if (!m || m.ms !== this.clock.now() || m.exts.length === 0) return true;
+    const last = m.exts[m.exts.length - 1]!;
+    return last !== run && sortsBefore(last, everyMs, run);
+  }
+
+  private extend(pod: string, run: OpenRun, now: number): void {
+    run.everyMs ||= now - run.lastMs;
+    run.lastMs = now;
+    run.n++;
+    const first = this.records[run.pos]!;
+    if (run.n > 2) (first as ProbeRunRecord | LogRunRecord).n = run.n;
+    else if (first.type === 'probe') {
+      const { t, pod: p, container, probe, result } = first;
+      const every = run.everyMs / 1000;
+      this.records[run.pos] = {
+        t,
+        type: 'probe.run',
+        pod: p,
+        container,
+        probe,
+        result: result as ProbeResult,
+        every,
+        n: 2,
+      };
+    } else if (first.type === 'log')
+      this.records[run.pos] = {
+        ...first,
+        type: 'log.run',
+        stamp: run.stamp!,
+        every: run.everyMs / 1000,
+        n: 2,
+      };
+    let m = this.marks.get(pod);
+    if (!m) this.marks.set(pod, (m = { ms: now, exts: [] }));
+    if (m.ms !== now) {
+      m.ms = now;
+      m.exts = [];
+    }
+    m.exts.push(run);
+  }
+
+  /**
+   * A record of `pod` is about to be added. Expansion puts members due now after every record at
+   * this instant, so the members already counted now become records of their own first (in the
+   * order they came), each the start of a new run.
+   */
+  private settle(pod: string): void {
+    const m = this.marks.get(pod);
+    const now = this.clock.now();
+    if (!m || m.ms !== now || m.exts.length === 0) return;
+    const exts = m.exts;
+    m.exts = [];
+    for (const run of exts) {
+      const first = this.records[run.pos] as ProbeRunRecord | LogRunRecord;
+      run.n--;
+      run.lastMs -= run.everyMs;
+      first.n = run.n;
+      if (first.type === 'probe.run') {
+        const { pod: p, container, probe, result } = first;
+        const pos = this.push({ t: now / 1000, type: 'probe', pod: p, container, probe, result });
+        this.openProbe(run.key, pos, now);
+      } else {
+        const { pod: p, container, instance, stream } = first;
+        const line = first.stamp[0] + clfTime(now) + first.stamp[1];
+        const pos = this.push({
+          t: now / 1000,
+          type: 'log',
+          pod: p,
+          container,
+          instance,
+          stream,
+          line,
+        });
+        const open = this.logs.get(run.key);
+        if (open)
+          this.logs.set(
+            run.key,
+            open.filter((r) => r !== run),
+          );
+        this.openLog(run.key, pos, now, line);
+      }
+    }
   }
 }

@@ -231,7 +231,13 @@ export class Cluster implements ClusterApi {
       const eps = withEndpoint(e.endpoints, w.name, entry);
       if (eps === e.endpoints) continue;
       e.endpoints = eps;
-      this.recorder.add({ type: 'endpoints', service: e.name, endpoints: eps });
+      // The change, not the list: 1000 pods would otherwise store 1000 entries per change.
+      this.recorder.add({
+        type: 'endpoint',
+        service: e.name,
+        pod: w.name,
+        ...(entry ? { endpoint: entry } : {}),
+      });
     }
   }
 

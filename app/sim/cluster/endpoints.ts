@@ -4,6 +4,7 @@
  */
 import type { DefaultedService as Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
+export { sameEndpoints, withEndpoint } from '../trace/endpointList.ts';
 
 export interface PodView {
   name: string;
@@ -44,49 +45,6 @@ export function getEndpoints(service: Service, pods: Iterable<PodView>): Endpoin
     if (e) out.push(e);
   }
   return out.sort(byPod);
-}
-
-export function sameEndpoint(a: EndpointRecord, b: EndpointRecord): boolean {
-  return (
-    a.pod === b.pod &&
-    a.ip === b.ip &&
-    a.ready === b.ready &&
-    a.serving === b.serving &&
-    a.terminating === b.terminating
-  );
-}
-
-export function sameEndpoints(a: readonly EndpointRecord[], b: readonly EndpointRecord[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameEndpoint(a[i]!, b[i]!)) return false;
-  return true;
-}
-
-/**
- * `eps` (sorted by pod name) with the entry of pod `name` replaced by `entry` (or removed when
- * undefined): a new array when something changed, the same array otherwise. One pod's status write
- * costs a binary search, not a rebuild of every pod's view.
- */
-export function withEndpoint(
-  eps: EndpointRecord[],
-  name: string,
-  entry: EndpointRecord | undefined,
-): EndpointRecord[] {
-  let lo = 0;
-  let hi = eps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (eps[mid]!.pod < name) lo = mid + 1;
-    else hi = mid;
-  }
-  const found = lo < eps.length && eps[lo]!.pod === name;
-  if (found && entry && sameEndpoint(eps[lo]!, entry)) return eps;
-  if (!found && !entry) return eps;
-  const out = eps.slice();
-  if (found && entry) out[lo] = entry;
-  else if (found) out.splice(lo, 1);
-  else out.splice(lo, 0, entry!);
-  return out;
 }
 
 /** kube-proxy's choice (R9.5): ready endpoints, else serving+terminating ones, else none. */
