@@ -24,7 +24,6 @@ type Stamped<R> = R extends TraceRecord ? Omit<R, 't'> : never;
 export type TraceInput = Stamped<TraceRecord>;
 
 type ProbeResult = 'success' | 'failure' | 'warning';
-const RESULTS: ProbeResult[] = ['success', 'failure', 'warning'];
 type LogRecord = Extract<TraceRecord, { type: 'log' }>;
 type ProbeRecord = Extract<TraceRecord, { type: 'probe' }>;
 
@@ -36,8 +35,10 @@ interface OpenRun {
   /** 0 until the second member fixes it. */
   everyMs: number;
   n: number;
-  /** For a log line: the text around its time stamp, once a second line confirmed it. */
+  /** For a log line: the text around its time stamp. */
   stamp?: [string, string];
+  /** For a probe: the result every member has. */
+  result?: ProbeResult;
 }
 
 /** The extensions made for a pod at `ms` so far, in the order they were made. */
@@ -100,31 +101,61 @@ export class Recorder {
     if (pod !== undefined) {
       this.settle(pod);
       if (record.type === 'probe')
-        for (const r of RESULTS)
-          this.probes.delete(`${pod}\0${record.container}\0${record.probe}\0${r}`);
+        this.probes.delete(`${pod}\0${record.container}\0${record.probe}`);
     }
     this.records.push({ t: this.nowS(), ...record } as TraceRecord);
   }
 
   /** Hot path too: servers log every probe request (nginx access log). */
   log(pod: string, container: string, instance: number, stream: 'stdout' | 'stderr', line: string) {
+    this.logKeyed(
+      `${pod}\0${container}\0${instance}\0${stream}`,
+      pod,
+      container,
+      instance,
+      stream,
+      line,
+    );
+  }
+
+  /** `log` for one container instance, its keys built once (a server logs every request). */
+  logSink(pod: string, container: string, instance: number) {
+    const out = `${pod}\0${container}\0${instance}\0stdout`;
+    const err = `${pod}\0${container}\0${instance}\0stderr`;
+    return (stream: 'stdout' | 'stderr', line: string) =>
+      this.logKeyed(stream === 'stdout' ? out : err, pod, container, instance, stream, line);
+  }
+
+  /** The hot path (one record per probe attempt): no spread, no optional fields. */
+  probe(pod: string, container: string, probe: ProbeType, result: ProbeResult): void {
+    this.probeKeyed(`${pod}\0${container}\0${probe}`, pod, container, probe, result);
+  }
+
+  /** `probe` for one probe worker, its key built once. */
+  probeSink(pod: string, container: string, probe: ProbeType) {
+    const key = `${pod}\0${container}\0${probe}`;
+    return (result: ProbeResult) => this.probeKeyed(key, pod, container, probe, result);
+  }
+
+  private logKeyed(
+    key: string,
+    pod: string,
+    container: string,
+    instance: number,
+    stream: 'stdout' | 'stderr',
+    line: string,
+  ): void {
     const now = this.clock.now();
-    const rec: LogRecord = { t: now / 1000, type: 'log', pod, container, instance, stream, line };
-    if (!this.compact) {
-      this.records.push(rec);
-      return;
-    }
-    const key = `${pod}\0${container}\0${instance}\0${stream}`;
-    let open = this.logs.get(key);
+    let open = this.compact ? this.logs.get(key) : undefined;
     if (open) {
+      const time = clfTime(now);
       // Identical lines (two probes of one container): the member expansion puts first goes first.
       let best: OpenRun | undefined;
       let bestEvery = 0;
       for (const run of open) {
         const every = run.everyMs || now - run.lastMs;
         if (every <= 0 || now !== run.lastMs + every) continue;
-        const stamp = run.stamp ?? stampOf((this.records[run.pos] as LogRecord).line, run.lastMs);
-        if (!stamp || !stamped(line, stamp, clfTime(now))) continue;
+        if (!stamped(line, run.stamp!, time)) continue;
         if (!this.allowed(pod, run, every)) continue;
         if (!best || every > bestEvery || (every === bestEvery && run.pos < best.pos)) {
           best = run;
@@ -132,36 +163,44 @@ export class Recorder {
         }
       }
       if (best) {
-        best.stamp ??= stampOf((this.records[best.pos] as LogRecord).line, best.lastMs);
         this.extend(pod, best, now);
         return;
       }
       open = open.filter((r) => r.everyMs === 0 || r.lastMs + r.everyMs >= now);
       this.logs.set(key, open);
     }
-    this.settle(pod);
-    this.openLog(key, this.push(rec), now, line);
-  }
-
-  /** The hot path (one record per probe attempt): no spread, no optional fields. */
-  probe(pod: string, container: string, probe: ProbeType, result: ProbeResult): void {
-    const now = this.clock.now();
-    const rec: ProbeRecord = { t: now / 1000, type: 'probe', pod, container, probe, result };
+    const rec: LogRecord = { t: now / 1000, type: 'log', pod, container, instance, stream, line };
     if (!this.compact) {
       this.records.push(rec);
       return;
     }
-    const key = `${pod}\0${container}\0${probe}\0${result}`;
-    const open = this.probes.get(key);
-    if (open) {
+    this.settle(pod);
+    this.openLog(key, this.push(rec), now, line);
+  }
+
+  private probeKeyed(
+    key: string,
+    pod: string,
+    container: string,
+    probe: ProbeType,
+    result: ProbeResult,
+  ): void {
+    const now = this.clock.now();
+    const open = this.compact ? this.probes.get(key) : undefined;
+    if (open && open.result === result) {
       const every = open.everyMs || now - open.lastMs;
       if (every > 0 && now === open.lastMs + every && this.allowed(pod, open, every)) {
         this.extend(pod, open, now);
         return;
       }
     }
+    const rec: ProbeRecord = { t: now / 1000, type: 'probe', pod, container, probe, result };
+    if (!this.compact) {
+      this.records.push(rec);
+      return;
+    }
     this.settle(pod);
-    this.openProbe(key, this.push(rec), now);
+    this.openProbe(key, this.push(rec), now, result);
   }
 
   private push(r: TraceRecord): number {
@@ -169,17 +208,15 @@ export class Recorder {
     return this.records.length - 1;
   }
 
-  private openProbe(key: string, pos: number, now: number): void {
-    // Another result of the same probe ends the run of the previous one.
-    const base = key.slice(0, key.lastIndexOf('\0') + 1);
-    for (const r of RESULTS) this.probes.delete(base + r);
-    this.probes.set(key, { key, pos, lastMs: now, everyMs: 0, n: 1 });
+  private openProbe(key: string, pos: number, now: number, result: ProbeResult): void {
+    this.probes.set(key, { key, pos, lastMs: now, everyMs: 0, n: 1, result });
   }
 
   private openLog(key: string, pos: number, now: number, line: string): void {
     // Only a line that prints the time of its second can continue as a run.
-    if (!line.includes(clfTime(now))) return;
-    const run: OpenRun = { key, pos, lastMs: now, everyMs: 0, n: 1 };
+    const stamp = stampOf(line, now);
+    if (!stamp) return;
+    const run: OpenRun = { key, pos, lastMs: now, everyMs: 0, n: 1, stamp };
     const open = this.logs.get(key);
     if (!open) this.logs.set(key, [run]);
     else {
@@ -251,7 +288,7 @@ export class Recorder {
       if (first.type === 'probe.run') {
         const { pod: p, container, probe, result } = first;
         const pos = this.push({ t: now / 1000, type: 'probe', pod: p, container, probe, result });
-        this.openProbe(run.key, pos, now);
+        this.openProbe(run.key, pos, now, result);
       } else {
         const { pod: p, container, instance, stream } = first;
         const line = first.stamp[0] + clfTime(now) + first.stamp[1];
