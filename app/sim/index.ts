@@ -17,6 +17,7 @@ import type { RunStop, SimDiagnostic, SimResult } from './trace/types.ts';
 
 export type * from './trace/types.ts';
 export { stoppedMessage } from './trace/runStop.ts';
+export { expandTrace } from './trace/expand.ts';
 export { containerMachine } from './charts/containerMachine.ts';
 export { podMachine, stateString } from './charts/podMachine.ts';
 export { defaultProfile, resolveProfile, type KubeletProfile } from './profile.ts';
@@ -38,13 +39,20 @@ export interface SimulateOptions {
    */
   shouldStop?: () => string | undefined;
   sliceEvents?: number;
+  /**
+   * Store repeated probe attempts and access-log lines as runs and endpoint changes as diffs
+   * (default); `expandTrace` gives the full records back. Off: one record each, as they happen.
+   */
+  compact?: boolean;
+  /** Filled in at the end with the number of clock callbacks run (benches compare it to a baseline). */
+  stats?: { events: number };
 }
 
 const objKey = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name}`;
 
 export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimResult {
   const clock = new SimClock();
-  const recorder = new Recorder(clock);
+  const recorder = new Recorder(clock, opts.compact ?? true);
   const { profile, diagnostics: pd } = resolveProfile(input.scenario.profile);
   const cluster = new Cluster(clock, recorder, profile, opts.runtime ?? createRuntimeModel());
   const doc = input.scenario.doc;
@@ -93,6 +101,7 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     if (reason !== undefined) break;
   }
   const cl = declared ? { cluster: true } : {};
+  if (opts.stats) opts.stats.events = clock.fired;
   if (reason === undefined) {
     return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics, ...cl };
   }

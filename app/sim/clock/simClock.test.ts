@@ -65,4 +65,17 @@ describe('SimClock', () => {
     expect(c.runUntil(untilMs)).toBe(reached);
     expect(c.now()).toBe(now);
   });
+
+  it('a timer that cancels itself while it runs leaves nothing behind; later timers still run', () => {
+    const c = new SimClock();
+    const ran: number[] = [];
+    const id: number = c.after(10, () => {
+      ran.push(c.now());
+      c.cancel(id);
+    });
+    c.after(20, () => ran.push(c.now()));
+    c.runUntil(100);
+    expect(ran).toEqual([10, 20]);
+    expect((c as unknown as { cancelled: Set<number> }).cancelled.size).toBe(0);
+  });
 });

@@ -19,6 +19,8 @@ export class SimClock implements Scheduler {
   /** Ids cancelled before they fired (cancel is rare; firing checks this set). */
   private cancelled = new Set<TimerId>();
   private seq = 0;
+  /** The timer whose callback is running: cancelling it is a no-op, not an entry in `cancelled`. */
+  private firing = 0;
   private nowMs: Ms = 0;
   /** Number of callbacks run so far (for benches and loop guards). */
   fired = 0;
@@ -51,7 +53,9 @@ export class SimClock implements Scheduler {
   }
 
   cancel(id: TimerId): void {
-    if (id > 0 && id <= this.seq) this.cancelled.add(id);
+    // A task's wait cancels its own timer as it resumes (kubelet/task.ts): without this check
+    // the set would keep every such id forever, and every pop would pay for the lookup.
+    if (id > 0 && id <= this.seq && id !== this.firing) this.cancelled.add(id);
   }
 
   // XState's Clock interface.
@@ -83,7 +87,9 @@ export class SimClock implements Scheduler {
       if (this.cancelled.size > 0 && this.cancelled.delete(top.seq)) continue;
       this.nowMs = top.due;
       this.fired++;
+      this.firing = top.seq;
       top.fn();
+      this.firing = 0;
     }
     if (untilMs > this.nowMs) this.nowMs = untilMs;
     return true;

@@ -21,7 +21,13 @@ import { podUID } from '../kubelet/format.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletEnv } from '../kubelet/types.ts';
-import { getEndpoints, type PodView } from './endpoints.ts';
+import {
+  endpointFor,
+  getEndpoints,
+  sameEndpoints,
+  withEndpoint,
+  type PodView,
+} from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
 import { runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
@@ -58,6 +64,18 @@ const NODE_CONDITIONS = [
   ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
 ] as const;
 
+function podView(w: PodWorker): PodView {
+  return {
+    name: w.name,
+    namespace: w.namespace,
+    labels: w.pod.metadata?.labels ?? {},
+    ip: w.podIP,
+    phase: w.phase,
+    readyCondition: w.condition('Ready')?.status === 'True',
+    terminating: w.deletion !== undefined,
+  };
+}
+
 export class Cluster implements ClusterApi {
   readonly pods = new Map<string, PodWorker>();
   readonly services = new Map<string, ServiceEntry>();
@@ -75,7 +93,6 @@ export class Cluster implements ClusterApi {
   private readonly orphans = new Set<string>();
   readonly scheduler: ClusterScheduler;
   private serviceIPs = 0;
-  private endpointsJson = new Map<string, string>();
   /** How many times each Pod key was created (a re-created Pod gets a new UID). */
   private podsCreated = new Map<string, number>();
 
@@ -131,7 +148,7 @@ export class Cluster implements ClusterApi {
         throw new Error('a pod IP comes from its node: no kubelet runs outside a node');
       },
       serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
-      onPodStatus: () => this.syncEndpoints(),
+      onPodStatus: (w) => this.syncPodEndpoints(w),
       onPodDeleted: (ns, name) => this.podDeleted(ns, name),
       nodeLost: () => false,
     };
@@ -344,15 +361,21 @@ export class Cluster implements ClusterApi {
         const clusterIP = headless
           ? 'None'
           : src.object.spec?.clusterIP || ipFrom(this.profile.serviceCIDR, 10 + this.serviceIPs++);
-        this.services.set(key(ns, src.name), {
+        const e: ServiceEntry = {
           service: src.object,
           name: src.name,
           namespace: ns,
           clusterIP,
-          endpoints: [],
+          endpoints: getEndpoints(src.object, this.podViews()),
           requests: 0,
+        };
+        this.services.set(key(ns, src.name), e);
+        this.recorder.add({
+          type: 'endpoints',
+          service: e.name,
+          namespace: e.namespace,
+          endpoints: e.endpoints,
         });
-        this.syncEndpoints();
         return;
       }
       case 'ConfigMap':
@@ -366,35 +389,47 @@ export class Cluster implements ClusterApi {
 
   private podViews(): PodView[] {
     const out: PodView[] = [];
-    for (const w of this.pods.values()) {
-      if (w.lifecycle === 'deleted') continue;
-      out.push({
-        name: w.name,
-        namespace: w.namespace,
-        labels: w.pod.metadata?.labels ?? {},
-        ip: w.podIP,
-        phase: w.phase,
-        readyCondition: w.condition('Ready')?.status === 'True',
-        terminating: w.deletion !== undefined,
-      });
-    }
+    for (const w of this.pods.values()) if (w.lifecycle !== 'deleted') out.push(podView(w));
     return out;
   }
 
-  /** The EndpointSlice controller, reacting at once (R9.7). */
+  /** The EndpointSlice controller, reacting at once (R9.7): every pod of every Service. */
   syncEndpoints(): void {
     if (this.services.size === 0) return;
     const pods = this.podViews();
-    for (const [k, e] of this.services) {
-      e.endpoints = getEndpoints(e.service, pods);
-      const json = JSON.stringify(e.endpoints);
-      if (this.endpointsJson.get(k) === json) continue;
-      this.endpointsJson.set(k, json);
+    for (const e of this.services.values()) {
+      const eps = getEndpoints(e.service, pods);
+      if (sameEndpoints(eps, e.endpoints)) continue;
+      e.endpoints = eps;
       this.recorder.add({
         type: 'endpoints',
         service: e.name,
         namespace: e.namespace,
-        endpoints: e.endpoints,
+        endpoints: eps,
+      });
+    }
+  }
+
+  /**
+   * One pod's status was written: only its entry in each Service can have changed (the
+   * endpointslice controller's pod update handler queues just the Services selecting the pod).
+   */
+  private syncPodEndpoints(w: PodWorker): void {
+    if (this.services.size === 0) return;
+    const view = w.lifecycle === 'deleted' ? undefined : podView(w);
+    for (const e of this.services.values()) {
+      if (e.namespace !== w.namespace) continue; // a Service selects pods of its own namespace
+      const entry = view && e.service.spec?.selector ? endpointFor(e.service, view) : undefined;
+      const eps = withEndpoint(e.endpoints, w.name, entry);
+      if (eps === e.endpoints) continue;
+      e.endpoints = eps;
+      // The change, not the list: 1000 pods would otherwise store 1000 entries per change.
+      this.recorder.add({
+        type: 'endpoint',
+        service: e.name,
+        namespace: e.namespace,
+        pod: w.name,
+        ...(entry ? { endpoint: entry } : {}),
       });
     }
   }
@@ -448,9 +483,6 @@ export class Cluster implements ClusterApi {
     if (!store.delete(key(ns, d.name)))
       return this.actionError(a, `${d.kind} "${d.name}" not found`);
     this.recorder.add({ type: 'object.deleted', kind: d.kind, name: d.name, namespace: ns });
-    if (d.kind === 'Service') {
-      this.endpointsJson.delete(key(ns, d.name));
-    }
   }
 
   runAction(a: ScenarioAction, deferred: ReadonlyMap<string, SourceObject>): void {

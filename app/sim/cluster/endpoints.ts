@@ -4,6 +4,7 @@
  */
 import type { DefaultedService as Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
+export { sameEndpoints, withEndpoint } from '../trace/endpointList.ts';
 
 export interface PodView {
   name: string;
@@ -22,25 +23,28 @@ export function selects(service: Service, pod: PodView): boolean {
   return Object.entries(sel).every(([k, v]) => pod.labels[k] === v);
 }
 
-export function getEndpoints(service: Service, pods: PodView[]): EndpointRecord[] {
+/** The pod's entry in the Service's EndpointSlice, if it has one (`podToEndpoint`). */
+export function endpointFor(service: Service, p: PodView): EndpointRecord | undefined {
+  if (!selects(service, p)) return undefined;
+  if (p.phase === 'Succeeded' || p.phase === 'Failed') return undefined;
+  if (!p.ip) return undefined;
+  const pnra = service.spec?.publishNotReadyAddresses === true;
+  const serving = p.readyCondition;
+  const terminating = p.terminating;
+  return { pod: p.name, ip: p.ip, ready: pnra || (serving && !terminating), serving, terminating };
+}
+
+const byPod = (a: EndpointRecord, b: EndpointRecord) =>
+  a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0;
+
+export function getEndpoints(service: Service, pods: Iterable<PodView>): EndpointRecord[] {
   if (!service.spec?.selector) return [];
-  const pnra = service.spec.publishNotReadyAddresses === true;
   const out: EndpointRecord[] = [];
   for (const p of pods) {
-    if (!selects(service, p)) continue;
-    if (p.phase === 'Succeeded' || p.phase === 'Failed') continue;
-    if (!p.ip) continue;
-    const serving = p.readyCondition;
-    const terminating = p.terminating;
-    out.push({
-      pod: p.name,
-      ip: p.ip,
-      ready: pnra || (serving && !terminating),
-      serving,
-      terminating,
-    });
+    const e = endpointFor(service, p);
+    if (e) out.push(e);
   }
-  return out.sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  return out.sort(byPod);
 }
 
 /** kube-proxy's choice (R9.5): ready endpoints, else serving+terminating ones, else none. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulateText } from '../index.ts';
-import type { TraceRecord } from '../trace/types.ts';
+import { expandTrace } from '../trace/expand.ts';
 import { createTraceIndex, getPodRows } from '../trace/index.ts';
 
 const scenario = (actions: string, until = 700) => `apiVersion: podlab.dev/v1
@@ -37,7 +37,7 @@ function sim(actions: string, until?: number, diagnostics: string[] = []) {
   const { result, parsed } = simulateText(scenario(actions, until));
   expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(diagnostics);
-  const trace = result.trace as TraceRecord[];
+  const trace = expandTrace(result.trace);
   const idx = createTraceIndex(result);
   const row = (t: number) => {
     const r = getPodRows(idx, t)[0];

@@ -144,8 +144,7 @@ export class KubeletPodWorker implements PodWorker {
       sandbox: () => this.sandbox,
       podIP: () => this.podIP ?? '',
       record: (r) => env.recorder.add(r),
-      recordProbe: (c, type, result) =>
-        env.recorder.probe(this.name, this.namespace, c, type, result),
+      probeSink: (c, type) => env.recorder.probeSink(this.name, this.namespace, c, type),
       event: (type, reason, message, c) => this.event(type, reason, message, this.slot(c)),
       publish: (c, type, result) => this.onProbeResult(c, type, result),
     });

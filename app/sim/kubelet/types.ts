@@ -54,7 +54,8 @@ export interface Slot {
   actor: Actor<typeof containerMachine>;
   /** The API status last written: a view of the container chart's context. */
   readonly status: ContainerStatus | undefined;
-  statusJson?: string;
+  /** The status the status manager last recorded (a write is skipped when nothing changed). */
+  written?: ContainerStatus;
   /** Why the next status record changes (consumed when it is recorded). */
   cause?: Cause;
   /** Set by TerminatePod for a container that never ran (pod-level R1.9). */
@@ -77,7 +78,7 @@ export interface KubeletEnv {
   /** The Service link variables a container of `namespace` gets when it is created now. */
   serviceEnv(namespace: string, enableServiceLinks: boolean): Record<string, string>;
   /** A pod's API status changed (endpoints follow). */
-  onPodStatus(pod: string): void;
+  onPodStatus(pod: PodWorker): void;
   /** The pod object is gone from the API. */
   onPodDeleted(namespace: string, pod: string): void;
   /** The node is powered off (pod-level R10): the kubelet neither syncs, probes nor writes status. */

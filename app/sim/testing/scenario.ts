@@ -5,6 +5,7 @@
 import type { Container, Pod, ScenarioAction, Service, SourceObject } from '../../k8s/types.ts';
 import { defaultedPod, defaultedService } from '../../k8s/index.ts';
 import { simulate } from '../index.ts';
+import { expandTrace } from '../trace/expand.ts';
 import type { ContainerStatus, TraceRecord } from '../trace/types.ts';
 import { createFakeRuntime, type FakeRuntimeOptions } from './fakeRuntime.ts';
 
@@ -86,10 +87,14 @@ export function summarize(s: ContainerStatus): StateSummary {
 }
 
 export class TraceQuery {
+  /** The expanded trace (every probe attempt and log line a record of its own). */
+  readonly trace: readonly TraceRecord[];
   constructor(
-    readonly trace: TraceRecord[],
+    trace: readonly TraceRecord[],
     readonly diagnostics: { message: string }[],
-  ) {}
+  ) {
+    this.trace = expandTrace(trace);
+  }
 
   of<T extends TraceRecord['type']>(type: T): Extract<TraceRecord, { type: T }>[] {
     return this.trace.filter((r): r is Extract<TraceRecord, { type: T }> => r.type === type);

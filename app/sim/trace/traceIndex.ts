@@ -5,6 +5,7 @@
 import type { Pod, Service } from '../../k8s/types.ts';
 import type { SimResult, TraceRecord } from './types.ts';
 import { createSeries, pushChange } from './series.ts';
+import { expandTrace } from './expand.ts';
 import { createEventIndex, type RawEvent } from './eventCorrelator.ts';
 import { DEFAULT_NAMESPACE, eventKey, objectKey } from './objectKey.ts';
 import type { ConditionValue, PodTrack, ServiceTrack, TraceIndex } from './indexTypes.ts';
@@ -302,7 +303,7 @@ export function startTraceIndex(
   let indexed = false;
   return {
     step(shouldYield) {
-      records ??= timeSorted(result.trace);
+      records ??= timeSorted(expandTrace(result.trace));
       let n = 0;
       while (seq < records.length) {
         if (++n % 512 === 0 && shouldYield()) return undefined;

@@ -206,6 +206,10 @@ export type TraceRecord =
       namespace: string;
       endpoints: EndpointRecord[];
     }
+  // ---- compact forms (trace/expand.ts turns them back into the records above) -------------
+  | ProbeRunRecord
+  | LogRunRecord
+  | EndpointChangeRecord
   // ---- Kubernetes Events (before kubectl's aggregation; projections aggregate) ------------
   | {
       t: number;
@@ -231,6 +235,51 @@ export type TraceRecord =
       /** Dotted active state value, e.g. `running.probing` */
       state: string;
     };
+
+/**
+ * `n` hot-path probe attempts with one result and no output, the first at `t`, then every
+ * `every` seconds (trace/expand.ts gives back one `probe` record each).
+ */
+export interface ProbeRunRecord {
+  t: number;
+  type: 'probe.run';
+  pod: string;
+  namespace: string;
+  container: string;
+  probe: ProbeType;
+  result: 'success' | 'failure' | 'warning';
+  every: number;
+  n: number;
+}
+
+/**
+ * `n` log lines that differ only in the time they print (an access log answering a probe):
+ * `line` at `t`, then every `every` seconds `stamp[0] + <clf time of that second> + stamp[1]`.
+ */
+export interface LogRunRecord {
+  t: number;
+  type: 'log.run';
+  pod: string;
+  namespace: string;
+  container: string;
+  instance: number;
+  stream: 'stdout' | 'stderr';
+  line: string;
+  stamp: [string, string];
+  every: number;
+  n: number;
+}
+
+/** One pod's entry of a Service's EndpointSlice changed (`endpoint` undefined: it left). */
+export interface EndpointChangeRecord {
+  t: number;
+  type: 'endpoint';
+  service: string;
+  /** The Service's namespace, which is its pods' too. */
+  namespace: string;
+  pod: string;
+  endpoint?: EndpointRecord;
+}
 
 export type TraceRecordType = TraceRecord['type'];
 

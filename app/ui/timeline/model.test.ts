@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expandTrace } from '../../sim/trace/expand.ts';
 import { simulateText } from '../../sim/index.ts';
 import { TWO_WEBS } from '../../sim/testing/twoWebs.ts';
 import { largeFixture, livenessFixture } from '../fixture/fixtureTrace.ts';
@@ -159,7 +160,9 @@ describe('probeStreak', () => {
 
 describe('buildTimeline: the same name in two namespaces (issue 13 item 6)', () => {
   // web is healthy in team-a and crash-looping in team-b; the Service web lives in team-a.
-  const model = buildTimeline(simulateText(TWO_WEBS, { until: 120 }).result);
+  // The page builds its model from the expanded trace (worker/runSimulation.ts).
+  const run = simulateText(TWO_WEBS, { until: 120 }).result;
+  const model = buildTimeline({ ...run, trace: expandTrace(run.trace) });
   const group = (id: string) => model.groups.find((g) => g.id === id);
   const restarts = (id: string) =>
     group(id)

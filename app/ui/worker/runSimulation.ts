@@ -5,6 +5,7 @@
 import { dict } from '../../sim/trace/dict.ts';
 import type { Diagnostic, ParsedScenario, SourceRange } from '../../k8s/types.ts';
 import type { SimDiagnostic, SimResult } from '../../sim/trace/types.ts';
+import { expandTrace } from '../../sim/trace/expand.ts';
 import { fnv1a } from '../lib/fnv1a.ts';
 import { buildTimeline } from '../timeline/model.ts';
 import { failedOutput, fieldKey, type SimOutput } from './protocol.ts';
@@ -40,7 +41,9 @@ export function runSimulation(
 ): SimOutput {
   const t0 = now();
   try {
-    const { parsed, result } = simulateText(text);
+    const { parsed, result: compact } = simulateText(text);
+    // The page's projections (timeline marks by record index, hovers, logs) read every record.
+    const result: SimResult = { ...compact, trace: expandTrace(compact.trace) };
     const ms = now() - t0;
     const diagnostics = [
       ...parsed.diagnostics,

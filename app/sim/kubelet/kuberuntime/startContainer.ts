@@ -149,8 +149,7 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
         inst.exited.fire();
         w.onExit();
       },
-      onLog: (stream, line) =>
-        env.recorder.log(w.name, w.namespace, slot.name, restartCount, stream, line),
+      onLog: env.recorder.logSink(w.name, w.namespace, slot.name, restartCount),
     },
   );
   if (!res.ok && res.failedMount) {

@@ -32,8 +32,11 @@ export interface ProbeHost {
   sandbox(): PodSandbox | undefined;
   podIP(): string;
   record(r: TraceInput): void;
-  /** Hot-path probe record (a repeated result without output). */
-  recordProbe(container: string, type: ProbeType, result: 'success' | 'failure' | 'warning'): void;
+  /** The hot-path probe record of one worker (a repeated result without output). */
+  probeSink(
+    container: string,
+    type: ProbeType,
+  ): (result: 'success' | 'failure' | 'warning') => void;
   event(type: 'Normal' | 'Warning', reason: string, message: string, container: string): void;
   /** The results manager changed (kubelet `syncLoopIteration` on *Manager.Updates()). */
   publish(container: string, type: ProbeType, result: ProbeResultValue): void;
@@ -65,6 +68,7 @@ export class ProbeWorker {
   private readonly target: ProbeTarget;
   private readonly tickFn = () => this.tick();
   private attemptID = '';
+  private readonly recordProbe: (result: 'success' | 'failure' | 'warning') => void;
   private readonly doneFn = (o: ProbeOutcome) => {
     this.inFlight = false;
     if (!this.stopped && this.attemptID === this.containerID) this.count(o);
@@ -79,6 +83,7 @@ export class ProbeWorker {
     private readonly base: string,
   ) {
     this.periodMs = Math.max(1, probe.periodSeconds) * 1000;
+    this.recordProbe = host.probeSink(container.name, type);
     const field = { doc: host.doc, path: `${base}.${type}Probe` };
     this.runner = new ProbeRunner(probe, container, field);
     this.target = {
@@ -235,7 +240,7 @@ export class ProbeWorker {
     }
     if (!changed && !o.output) {
       // the hot path: a repeated result
-      h.recordProbe(name, this.type, o.result);
+      this.recordProbe(o.result);
     } else {
       h.record({
         type: 'probe',

@@ -91,52 +91,59 @@ export function containerStatus(slot: Slot, v: StatusView): ContainerStatus {
   return slot.lostAtMs === undefined ? st : lost(st, slot.lostAtMs);
 }
 
+/** `waiting{reason, message?}` without object spread (generated on every status write). */
+function waitingState(reason: string, message: string | undefined): ContainerStatus['state'] {
+  return message ? { waiting: { reason, message } } : { waiting: { reason } };
+}
+
+// Built field by field, in the key order the API status always had (no spreads: this runs for
+// every container on every sync's status write).
 function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
   const seen = v.seen ?? ((i: Instance) => i.seen);
   const [newest, previous] = seenInstances(slot, seen);
-  const base = { name: slot.name, image: slot.spec.image };
+  const name = slot.name;
+  const image = slot.spec.image;
   if (!newest) {
     const reason =
       slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');
     return {
-      ...base,
+      name,
+      image,
       ready: false,
       started: false,
       restartCount: 0,
-      state: {
-        waiting: {
-          reason,
-          ...(slot.reasonCache?.message ? { message: slot.reasonCache.message } : {}),
-        },
-      },
+      state: waitingState(reason, slot.reasonCache?.message),
     };
   }
-  let st: ContainerStatus = {
-    ...base,
-    ready: false,
-    restartCount: newest.restartCount,
-    containerID: newest.id,
-    state:
-      seen(newest) === 'running'
-        ? { running: { startedAt: newest.startedAtMs / 1000 } }
-        : { terminated: terminatedOf(newest) },
-    ...(previous ? { lastState: { terminated: terminatedOf(previous) } } : {}),
-  };
-  if (
-    seen(newest) === 'exited' &&
-    slot.reasonCache &&
-    shouldRestart(slot, newest.exitCode ?? 0, v)
-  ) {
+  const restartCount = newest.restartCount;
+  const containerID = newest.id;
+  const exited = seen(newest) === 'exited';
+  let st: ContainerStatus;
+  if (exited && slot.reasonCache && shouldRestart(slot, newest.exitCode ?? 0, v)) {
     st = {
-      ...st,
-      state: {
-        waiting: {
-          reason: slot.reasonCache.reason,
-          ...(slot.reasonCache.message ? { message: slot.reasonCache.message } : {}),
-        },
-      },
+      name,
+      image,
+      ready: false,
+      restartCount,
+      containerID,
+      state: waitingState(slot.reasonCache.reason, slot.reasonCache.message),
       lastState: { terminated: terminatedOf(newest) },
     };
+  } else {
+    const state: ContainerStatus['state'] = exited
+      ? { terminated: terminatedOf(newest) }
+      : { running: { startedAt: newest.startedAtMs / 1000 } };
+    st = previous
+      ? {
+          name,
+          image,
+          ready: false,
+          restartCount,
+          containerID,
+          state,
+          lastState: { terminated: terminatedOf(previous) },
+        }
+      : { name, image, ready: false, restartCount, containerID, state };
   }
   return probeFlags(slot, st, v);
 }

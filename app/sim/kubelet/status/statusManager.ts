@@ -7,6 +7,7 @@ import type { Cause, ConditionStatus, ContainerKind } from '../../trace/types.ts
 import { getConditions, type Condition } from './generate.ts';
 import { containerStatus, probeFlags, type StatusView } from './containerStatuses.ts';
 import { getPhase, type Phase } from './getPhase.ts';
+import { sameContainerStatus } from './sameStatus.ts';
 import type { PodWorker } from '../types.ts';
 import { startTermination } from '../kuberuntime/killPod.ts';
 
@@ -32,9 +33,8 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
   for (const slot of w.slots) {
     const st =
       mode === 'full' || !slot.status ? containerStatus(slot, v) : probeFlags(slot, slot.status, v);
-    const json = JSON.stringify(st);
-    if (json === slot.statusJson) continue;
-    slot.statusJson = json;
+    if (sameContainerStatus(st, slot.written)) continue;
+    slot.written = st;
     const kind: ContainerKind = slot.kind;
     rec.add({
       type: 'container.status',
@@ -64,7 +64,8 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
   // R1.5: a terminal phase never goes back — the pod chart has no way out of one, so the phase
   // written is the chart's after the event.
   const before = w.phaseRecorded ? w.phase : undefined;
-  w.sendPod({ type: 'phase.changed', phase });
+  // The same phase again moves nothing in the chart: no event (the hot path of probe-driven writes).
+  if (phase !== before) w.sendPod({ type: 'phase.changed', phase });
   phase = w.phase;
   if (phase !== before) {
     rec.add({
@@ -84,8 +85,9 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     readinessGates: (w.pod.spec?.readinessGates ?? []).map((g) => g.conditionType),
     external: w.external,
   });
-  for (const c of [...w.external.values(), ...conds]) setCondition(w, c, conditionCause(w, c));
-  w.env.onPodStatus(w.name);
+  for (const c of w.external.values()) writeCondition(w, c);
+  for (const c of conds) writeCondition(w, c);
+  w.env.onPodStatus(w);
   if (mode === 'full') readinessTriggers(w);
   if ((phase === 'Succeeded' || phase === 'Failed') && w.lifecycle === 'active') {
     w.sendPod({ type: 'pod.terminated' });
@@ -132,11 +134,25 @@ function conditionCause(w: PodWorker, c: Condition): Cause | undefined {
   }
 }
 
+function unchanged(w: PodWorker, c: Condition): boolean {
+  const prev = w.conditions.get(c.type);
+  return (
+    prev !== undefined &&
+    prev.status === c.status &&
+    prev.reason === c.reason &&
+    prev.message === c.message
+  );
+}
+
+/** The kubelet's own conditions: the cause (a message built per call) only when one changes. */
+function writeCondition(w: PodWorker, c: Condition): void {
+  if (!unchanged(w, c)) setCondition(w, c, conditionCause(w, c));
+}
+
 /** Set a condition in the API status (also used by control-plane writers: node failure, R10). */
 export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefined): void {
+  if (unchanged(w, c)) return;
   const prev = w.conditions.get(c.type);
-  if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message)
-    return;
   const now = w.env.recorder.nowS();
   const ltt = prev && prev.status === c.status ? prev.lastTransitionTime : now;
   w.conditions.set(c.type, { ...c, lastTransitionTime: ltt });

@@ -3,47 +3,13 @@ import type { Gen } from '../process/effects.ts';
 import { SIGNALS } from '../process/effects.ts';
 import type { Listener, ProgCtx } from '../process/types.ts';
 import type { Signal } from '../types.ts';
-import { SIM_EPOCH_MS } from '../programs/sysinfo.ts';
+export { clfTime, nginxTime, simDate } from '../../clock/wallTime.ts';
 
 export interface StopRule {
   exit: number;
   afterMs?: number;
   log?: string[];
 }
-
-export function simDate(now: number): Date {
-  return new Date(SIM_EPOCH_MS + now);
-}
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** A per-second formatter that remembers its last answer (servers log many lines per second). */
-function perSecond(format: (d: Date) => string): (now: number) => string {
-  let sec = NaN;
-  let text = '';
-  return (now) => {
-    const s = Math.floor(now / 1000);
-    if (s !== sec) {
-      sec = s;
-      text = format(simDate(s * 1000));
-    }
-    return text;
-  };
-}
-
-/** `2025/01/01 00:00:01` (nginx error log). */
-export const nginxTime = perSecond(
-  (d) =>
-    `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`,
-);
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `01/Jan/2025:00:00:05 +0000` (access log). */
-export const clfTime = perSecond(
-  (d) =>
-    `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`,
-);
 
 /**
  * Install a signal handler from `rules` (signals without a rule: the process's default action,

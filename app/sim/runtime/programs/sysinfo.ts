@@ -1,4 +1,5 @@
 /** Identity, environment and clock: true false env pwd hostname id whoami uname date. */
+import { SIM_EPOCH_MS } from '../../clock/wallTime.ts';
 import { done } from '../process/effects.ts';
 import type { ProgCtx, Program } from '../process/types.ts';
 import { runArgv } from './util.ts';
@@ -47,7 +48,7 @@ export const uname: Program = (ctx) => {
 };
 
 /** `date` at simulated time; t = 0 is 2025-01-01T00:00:00Z (any fixed origin is deterministic). */
-export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1);
+export { SIM_EPOCH_MS };
 
 export const date: Program = (ctx: ProgCtx) => {
   const d = new Date(SIM_EPOCH_MS + ctx.sys.now());
