@@ -78,7 +78,8 @@ export function TimeControls(p: TimeControlsProps) {
         <input
           aria-label="Jump to time"
           aria-invalid={bad}
-          placeholder="jump: 45s, 2m"
+          aria-describedby={bad ? 'jump-error' : undefined}
+          placeholder="jump: 45s, 1:30"
           value={draft}
           onChange={(e) => {
             setDraft(e.target.value);
@@ -86,6 +87,11 @@ export function TimeControls(p: TimeControlsProps) {
           }}
           size={10}
         />
+        {bad ? (
+          <span id="jump-error" className="jump-error" role="alert">
+            Type a time like 45s, 2m, 1m30s or 1:30
+          </span>
+        ) : null}
       </form>
       <div className="zoom" role="group" aria-label="Zoom">
         <button

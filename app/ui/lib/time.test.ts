@@ -11,9 +11,15 @@ describe('parseTimeInput', () => {
     ['90', 90],
     [' 2M ', 120],
     ['500ms', 0.5],
+    ['1:30', 90],
+    ['0:05', 5],
+    ['12:05', 725],
+    ['1:02:05', 3725],
+    ['1:30.5', 90.5],
   ])('%s → %d', (text, want) => expect(parseTimeInput(text)).toBe(want));
-  it.each(['', 'abc', '5x', 's5', '1m 30s', '-3s'])('rejects %j', (text) =>
-    expect(parseTimeInput(text)).toBeUndefined(),
+  it.each(['', 'abc', '5x', 's5', '1m 30s', '-3s', '1:3', '1:60', '1:61:00', ':30'])(
+    'rejects %j',
+    (text) => expect(parseTimeInput(text)).toBeUndefined(),
   );
 });
 
@@ -27,6 +33,10 @@ describe('formatDuration', () => {
     [3600, '1h'],
     [3725, '1h2m5s'],
   ])('%d → %s', (s, want) => expect(formatDuration(s)).toBe(want));
+  it('reads back every axis label (formatClock)', () => {
+    for (const t of [0, 5, 59, 60, 90, 725, 3599, 3600, 3725])
+      expect(parseTimeInput(formatClock(t))).toBe(t);
+  });
   it('round-trips', () => {
     for (const s of [0, 1, 59.9, 61, 599, 3601.5])
       expect(parseTimeInput(formatDuration(s))).toBe(s);

@@ -1,9 +1,22 @@
 /** Time strings of the playground: `45s`, `2m`, `1m30s`, `1h`, `1.5s`, or a bare number of seconds. */
 import { parseDuration } from '../../k8s/duration.ts';
 
-/** A time typed by a person (case does not matter: `2M` is 2m); `undefined` when it is not one. */
+const CLOCK = /^(?:(\d+):)?(\d+):([0-5]\d(?:\.\d+)?)$/;
+
+/**
+ * A time typed by a person (case does not matter: `2M` is 2m), or the axis' own clock format
+ * (`1:30`, `1:02:05`); `undefined` when it is not one.
+ */
 export function parseTimeInput(text: string): number | undefined {
-  return parseDuration(text.toLowerCase());
+  const t = text.trim();
+  const c = CLOCK.exec(t);
+  if (c) {
+    const h = Number(c[1] ?? 0);
+    const m = Number(c[2]);
+    if (c[1] !== undefined && m > 59) return undefined;
+    return h * 3600 + m * 60 + Number(c[3]);
+  }
+  return parseDuration(t.toLowerCase());
 }
 
 /** Rounds to 0.1 s so floating noise never reaches the YAML or the UI. */

@@ -75,12 +75,7 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
     namespace: w.namespace,
     container: slot.name,
     signal: sig,
-    cause: {
-      message: raised
-        ? `StopContainer with the 2s minimum grace (${preStop ? 'preStop used the grace period' : 'grace period exhausted'})`
-        : `StopContainer: ${sig} (the image's stop signal), SIGKILL after ${graceMs / 1000}s`,
-      field: o.graceField,
-    },
+    cause: stopCause(o, sig, graceMs, raised ? (preStop ? 'preStop' : 'exhausted') : undefined),
   });
   w.send(slot, { type: 'signal.sent', signal: sig });
   inst.proc.signal(sig);
@@ -90,6 +85,26 @@ export function* killContainer(w: PodWorker, slot: Slot, o: KillOptions): Task<v
   w.send(slot, { type: 'signal.sent', signal: 'SIGKILL' });
   inst.proc.signal('SIGKILL');
   if (inst.finishedAtMs === undefined) yield waitAny(clock, [inst.exited.register]);
+}
+
+/**
+ * Why the stop signal was sent: the kill's own reason first (the liveness probe that failed, the
+ * deletion), pointing at the field that caused it; the grace period only when there is none.
+ */
+function stopCause(
+  o: KillOptions,
+  sig: string,
+  graceMs: Ms,
+  minimum: 'preStop' | 'exhausted' | undefined,
+): Cause {
+  const stop = minimum
+    ? `StopContainer with the 2s minimum grace (${minimum === 'preStop' ? 'preStop used the grace period' : 'grace period exhausted'})`
+    : `StopContainer: ${sig} (the image's stop signal), SIGKILL after ${graceMs / 1000}s`;
+  if (!o.cause) return { message: stop, field: o.graceField };
+  return {
+    message: `${o.cause.message} → ${stop}`,
+    ...(o.cause.field ? { field: o.cause.field } : {}),
+  };
 }
 
 /** The trace record of the SIGKILL sent when the grace period runs out. */
