@@ -4,7 +4,9 @@
  * → StartContainer (Started) → postStart, which blocks the sync; a failed postStart kills the
  * container through preStop and the grace period.
  */
+import type { DefaultedLifecycleHandler } from '../../../k8s/types.ts';
 import { eventWording } from '../../profile.ts';
+import type { ContainerCallbacks } from '../../runtime/types.ts';
 import { goDuration } from '../format.ts';
 import { runHook } from '../lifecycle/handlers.ts';
 import { killContainer } from './killContainer.ts';
@@ -129,44 +131,9 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const res = sandbox.createContainer(
     slot.spec,
     { kind: slot.kind === 'regular' ? 'regular' : 'init', index: slot.index },
-    {
-      onExit: (exitCode, reason, message) => {
-        const inst = ref.inst;
-        if (!inst || inst.finishedAtMs !== undefined) return;
-        inst.finishedAtMs = env.clock.now();
-        inst.exitCode = exitCode;
-        inst.reason = reason;
-        if (message) inst.message = message;
-        env.recorder.add({
-          type: 'process.exit',
-          pod: w.name,
-          namespace: w.namespace,
-          container: slot.name,
-          exitCode,
-          reason,
-        });
-        w.scheduleRelist();
-        inst.exited.fire();
-        w.onExit();
-      },
-      onLog: env.recorder.logSink(w.name, w.namespace, slot.name, restartCount),
-    },
+    containerCallbacks(w, slot, restartCount, ref),
   );
-  if (!res.ok && res.failedMount) {
-    // The runtime found a volume it cannot set up (volumes.ts checks what it can before the
-    // sandbox): the real kubelet never reaches CreateContainer. FailedMount, no reason cache (the
-    // container stays ContainerCreating / PodInitializing), retried on the error requeue.
-    const vi = (w.pod.spec?.volumes ?? []).findIndex((v) => v.name === res.failedMount?.volume);
-    w.event('Warning', 'FailedMount', res.failedMount.message, undefined, {
-      message: `volume ${res.failedMount.volume} cannot be set up; the kubelet retries on the next sync`,
-      field: { doc: w.doc, path: vi >= 0 ? `spec.volumes[${vi}]` : `${slot.base}.volumeMounts` },
-    });
-    return {
-      ok: false,
-      blocksPod: true,
-      requeueAtMs: env.clock.now() + env.profile.errorRequeueMs,
-    };
-  }
+  if (!res.ok && res.failedMount) return failedMount(w, slot, res.failedMount);
   if (!res.ok) {
     w.event('Warning', 'Failed', `Error: ${res.message}`, slot);
     slot.cause = { message: res.message, field: { doc: w.doc, path: slot.base } };
@@ -212,6 +179,70 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   w.event('Normal', 'Started', startedText(w, slot.name), slot);
   const postStart = slot.spec.lifecycle?.postStart;
   if (!postStart) return { ok: true };
+  return yield* runPostStart(w, slot, inst, postStart);
+}
+
+/** The runtime's callbacks for one container instance: its exit (seen by PLEG later) and logs. */
+function containerCallbacks(
+  w: PodWorker,
+  slot: Slot,
+  restartCount: number,
+  ref: { inst?: Instance },
+): ContainerCallbacks {
+  const { env } = w;
+  return {
+    onExit: (exitCode, reason, message) => {
+      const inst = ref.inst;
+      if (!inst || inst.finishedAtMs !== undefined) return;
+      inst.finishedAtMs = env.clock.now();
+      inst.exitCode = exitCode;
+      inst.reason = reason;
+      if (message) inst.message = message;
+      env.recorder.add({
+        type: 'process.exit',
+        pod: w.name,
+        namespace: w.namespace,
+        container: slot.name,
+        exitCode,
+        reason,
+      });
+      w.scheduleRelist();
+      inst.exited.fire();
+      w.onExit();
+    },
+    onLog: env.recorder.logSink(w.name, w.namespace, slot.name, restartCount),
+  };
+}
+
+/**
+ * The runtime found a volume it cannot set up (volumes.ts checks what it can before the sandbox):
+ * the real kubelet never reaches CreateContainer. FailedMount, no reason cache (the container
+ * stays ContainerCreating / PodInitializing), retried on the error requeue.
+ */
+function failedMount(
+  w: PodWorker,
+  slot: Slot,
+  f: { volume: string; message: string },
+): StartResult {
+  const vi = (w.pod.spec?.volumes ?? []).findIndex((v) => v.name === f.volume);
+  w.event('Warning', 'FailedMount', f.message, undefined, {
+    message: `volume ${f.volume} cannot be set up; the kubelet retries on the next sync`,
+    field: { doc: w.doc, path: vi >= 0 ? `spec.volumes[${vi}]` : `${slot.base}.volumeMounts` },
+  });
+  return {
+    ok: false,
+    blocksPod: true,
+    requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs,
+  };
+}
+
+/** kuberuntime_container.go startContainer step 4: the postStart hook; a failure kills the container. */
+function* runPostStart(
+  w: PodWorker,
+  slot: Slot,
+  inst: Instance,
+  postStart: DefaultedLifecycleHandler,
+): Task<StartResult> {
   w.send(slot, { type: 'hook.postStart' });
   const out = yield* runHook(w, slot, inst, 'postStart', postStart);
   w.send(slot, { type: 'hook.postStartDone' });

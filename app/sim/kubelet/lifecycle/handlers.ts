@@ -24,85 +24,83 @@ export function* runHook(
   limitMs?: Ms,
 ): Task<HookOutcome> {
   const field = { doc: w.doc, path: `${slot.base}.lifecycle.${hook}` };
-  const clock = w.env.clock;
+  const base = { pod: w.name, namespace: w.namespace, container: slot.name, hook } as const;
   w.env.recorder.add({
     type: 'hook',
-    pod: w.name,
-    namespace: w.namespace,
-    container: slot.name,
-    hook,
+    ...base,
     phase: 'start',
     cause: { message: `${hook} hook of ${slot.name}`, field },
   });
+  const o: HookOutcome = h.exec
+    ? yield* execHook(w, inst, h.exec.command ?? [], `${field.path}.exec.command`, limitMs)
+    : h.httpGet
+      ? httpGetHook(w, slot, h.httpGet)
+      : h.sleep
+        ? yield* sleepHook(w, inst, h.sleep.seconds * 1000, limitMs)
+        : { result: 'success', output: '' };
+  w.env.recorder.add({
+    type: 'hook',
+    ...base,
+    phase: 'end',
+    result: o.result,
+    ...(o.output ? { output: o.output } : {}),
+  });
+  return o;
+}
+
+function* execHook(
+  w: PodWorker,
+  inst: Instance,
+  command: string[],
+  path: string,
+  limitMs: Ms | undefined,
+): Task<HookOutcome> {
   let out: HookOutcome | undefined;
-  const finish = (o: HookOutcome) => {
-    w.env.recorder.add({
-      type: 'hook',
-      pod: w.name,
-      namespace: w.namespace,
-      container: slot.name,
-      hook,
-      phase: 'end',
-      result: o.result,
-      ...(o.output ? { output: o.output } : {}),
-    });
-    return o;
-  };
-  if (h.exec) {
-    const finished = new Signal();
-    const handle = inst.proc.exec(
-      h.exec.command ?? [],
-      { field: { ...field, path: `${field.path}.exec.command` } },
-      (r) => {
-        // handlers.go: RunInContainer's error (a non-zero exit, or an exec that could not start at
-        // all: binary missing, container stopped — ExecResult.startError) is a hook failure.
-        out = {
-          result: r.exitCode === 0 && !r.startError ? 'success' : 'failure',
-          output: r.output,
-        };
-        finished.fire();
-      },
-    );
-    if (!out) yield waitAny(clock, [finished.register, inst.exited.register], limitMs);
-    if (!out) {
-      handle.cancel();
-      return finish(
-        limitMs === undefined
-          ? { result: 'failure', output: 'container exited before the hook finished' }
-          : { result: 'abandoned', output: '' },
-      );
-    }
-    return finish(out);
-  }
-  if (h.httpGet) {
-    const p = resolveHookPort(h.httpGet.port, slot.spec);
-    if ('error' in p) return finish({ result: 'failure', output: p.error });
-    const host = h.httpGet.host || w.podIP || '';
-    const r = w.sandbox?.httpGet({ host, port: p.port, path: h.httpGet.path });
-    if (!r || !r.ok)
-      return finish({
-        result: 'failure',
-        output: `Get "http://${host}:${p.port}${h.httpGet.path}": ${r && !r.ok ? r.error : 'no sandbox'}`,
-      });
-    return finish({ result: 'success', output: '' });
-  }
-  if (h.sleep) {
-    const ms = h.sleep.seconds * 1000;
-    const start = clock.now();
-    yield waitAny(
-      clock,
-      [inst.exited.register],
-      limitMs === undefined ? ms : Math.min(ms, limitMs),
-    );
-    if (clock.now() - start >= ms) return finish({ result: 'success', output: '' });
-    if (inst.exited.fired)
-      return finish({
-        result: 'failure',
-        output: 'container terminated before sleep hook finished',
-      });
-    return finish({ result: 'abandoned', output: '' });
-  }
-  return finish({ result: 'success', output: '' });
+  const finished = new Signal();
+  const handle = inst.proc.exec(command, { field: { doc: w.doc, path } }, (r) => {
+    // handlers.go: RunInContainer's error (a non-zero exit, or an exec that could not start at
+    // all: binary missing, container stopped — ExecResult.startError) is a hook failure.
+    out = { result: r.exitCode === 0 && !r.startError ? 'success' : 'failure', output: r.output };
+    finished.fire();
+  });
+  if (!out) yield waitAny(w.env.clock, [finished.register, inst.exited.register], limitMs);
+  if (out) return out;
+  handle.cancel();
+  return limitMs === undefined
+    ? { result: 'failure', output: 'container exited before the hook finished' }
+    : { result: 'abandoned', output: '' };
+}
+
+function httpGetHook(
+  w: PodWorker,
+  slot: Slot,
+  g: NonNullable<DefaultedLifecycleHandler['httpGet']>,
+): HookOutcome {
+  const p = resolveHookPort(g.port, slot.spec);
+  if ('error' in p) return { result: 'failure', output: p.error };
+  const host = g.host || w.podIP || '';
+  const r = w.sandbox?.httpGet({ host, port: p.port, path: g.path });
+  if (!r || !r.ok)
+    return {
+      result: 'failure',
+      output: `Get "http://${host}:${p.port}${g.path}": ${r && !r.ok ? r.error : 'no sandbox'}`,
+    };
+  return { result: 'success', output: '' };
+}
+
+function* sleepHook(
+  w: PodWorker,
+  inst: Instance,
+  ms: Ms,
+  limitMs: Ms | undefined,
+): Task<HookOutcome> {
+  const clock = w.env.clock;
+  const start = clock.now();
+  yield waitAny(clock, [inst.exited.register], limitMs === undefined ? ms : Math.min(ms, limitMs));
+  if (clock.now() - start >= ms) return { result: 'success', output: '' };
+  if (inst.exited.fired)
+    return { result: 'failure', output: 'container terminated before sleep hook finished' };
+  return { result: 'abandoned', output: '' };
 }
 
 /**

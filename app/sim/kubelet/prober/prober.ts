@@ -95,105 +95,125 @@ export class ProbeRunner {
     this.execField = probe.exec ? { ...field, path: `${field.path}.exec.command` } : undefined;
   }
 
+  /** One attempt (prober.go runProbe): the handler the probe names. */
   run(t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
     const probe = this.probe;
-    const timeoutMs = this.timeoutMs;
-    if (probe.exec) {
-      const argv = probe.exec.command ?? [];
-      if (!t.process) return done({ result: 'error', output: 'container not running' });
-      const proc = t.process;
-      const opts = { timeoutMs, ...(this.execField ? { field: this.execField } : {}) };
-      // prober.go runProbeWithRetries: an exec that cannot start (binary missing, container stopped:
-      // an error from the CRI, not an exit status — pkg/probe/exec returns probe.Unknown + err) is
-      // retried at once, up to maxProbeRetries = 3 attempts; a remaining error is then discarded.
-      let attempt = 0;
-      const once = () => {
-        attempt++;
-        proc.exec(argv, opts, (r) => {
-          if (r.startError) {
-            if (attempt < MAX_PROBE_RETRIES) return once();
-            // The CRI client (remote_runtime.go ExecSync) hands the kubelet containerd's error as
-            // a gRPC status: not an exit code, so pkg/probe/exec returns it as an error (Unknown).
-            return done({
-              result: 'error',
-              output: `rpc error: code = Unknown desc = ${r.output}`,
-            });
-          }
-          if (r.timedOut)
-            done({
-              result: 'failure',
-              output: `command ${JSON.stringify(argv.join(' '))} timed out`,
-            });
-          else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
-        });
-      };
-      once();
-      return;
-    }
-    if (!t.sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
-    if (probe.httpGet) {
-      const p = this.port;
-      if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
-      const host = probe.httpGet.host || t.podIP;
-      if (this.urlFor !== host) {
-        this.urlFor = host;
-        this.url = `${probe.httpGet.scheme.toLowerCase()}://${host}:${p.port}${this.path}`;
-      }
-      const r = t.sandbox.httpGet({
-        host,
-        port: p.port,
-        path: this.path,
-        scheme: probe.httpGet.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
-        ...(this.headers ? { headers: this.headers } : {}),
-        timeoutMs,
+    if (probe.exec) return this.runExec(probe.exec.command ?? [], t, done);
+    const sandbox = t.sandbox;
+    if (!sandbox) return done({ result: 'error', output: 'pod sandbox not ready' });
+    if (probe.httpGet) return this.runHttp(probe.httpGet, sandbox, t, done);
+    if (probe.tcpSocket) return this.runTcp(probe.tcpSocket.host, sandbox, t, done);
+    if (probe.grpc) return this.runGrpc(probe.grpc, sandbox, t, done);
+    done({ result: 'error', output: 'missing probe handler' });
+  }
+
+  private runExec(argv: string[], t: ProbeTarget, done: (o: ProbeOutcome) => void): void {
+    if (!t.process) return done({ result: 'error', output: 'container not running' });
+    const proc = t.process;
+    const opts = {
+      timeoutMs: this.timeoutMs,
+      ...(this.execField ? { field: this.execField } : {}),
+    };
+    // prober.go runProbeWithRetries: an exec that cannot start (binary missing, container stopped:
+    // an error from the CRI, not an exit status — pkg/probe/exec returns probe.Unknown + err) is
+    // retried at once, up to maxProbeRetries = 3 attempts; a remaining error is then discarded.
+    let attempt = 0;
+    const once = () => {
+      attempt++;
+      proc.exec(argv, opts, (r) => {
+        if (r.startError) {
+          if (attempt < MAX_PROBE_RETRIES) return once();
+          // The CRI client (remote_runtime.go ExecSync) hands the kubelet containerd's error as
+          // a gRPC status: not an exit code, so pkg/probe/exec returns it as an error (Unknown).
+          return done({ result: 'error', output: `rpc error: code = Unknown desc = ${r.output}` });
+        }
+        if (r.timedOut)
+          done({
+            result: 'failure',
+            output: `command ${JSON.stringify(argv.join(' '))} timed out`,
+          });
+        else done({ result: r.exitCode === 0 ? 'success' : 'failure', output: r.output });
       });
-      if (!r.ok) {
-        const output = r.timeout
-          ? `Get "${this.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
-          : `Get "${this.url}": ${r.error}`;
-        return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
-      }
-      // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
-      if (r.status >= 200 && r.status < 300) return done(SUCCESS);
-      if (r.status >= 300 && r.status < 400)
-        return done({
-          result: 'warning',
-          output: `Probe terminated redirects, Response body: ${r.body}`,
-        });
-      return done({ result: 'failure', output: `HTTP probe failed with statuscode: ${r.status}` });
+    };
+    once();
+  }
+
+  private runHttp(
+    g: NonNullable<Probe['httpGet']>,
+    sandbox: PodSandbox,
+    t: ProbeTarget,
+    done: (o: ProbeOutcome) => void,
+  ): void {
+    const p = this.port;
+    if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
+    const host = g.host || t.podIP;
+    if (this.urlFor !== host) {
+      this.urlFor = host;
+      this.url = `${g.scheme.toLowerCase()}://${host}:${p.port}${this.path}`;
     }
-    if (probe.tcpSocket) {
-      const p = this.port;
-      if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
-      const host = probe.tcpSocket.host || t.podIP;
-      const r = t.sandbox.tcpConnect(p.port, timeoutMs);
-      if (r.ok) return done(SUCCESS);
-      // pkg/probe/tcp DoTCPProbe returns the dialer's error as it prints: `dial tcp IP:PORT: …`.
-      const output = r.timeout ? `dial tcp ${host}:${p.port}: i/o timeout` : r.error;
+    const timeoutMs = this.timeoutMs;
+    const r = sandbox.httpGet({
+      host,
+      port: p.port,
+      path: this.path,
+      scheme: g.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
+      ...(this.headers ? { headers: this.headers } : {}),
+      timeoutMs,
+    });
+    if (!r.ok) {
+      const output = r.timeout
+        ? `Get "${this.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+        : `Get "${this.url}": ${r.error}`;
       return later(t.scheduler, r.timeout ? timeoutMs : 0, done, { result: 'failure', output });
     }
-    if (probe.grpc) {
-      const port = probe.grpc.port;
-      const r = t.sandbox.grpcCheck(port, probe.grpc.service, timeoutMs);
-      if (!r.ok) {
-        // pkg/probe/grpc Probe dials WithBlock: a channel that never becomes READY (refused, or
-        // not a gRPC server) waits out the whole timeout and ends as context.DeadlineExceeded.
-        const within = goDuration(timeoutMs);
-        const output = r.connecting
-          ? `timeout: failed to connect service "${t.podIP}:${port}" within ${within}: context deadline exceeded`
-          : r.timeout
-            ? `timeout: health rpc did not complete within ${within}`
-            : `error: health rpc probe failed: ${r.error}`;
-        const wait = r.connecting || r.timeout ? timeoutMs : 0;
-        return later(t.scheduler, wait, done, { result: 'failure', output });
-      }
-      if (r.status === 'SERVING') return done(SUCCESS);
+    // pkg/probe/http: 200 ≤ code < 400 is success; a 3xx that ends the chain is a Warning.
+    if (r.status >= 200 && r.status < 300) return done(SUCCESS);
+    if (r.status >= 300 && r.status < 400)
       return done({
-        result: 'failure',
-        output: `service unhealthy (responded with "${r.status}")`,
+        result: 'warning',
+        output: `Probe terminated redirects, Response body: ${r.body}`,
       });
+    done({ result: 'failure', output: `HTTP probe failed with statuscode: ${r.status}` });
+  }
+
+  private runTcp(
+    hostField: string | undefined,
+    sandbox: PodSandbox,
+    t: ProbeTarget,
+    done: (o: ProbeOutcome) => void,
+  ): void {
+    const p = this.port;
+    if (!p || 'error' in p) return done({ result: 'error', output: p ? p.error : 'no port' });
+    const host = hostField || t.podIP;
+    const r = sandbox.tcpConnect(p.port, this.timeoutMs);
+    if (r.ok) return done(SUCCESS);
+    // pkg/probe/tcp DoTCPProbe returns the dialer's error as it prints: `dial tcp IP:PORT: …`.
+    const output = r.timeout ? `dial tcp ${host}:${p.port}: i/o timeout` : r.error;
+    later(t.scheduler, r.timeout ? this.timeoutMs : 0, done, { result: 'failure', output });
+  }
+
+  private runGrpc(
+    g: NonNullable<Probe['grpc']>,
+    sandbox: PodSandbox,
+    t: ProbeTarget,
+    done: (o: ProbeOutcome) => void,
+  ): void {
+    const timeoutMs = this.timeoutMs;
+    const r = sandbox.grpcCheck(g.port, g.service, timeoutMs);
+    if (!r.ok) {
+      // pkg/probe/grpc Probe dials WithBlock: a channel that never becomes READY (refused, or
+      // not a gRPC server) waits out the whole timeout and ends as context.DeadlineExceeded.
+      const within = goDuration(timeoutMs);
+      const output = r.connecting
+        ? `timeout: failed to connect service "${t.podIP}:${g.port}" within ${within}: context deadline exceeded`
+        : r.timeout
+          ? `timeout: health rpc did not complete within ${within}`
+          : `error: health rpc probe failed: ${r.error}`;
+      const wait = r.connecting || r.timeout ? timeoutMs : 0;
+      return later(t.scheduler, wait, done, { result: 'failure', output });
     }
-    done({ result: 'error', output: 'missing probe handler' });
+    if (r.status === 'SERVING') return done(SUCCESS);
+    done({ result: 'failure', output: `service unhealthy (responded with "${r.status}")` });
   }
 }
 

@@ -193,30 +193,34 @@ export class ProbeWorker {
     return true;
   }
 
+  /** Step 9: worker.go doProbe throws an errored result away (recorded, never counted). */
+  private errored(output: string): void {
+    const h = this.host;
+    const name = this.container.name;
+    h.record({
+      type: 'probe',
+      pod: h.pod,
+      namespace: h.namespace,
+      container: name,
+      probe: this.type,
+      result: 'error',
+      output,
+    });
+    // prober.go probe: an error is recorded with the result it produced (always Unknown here).
+    h.event(
+      'Warning',
+      'Unhealthy',
+      `${title[this.type]} probe errored and resulted in unknown state: ${output}`,
+      name,
+    );
+  }
+
   /** Steps 9–11: discard errors, count runs, publish at the thresholds, hold. */
   private count(o: ProbeOutcome): void {
     const h = this.host;
     const name = this.container.name;
     const kind = title[this.type];
-    if (o.result === 'error') {
-      h.record({
-        type: 'probe',
-        pod: h.pod,
-        namespace: h.namespace,
-        container: name,
-        probe: this.type,
-        result: 'error',
-        output: o.output,
-      });
-      // prober.go probe: an error is recorded with the result it produced (always Unknown here).
-      h.event(
-        'Warning',
-        'Unhealthy',
-        `${kind} probe errored and resulted in unknown state: ${o.output}`,
-        name,
-      );
-      return;
-    }
+    if (o.result === 'error') return this.errored(o.output);
     if (o.result === 'failure')
       h.event('Warning', 'Unhealthy', `${kind} probe failed: ${o.output.trim()}`, name);
     if (o.result === 'warning')
