@@ -77,4 +77,16 @@ test.describe('keyboard only', () => {
     expect(await inEditor(page)).toBe(false);
     expect(await page.evaluate(() => window.__podlab?.getYaml())).toBe(before);
   });
+
+  test('the jump box takes the axis format and says what it accepts', async ({ page }) => {
+    await openPlayground(page);
+    const jump = page.getByRole('textbox', { name: 'Jump to time' });
+    await jump.fill('1:30');
+    await jump.press('Enter');
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '90');
+    await jump.fill('soon');
+    await jump.press('Enter');
+    await expect(page.locator('#jump-error')).toContainText('1:30');
+    await expect(jump).toHaveAttribute('aria-invalid', 'true');
+  });
 });
