@@ -68,7 +68,9 @@ const PODLAB_SCHEMA = 'file:///schemas/k8s.schema.json';
 const baseSchemas = schema ? [{ uri: PODLAB_SCHEMA, fileMatch: ['**/scenario.yaml'], schema }] : [];
 const yamlOptions = {
   enableSchemaRequest: false,
-  validate: true,
+  // One marker per problem: Podlab validates the same schema itself (k8s/schema/validateSchema.ts)
+  // with the API server's messages, so the YAML worker only hovers and completes.
+  validate: false,
   hover: true,
   completion: true,
   schemas: baseSchemas,
@@ -78,8 +80,8 @@ const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
 let modelineKey = '';
 /**
  * A pasted `# yaml-language-server: $schema=URL` modeline would make the YAML worker drop
- * Podlab's schema for that document and fail to fetch the URL: Podlab's schema is registered
- * under each modeline URL instead (modeline.ts).
+ * Podlab's schema for that document (its hovers and completion) and fail to fetch the URL:
+ * Podlab's schema is registered under each modeline URL instead (modeline.ts).
  */
 export function followModelines(text: string): void {
   if (!schema) return;
