@@ -117,6 +117,8 @@ test.describe('playground', () => {
     await expect(page.locator('.monaco-hover').first()).toContainText(/grace/i, {
       timeout: 20_000,
     });
+    await expect(page.locator('.monaco-hover').first()).not.toContainText('Source:');
+    await page.screenshot({ path: 'e2e/artifacts/15-hover-schema-docs.png' });
     expect(w.external).toEqual([]);
     expect(w.errors).toEqual([]);
   });

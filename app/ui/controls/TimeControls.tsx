@@ -85,7 +85,7 @@ export function TimeControls(p: TimeControlsProps) {
             setDraft(e.target.value);
             setBad(false);
           }}
-          size={10}
+          size={14}
         />
         {bad ? (
           <span id="jump-error" className="jump-error" role="alert">

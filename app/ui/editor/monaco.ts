@@ -72,6 +72,8 @@ const yamlOptions = {
   // with the API server's messages, so the YAML worker only hovers and completes.
   validate: false,
   hover: true,
+  // Hovers carry the field's docs, not a "Source:" link to the schema's internal URI.
+  hoverSchemaSource: false,
   completion: true,
   schemas: baseSchemas,
 };
