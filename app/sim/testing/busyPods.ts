@@ -43,7 +43,7 @@ function busyPod(i: number): SourceObject {
   };
 }
 
-/** N busy pods and the Service selecting them, ready for `simulate`. */
+/** N busy pods on ⌈N/100⌉ nodes and the Service selecting them, ready for `simulate`. */
 export function busyPods(
   n: number,
   untilS = 3600,
@@ -64,6 +64,15 @@ export function busyPods(
   });
   return {
     objects,
-    scenario: { name: 'busy-pods', until: untilS, profile: {}, actions: [], deferred: [] },
+    // A node holds at most 110 pods (kubelet maxPods): 100 busy pods per node, as a cluster
+    // running this many would have them.
+    scenario: {
+      name: 'busy-pods',
+      until: untilS,
+      nodes: Math.max(1, Math.ceil(n / 100)),
+      profile: {},
+      actions: [],
+      deferred: [],
+    },
   };
 }
