@@ -89,7 +89,7 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     clock.at(Math.round(a.at * 1000), () => cluster.runAction(a, deferred));
   }
   const maxEvents = opts.maxEvents ?? 5_000_000;
-  const slice = opts.sliceEvents ?? 20_000;
+  const slice = opts.sliceEvents ?? 2_000;
   const untilMs = Math.round(untilS * 1000);
   let reason: string | undefined;
   // In slices of `slice` callbacks, so a stop request is seen within one slice.

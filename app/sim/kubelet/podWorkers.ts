@@ -67,6 +67,7 @@ export class KubeletPodWorker implements PodWorker {
   private sync: TaskHandle | undefined;
   private syncQueued = false;
   private pending = false;
+  private probeUpdates: { slot: Slot; type: ProbeType; result: ProbeResultValue }[] = [];
   private requeueTimer: TimerId | undefined;
   private relistAt = new Set<number>();
   /** When the last sync ended (pod_workers.go lastSyncTime). */
@@ -423,21 +424,29 @@ export class KubeletPodWorker implements PodWorker {
   /**
    * A results-manager update reaches the kubelet's sync loop right after the probes of this
    * instant: statusManager.SetContainerReadiness / SetContainerStartup patch the status, then a sync.
+   * The updates of one instant are taken together — one status patch, one sync — as the pod
+   * worker merges updates that arrive while it is busy (pod_workers.go UpdatePod keeps only the
+   * pending update): 500 containers whose probes tick together cost one sync, not 500 (each O(N)).
    */
   private onProbeResult(container: string, type: ProbeType, result: ProbeResultValue): void {
     const slot = this.slot(container);
     if (!slot) return;
+    if (this.probeUpdates.push({ slot, type, result }) > 1) return;
     const clock = this.env.clock;
-    clock.at(
-      clock.now(),
-      () => {
-        if (this.lifecycle === 'deleted' || this.env.nodeLost()) return;
-        if (type === 'liveness') this.send(slot, { type: 'probe.liveness', result });
-        if (type !== 'liveness') this.writeStatus('patch');
-        this.requestSync();
-      },
-      1,
-    );
+    clock.at(clock.now(), () => this.applyProbeUpdates(), 1);
+  }
+
+  private applyProbeUpdates(): void {
+    const updates = this.probeUpdates;
+    this.probeUpdates = [];
+    if (this.lifecycle === 'deleted' || this.env.nodeLost()) return;
+    let patch = false;
+    for (const u of updates) {
+      if (u.type === 'liveness') this.send(u.slot, { type: 'probe.liveness', result: u.result });
+      else patch = true;
+    }
+    if (patch) this.writeStatus('patch');
+    this.requestSync();
   }
 
   // ---- status (status/statusManager.ts) ---------------------------------------------------------
