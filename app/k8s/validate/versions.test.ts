@@ -63,7 +63,9 @@ describe('sleep hook seconds by version (validateSleepAction)', () => {
     expect(parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '11:9 the API server drops this sleep handler, so the preStop hook does not run: the PodLifecycleSleepAction feature gate is off (on by default from Kubernetes 1.30)',
     ]);
-    const spec = parsed.objects[0]?.object.spec as { containers: { lifecycle?: unknown }[] };
+    const spec = (parsed.objects[0]?.object as unknown as { spec: unknown }).spec as {
+      containers: { lifecycle?: unknown }[];
+    };
     expect(spec.containers[0]?.lifecycle).toBeUndefined();
   });
 
@@ -74,7 +76,9 @@ describe('sleep hook seconds by version (validateSleepAction)', () => {
       ),
       { kubernetesVersion: '1.29' },
     );
-    const spec = parsed.objects[0]?.object.spec as { containers: { lifecycle?: object }[] };
+    const spec = (parsed.objects[0]?.object as unknown as { spec: unknown }).spec as {
+      containers: { lifecycle?: object }[];
+    };
     expect(spec.containers[0]?.lifecycle).toEqual({ preStop: { exec: { command: ['ls'] } } });
   });
 });
@@ -125,7 +129,9 @@ spec:
     expect(parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '16:5 the API server drops this field, so the container runs as a plain init container: the SidecarContainers feature gate is off (on by default from Kubernetes 1.29)',
     ]);
-    const spec = parsed.objects[0]?.object.spec as { initContainers: { restartPolicy?: string }[] };
+    const spec = (parsed.objects[0]?.object as unknown as { spec: unknown }).spec as {
+      initContainers: { restartPolicy?: string }[];
+    };
     expect(spec.initContainers[0]?.restartPolicy).toBeUndefined();
   });
 
