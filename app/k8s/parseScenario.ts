@@ -164,7 +164,7 @@ export function parseScenario(text: string, opts: ParseOptions = {}): ParsedScen
       );
       return;
     }
-    const typeErrors = validateSchema(obj, issues);
+    const typeErrors = validateSchema(obj, issues, version.version);
     const object = cloneJson(obj);
     stripServerFields(object);
     if (typeErrors === 0) VALIDATORS[kind as SimulatedKind](object, issues, version);

@@ -198,3 +198,38 @@ describe('spec.kubernetesVersion', () => {
     ]);
   });
 });
+
+describe('fields a later release added (schema/fieldsSince.ts)', () => {
+  const rules =
+    '    restartPolicy: Never\n    restartPolicyRules:\n    - action: Restart\n      exitCodes: {operator: In, values: [42]}\n';
+  it.each([
+    [
+      '1.33',
+      rules,
+      '10:5 error unknown field "spec.containers[0].restartPolicyRules": restartPolicyRules needs Kubernetes 1.34+',
+    ],
+    [
+      '1.35',
+      rules,
+      '10:5 error unknown field "spec.containers[0].restartPolicyRules": Kubernetes 1.35 has restartPolicyRules (ContainerRestartRules, since 1.34), but Podlab does not simulate it yet',
+    ],
+    [
+      '1.32',
+      '    lifecycle:\n      stopSignal: SIGUSR1\n',
+      '10:7 error unknown field "spec.containers[0].lifecycle.stopSignal": stopSignal needs Kubernetes 1.33+',
+    ],
+    [
+      '1.36',
+      '    lifecycle:\n      stopSignal: SIGUSR1\n',
+      '10:7 error unknown field "spec.containers[0].lifecycle.stopSignal": Kubernetes 1.36 has stopSignal (ContainerStopSignals, since 1.33), but Podlab does not simulate it yet',
+    ],
+  ] as const)('%s %#', (version, extra, message) => {
+    expect(diags(pod(extra), version)).toContain(message);
+  });
+
+  it('other unknown fields keep their hint', () => {
+    expect(diags(pod('    imagePullPolcy: Always\n'), '1.29')).toEqual([
+      '9:5 error unknown field "spec.containers[0].imagePullPolcy" (did you mean imagePullPolicy?)',
+    ]);
+  });
+});
