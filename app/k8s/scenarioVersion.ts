@@ -62,7 +62,9 @@ export function readScenarioVersion(
   const { gates, problems } = resolveFeatureGates(version, profile?.featureGates);
   for (const p of problems) {
     const path = ['spec', 'profile', 'featureGates', ...(p.gate !== undefined ? [p.gate] : [])];
-    issues?.raw(path, p.message, 'feature-gate', p.gate !== undefined ? 'key' : 'value');
+    // The gate's own errors are featuregate's words; the map's is prefixed with its path.
+    const message = p.gate !== undefined ? p.message : `spec.profile.featureGates: ${p.message}`;
+    issues?.raw(path, message, 'feature-gate', p.gate !== undefined ? 'key' : 'value');
   }
   return { version, explicit, gates };
 }

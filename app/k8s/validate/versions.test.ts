@@ -233,3 +233,11 @@ describe('fields a later release added (schema/fieldsSince.ts)', () => {
     ]);
   });
 });
+
+describe('spec.profile.featureGates that is not a map', () => {
+  it('is an error at the value', () => {
+    expect(diags(scenario('  profile:\n    featureGates: [SidecarContainers]\n'))).toEqual([
+      '6:5 error spec.profile.featureGates: must be a map of feature gate names to true or false',
+    ]);
+  });
+});
