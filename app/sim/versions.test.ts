@@ -92,6 +92,16 @@ describe('the sleep hook (PodLifecycleSleepAction: beta and on in 1.30)', () => 
   });
 });
 
+describe('the sleep hook turned on in 1.29 (alpha gate)', () => {
+  it('runs as in 1.30', () => {
+    const { q, diagnostics } = run(
+      version('1.29', `${gates('PodLifecycleSleepAction: true')}${deleteAt10}`) + SLEEP_HOOK(5),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(q.signals('web', 'app')).toEqual([[15, 'SIGQUIT']]);
+  });
+});
+
 describe('sleep: 0 (PodLifecycleSleepActionAllowZero: beta and on in 1.33)', () => {
   it('1.33 accepts it: the hook ends at once', () => {
     const { q, diagnostics } = run(version('1.33', deleteAt10) + SLEEP_HOOK(0));
@@ -184,6 +194,14 @@ describe('CrashLoopBackOff bounds (kubelet.go newCrashLoopBackOff)', () => {
   const max20 = '  profile:\n    crashLoopBackOff: {max: 20s}\n';
   it('1.35 honours crashLoopBackOff.max (KubeletCrashLoopBackOffMax beta, on)', () => {
     const r = run(version('1.35', max20) + CRASH);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.q.eventTimes('crash', 'Started')).toEqual([2, 4, 15, 36, 57, 78, 99, 120, 141, 162]);
+  });
+
+  it('1.34 honours it with the alpha gate turned on', () => {
+    const r = run(
+      version('1.34', `${max20}    featureGates: {KubeletCrashLoopBackOffMax: true}\n`) + CRASH,
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.q.eventTimes('crash', 'Started')).toEqual([2, 4, 15, 36, 57, 78, 99, 120, 141, 162]);
   });
