@@ -2,6 +2,7 @@
 import { createTraceIndex, type TraceIndex } from '../sim/trace/index.ts';
 import type { SimResult } from '../sim/trace/types.ts';
 import type { ParsedScenario } from '../k8s/types.ts';
+import type { KubernetesVersion } from '../k8s/features.ts';
 import type { CliIO } from './io.ts';
 import { InputError, readScenario, type ScenarioInput } from './input.ts';
 import { simulateParsed } from '../sim/index.ts';
@@ -32,7 +33,12 @@ export type LoadOutcome = { ok: true; loaded: Loaded } | { ok: false; code: numb
 export async function loadScenario(
   fileArg: string,
   io: CliIO,
-  opts: { until?: number; at?: number; maxWallS?: number } = {},
+  opts: {
+    until?: number;
+    at?: number;
+    maxWallS?: number;
+    kubernetesVersion?: KubernetesVersion;
+  } = {},
 ): Promise<LoadOutcome> {
   let input: ScenarioInput;
   try {
@@ -44,7 +50,10 @@ export async function loadScenario(
     }
     throw e;
   }
-  const parsed = parse(input.text);
+  const parsed = parse(
+    input.text,
+    opts.kubernetesVersion ? { kubernetesVersion: opts.kubernetesVersion } : {},
+  );
   const parseDiags = collectDiagnostics(parsed);
   if (parseDiags.some((d) => d.severity === 'error')) {
     for (const d of parseDiags) io.stderr(formatDiagnostic(input.label, d));

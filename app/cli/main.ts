@@ -23,11 +23,14 @@ import { InputError, readScenario, type ScenarioInput } from './input.ts';
 import { processIO, type CliIO } from './io.ts';
 import { EXIT_STOPPED, loadScenario, type Loaded } from './load.ts';
 import { USAGE, UsageError } from './usage.ts';
+import { isKubernetesVersion, type KubernetesVersion } from '../k8s/features.ts';
+import { unsupportedVersion } from '../k8s/scenarioVersion.ts';
 
 const OPTIONS = {
   until: { type: 'string' },
   at: { type: 'string' },
   'max-wall': { type: 'string' },
+  'kubernetes-version': { type: 'string' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   container: { type: 'string', short: 'c' },
@@ -51,6 +54,13 @@ interface Flags {
   scope: Scope;
   /** `-n` was given (run shows every namespace otherwise). */
   namespaceGiven: boolean;
+  /** `--kubernetes-version`: overrides the Scenario's spec.kubernetesVersion. */
+  kubernetesVersion?: KubernetesVersion;
+}
+
+function kubernetesVersion(v: string | undefined): KubernetesVersion | undefined {
+  if (v === undefined || isKubernetesVersion(v)) return v;
+  throw new UsageError(`invalid --kubernetes-version "${v}": ${unsupportedVersion(v)}`);
 }
 
 function duration(name: string, v: string | undefined): number | undefined {
@@ -90,6 +100,7 @@ async function withScenario(
     ...(flags.until !== undefined ? { until: flags.until } : {}),
     ...(flags.at !== undefined ? { at: flags.at } : {}),
     maxWallS: flags.maxWallS,
+    ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
   });
   if (!outcome.ok) return outcome.code;
   const { loaded } = outcome;
@@ -247,6 +258,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       ...(values.output !== undefined ? { output: values.output } : {}),
       ...(values.container !== undefined ? { container: values.container } : {}),
     };
+    const version = kubernetesVersion(values['kubernetes-version']);
+    if (version) flags.kubernetesVersion = version;
     const until = duration('until', values.until);
     const at = duration('at', values.at);
     if (until !== undefined) flags.until = until;

@@ -1,5 +1,5 @@
 /** Parse and diagnostics for the CLI (the text is parsed once; load.ts hands the result to the engine). */
-import { parseScenario } from '../k8s/index.ts';
+import { parseScenario, type ParseOptions } from '../k8s/index.ts';
 import type { ParsedScenario } from '../k8s/types.ts';
 import type { SimDiagnostic, SimResult } from '../sim/trace/types.ts';
 
@@ -35,6 +35,6 @@ export function formatDiagnostic(label: string, d: CliDiagnostic): string {
   return `${where}: ${d.severity}: ${d.message}\n`;
 }
 
-export function parse(text: string): ParsedScenario {
-  return parseScenario(text);
+export function parse(text: string, opts: ParseOptions = {}): ParsedScenario {
+  return parseScenario(text, opts);
 }

@@ -23,6 +23,9 @@ Times accept Go durations (45s, 1m30s) or plain seconds, at most 24h. --at defau
 
 Options of every command that simulates:
   --max-wall SECONDS   stop the simulation after this much wall time (default 8, as the page)
+  --kubernetes-version 1.29 … 1.36
+                       follow that release (feature gates, validation, kubelet); overrides the
+                       Scenario's spec.kubernetesVersion (default 1.36)
   -n, --namespace NS   the namespace of the named pod or of the list (default "default"); run shows
                        every namespace unless -n is given
   -A, --all-namespaces list every namespace, with a NAMESPACE column (get, run)

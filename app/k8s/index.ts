@@ -1,5 +1,5 @@
 /** Public entry of the Kubernetes object layer. */
-export { parseScenario, createLocator } from './parseScenario.ts';
+export { parseScenario, createLocator, type ParseOptions } from './parseScenario.ts';
 /** Compiles the schema validator now (~0.2 s) instead of on the first parse: call it when idle. */
 export { validator as prepareValidation } from './schema/validateSchema.ts';
 export { parseDuration } from './duration.ts';

@@ -30,6 +30,10 @@ import { validateQuantities } from './validate/container.ts';
 import { checkReferences, type CheckedObject } from './validate/refs.ts';
 import { isDNS1123Label } from './validate/names.ts';
 import { checkPlacement } from './validate/placement.ts';
+import { dropDisabledPodFields } from './validate/dropDisabledFields.ts';
+import { defaultFeatureGates, sameGates } from './features.ts';
+import type { KubernetesVersion, VersionFeatures } from './features.ts';
+import { readScenarioVersion, type ScenarioVersion } from './scenarioVersion.ts';
 import { validateService } from './validate/service.ts';
 
 const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'];
@@ -40,11 +44,15 @@ interface Entry extends CheckedObject {
   prefix: Segment[];
 }
 
-const VALIDATORS: Record<SimulatedKind, (o: JsonObject, issues: Issues) => void> = {
-  Pod: (o, i) => {
+const VALIDATORS: Record<
+  SimulatedKind,
+  (o: JsonObject, issues: Issues, api: VersionFeatures) => void
+> = {
+  Pod: (o, i, api) => {
     validateQuantities(o, i);
+    dropDisabledPodFields(o, api.gates, i);
     defaultPod(o);
-    validatePod(o, i);
+    validatePod(o, i, api);
   },
   Service: (o, i) => {
     defaultService(o);
@@ -89,8 +97,24 @@ function stripServerFields(obj: JsonObject): void {
   }
 }
 
-export function parseScenario(text: string): ParsedScenario {
+export interface ParseOptions {
+  /** Overrides the Scenario document's `spec.kubernetesVersion` (podsim --kubernetes-version). */
+  kubernetesVersion?: KubernetesVersion;
+}
+
+/** The first Scenario document's version and gates, read before any object is validated. */
+function prescanVersion(src: SourceText, override?: KubernetesVersion): ScenarioVersion {
+  for (const sd of src.docs) {
+    if (sd.hasSyntaxErrors || sd.empty || sd.doc.get('kind') !== 'Scenario') continue;
+    const spec = sd.doc.get('spec');
+    return readScenarioVersion(isMap(spec) ? asRecord(spec.toJSON()) : undefined, override);
+  }
+  return readScenarioVersion(undefined, override);
+}
+
+export function parseScenario(text: string, opts: ParseOptions = {}): ParsedScenario {
   const src = new SourceText(text);
+  const version = prescanVersion(src, opts.kubernetesVersion);
   const diagnostics: Diagnostic[] = [...src.syntaxDiagnostics];
   const entries: Entry[] = [];
   const scenarioDocs: { obj: JsonObject; doc: number; issues: Issues }[] = [];
@@ -140,10 +164,10 @@ export function parseScenario(text: string): ParsedScenario {
       );
       return;
     }
-    const typeErrors = validateSchema(obj, issues);
+    const typeErrors = validateSchema(obj, issues, version.version);
     const object = cloneJson(obj);
     stripServerFields(object);
-    if (typeErrors === 0) VALIDATORS[kind as SimulatedKind](object, issues);
+    if (typeErrors === 0) VALIDATORS[kind as SimulatedKind](object, issues, version);
     const meta = asRecord(object.metadata);
     if (meta && !asString(meta.name) && asString(meta.generateName)) {
       meta.name = `${String(meta.generateName)}${generatedSuffix(doc, prefix)}`;
@@ -209,6 +233,8 @@ export function parseScenario(text: string): ParsedScenario {
         },
         s.issues,
       );
+      // Diagnostics of spec.kubernetesVersion and spec.profile.featureGates, at their lines.
+      readScenarioVersion(asRecord(s.obj.spec), opts.kubernetesVersion, s.issues);
     } else {
       const first = scenarioDocs[0]?.doc ?? 0;
       s.issues.raw(
@@ -240,6 +266,10 @@ export function parseScenario(text: string): ParsedScenario {
   );
 
   diagnostics.push(...toDiagnostics(src, docIssues));
+  // Left out when nothing differs from the default version, so a plain scenario's spec is unchanged.
+  if (version.explicit) scenario.kubernetesVersion = version.version;
+  if (version.explicit || !sameGates(version.gates, defaultFeatureGates()))
+    scenario.featureGates = version.gates;
 
   const objects: SourceObject[] = entries.filter(isValid).map((e) => {
     const o = { kind: e.kind, name: e.name, namespace: e.namespace, doc: e.doc, object: e.object };

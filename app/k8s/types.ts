@@ -2,6 +2,7 @@
  * Public types of the Kubernetes object layer: what `parseScenario` returns.
  * Objects are the kubernetes-types shapes after API-server defaulting (reference §1).
  */
+import type { FeatureGates, KubernetesVersion } from './features.ts';
 import type { Pod, Service, ConfigMap, Secret, Node } from 'kubernetes-types/core/v1';
 
 export type { Pod, Service, ConfigMap, Secret, Node };
@@ -150,6 +151,13 @@ export interface ScenarioSpec {
   deferred: ObjectKey[];
   /** Document index of the Scenario document, if any. */
   doc?: number;
+  /**
+   * `spec.kubernetesVersion` (or the `--kubernetes-version` / page override) when one is given;
+   * undefined: the default version (features.ts DEFAULT_KUBERNETES_VERSION).
+   */
+  kubernetesVersion?: KubernetesVersion;
+  /** The feature gates of that version with `spec.profile.featureGates` applied. */
+  featureGates?: FeatureGates;
 }
 
 export interface ParsedScenario {

@@ -53,7 +53,10 @@ const objKey = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name
 export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimResult {
   const clock = new SimClock();
   const recorder = new Recorder(clock, opts.compact ?? true);
-  const { profile, diagnostics: pd } = resolveProfile(input.scenario.profile);
+  const { profile, diagnostics: pd } = resolveProfile(input.scenario.profile, {
+    ...(input.scenario.featureGates ? { gates: input.scenario.featureGates } : {}),
+    ...(input.scenario.kubernetesVersion ? { version: input.scenario.kubernetesVersion } : {}),
+  });
   const cluster = new Cluster(clock, recorder, profile, opts.runtime ?? createRuntimeModel());
   const doc = input.scenario.doc;
   for (const d of pd)

@@ -4,6 +4,8 @@
  * (durations already in seconds; see `resolveProfile`). Internally all times are integer ms.
  */
 import type { Ms } from './clock/types.ts';
+import { defaultFeatureGates, type FeatureGates } from '../k8s/features.ts';
+import { newCrashLoopBackOff } from './kubelet/newCrashLoopBackOff.ts';
 
 export interface BackoffProfile {
   initialMs: Ms;
@@ -108,23 +110,63 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
+export interface ResolveOptions {
+  /** The run's feature gates (default: those of the default Kubernetes version). */
+  gates?: FeatureGates;
+  /** `spec.kubernetesVersion` when the scenario names one: the wording follows it. */
+  version?: string;
+}
+
+type Bad = (path: string, what: string) => void;
+
+/** `{ initial, max }` in seconds → ms overrides; unknown keys are warned about. */
+function readBackoff(
+  value: unknown,
+  path: string,
+  bad: Bad,
+  warn: (path: string) => void,
+): { initialMs?: number; maxMs?: number } | undefined {
+  if (typeof value !== 'object' || value === null) {
+    bad(path, 'must be an object { initial, max }');
+    return undefined;
+  }
+  const out: { initialMs?: number; maxMs?: number } = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const n = num(v);
+    if (k !== 'initial' && k !== 'max') warn(`${path}.${k}`);
+    else if (n === undefined || n === 0) bad(`${path}.${k}`, 'must be a positive duration');
+    else out[k === 'initial' ? 'initialMs' : 'maxMs'] = Math.round(n * 1000);
+  }
+  return out;
+}
+
 /**
  * Apply `spec.profile` overrides (seconds) to the defaults. Unknown keys and bad values are
- * reported, never silently ignored. `reduceDefaultCrashLoopBackOffDecay: true` selects the 1.33
- * gate's 1 s → 60 s backoff (kubelet-container R6.2).
+ * reported, never silently ignored. The CrashLoopBackOff bounds follow the gates
+ * (newCrashLoopBackOff); `reduceDefaultCrashLoopBackOffDecay: true` is the same as turning on that
+ * gate (kubelet-container R6.2). `featureGates` is read by the scenario layer (features.ts).
  */
-export function resolveProfile(raw: Record<string, unknown> | undefined): {
+export function resolveProfile(
+  raw: Record<string, unknown> | undefined,
+  opts: ResolveOptions = {},
+): {
   profile: KubeletProfile;
   diagnostics: ProfileDiagnostic[];
 } {
+  const gates = opts.gates ?? defaultFeatureGates();
   const profile: KubeletProfile = {
     ...defaultProfile,
+    ...(opts.version !== undefined ? { version: opts.version } : {}),
     crashLoopBackOff: { ...defaultProfile.crashLoopBackOff },
     imageBackOff: { ...defaultProfile.imageBackOff },
   };
   const diagnostics: ProfileDiagnostic[] = [];
-  const bad = (path: string, what: string) =>
+  const bad: Bad = (path, what) =>
     diagnostics.push({ severity: 'error', message: `${path}: ${what}`, path });
+  const warn = (path: string) =>
+    diagnostics.push({ severity: 'warning', message: `unknown profile key ${path}`, path });
+  let crash: { initialMs?: number; maxMs?: number } = {};
+  let reduceDecay = gates.ReduceDefaultCrashLoopBackOffDecay;
   for (const [key, value] of Object.entries(raw ?? {})) {
     const path = `spec.profile.${key}`;
     if (key in secondsKeys) {
@@ -134,34 +176,38 @@ export function resolveProfile(raw: Record<string, unknown> | undefined): {
     } else if ((stringKeys as readonly string[]).includes(key)) {
       if (typeof value !== 'string') bad(path, 'must be a string');
       else profile[key as (typeof stringKeys)[number]] = value;
-    } else if (key === 'crashLoopBackOff' || key === 'imageBackOff') {
-      const target = profile[key];
-      if (typeof value !== 'object' || value === null) {
-        bad(path, 'must be an object { initial, max }');
-        continue;
-      }
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const n = num(v);
-        if (k !== 'initial' && k !== 'max') {
-          diagnostics.push({
-            severity: 'warning',
-            message: `unknown profile key ${path}.${k}`,
-            path: `${path}.${k}`,
-          });
-        } else if (n === undefined || n === 0) bad(`${path}.${k}`, 'must be a positive duration');
-        else target[k === 'initial' ? 'initialMs' : 'maxMs'] = Math.round(n * 1000);
-      }
-      // KubeletCrashLoopBackOffMax: initial = min(initial, max) (kubelet-container R6.2).
-      target.initialMs = Math.min(target.initialMs, target.maxMs);
+    } else if (key === 'crashLoopBackOff') {
+      crash = readBackoff(value, path, bad, warn) ?? {};
+    } else if (key === 'imageBackOff') {
+      const o = readBackoff(value, path, bad, warn) ?? {};
+      const target = profile.imageBackOff;
+      target.maxMs = o.maxMs ?? target.maxMs;
+      target.initialMs = Math.min(o.initialMs ?? target.initialMs, target.maxMs);
     } else if (key === 'reduceDefaultCrashLoopBackOffDecay') {
-      if (value === true) profile.crashLoopBackOff = { initialMs: 1000, maxMs: 60_000 };
+      if (value === true) reduceDecay = true;
       else if (value !== false) bad(path, 'must be true or false');
-    } else {
-      diagnostics.push({ severity: 'warning', message: `unknown profile key ${path}`, path });
+    } else if (key !== 'featureGates') {
+      warn(path);
     }
+  }
+  profile.crashLoopBackOff = newCrashLoopBackOff({
+    reduceDecay,
+    maxGate: gates.KubeletCrashLoopBackOffMax,
+    ...crash,
+  });
+  if (crash.maxMs !== undefined && !gates.KubeletCrashLoopBackOffMax) {
+    diagnostics.push({
+      severity: 'warning',
+      message: MAX_WITHOUT_GATE,
+      path: 'spec.profile.crashLoopBackOff.max',
+    });
   }
   return { profile, diagnostics };
 }
+
+/** kubelet config validation refuses maxContainerRestartPeriod without the gate; Podlab ignores it. */
+export const MAX_WITHOUT_GATE =
+  'spec.profile.crashLoopBackOff.max: ignored: the KubeletCrashLoopBackOffMax feature gate is off (on by default from Kubernetes 1.35; set featureGates: { KubeletCrashLoopBackOffMax: true })';
 
 /** Event wording that changed between versions (pod-level R4.1). */
 export function eventWording(version: string) {

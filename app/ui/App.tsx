@@ -6,6 +6,7 @@ import { EditorPane } from './editor/EditorPane.tsx';
 import { HelpOverlay } from './controls/HelpOverlay.tsx';
 import { useShortcuts } from './controls/useShortcuts.ts';
 import { TimeControls } from './controls/TimeControls.tsx';
+import { VersionSelect } from './controls/VersionSelect.tsx';
 import { usePlayback } from './controls/usePlayback.ts';
 import { useTestHook } from './lib/useTestHook.ts';
 import { useTheme } from './lib/useTheme.ts';
@@ -215,6 +216,7 @@ export function App() {
         <h1>Podlab</h1>
         <span className="tagline">Kubernetes Pod lifecycle playground</span>
         <div className="header-actions">
+          {!embed.readonly && <VersionSelect yaml={yaml} onYaml={setYaml} />}
           {embed.embed ? (
             <a href={playgroundLink(window.location.href)} target="_blank" rel="noopener">
               Open in playground ↗

@@ -9,6 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** app/k8s/features.ts KUBERNETES_VERSIONS (kept in step by schema.test.ts). */
+export const KUBERNETES_VERSIONS = ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 export const schemaFile = resolve(here, 'k8s.schema.json');
 
 const DURATION = {
@@ -46,9 +48,15 @@ const scenarioDefinitions = {
         additionalProperties: false,
         properties: {
           until: { ...DURATION, description: 'How much simulated time to run (default 10m).' },
+          kubernetesVersion: {
+            type: ['string', 'number'],
+            examples: KUBERNETES_VERSIONS,
+            description: `Which Kubernetes release to follow: its feature gates, API validation and kubelet behaviour (${KUBERNETES_VERSIONS[0]} … ${KUBERNETES_VERSIONS.at(-1)}; default ${KUBERNETES_VERSIONS.at(-1)}).`,
+          },
           profile: {
             type: 'object',
-            description: 'KubeletProfile overrides; duration strings are converted to seconds.',
+            description:
+              'KubeletProfile overrides; duration strings are converted to seconds. `featureGates: { Name: true }` flips a gate as --feature-gates would.',
           },
           nodes: {
             type: 'integer',

@@ -3,6 +3,8 @@
  * API server's strict decoding does: unknown fields at their key, wrong types at their value.
  * The validator is compiled once, on first use.
  */
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../features.ts';
+import { fieldSinceNote } from './fieldsSince.ts';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from './k8s.schema.json';
 import { closest } from '../suggest.ts';
@@ -100,6 +102,7 @@ function report(
   data: unknown,
   issues: Issues,
   typeErrors: { count: number },
+  version: KubernetesVersion,
 ): void {
   const { path, value } = segmentsOf(err.instancePath, data);
   const params = err.params as Record<string, unknown>;
@@ -112,9 +115,10 @@ function report(
       const full = [...path, field];
       const props = asRecord(schemaAt(asRecord(data)?.kind, path)?.properties);
       const hint = props ? closest(field, Object.keys(props)) : undefined;
+      const since = fieldSinceNote(asRecord(data)?.kind, path, field, version);
       issues.raw(
         full,
-        `unknown field "${formatPath(full)}"${hint ? ` (did you mean ${hint}?)` : ''}`,
+        `unknown field "${formatPath(full)}"${since ? `: ${since}` : hint ? ` (did you mean ${hint}?)` : ''}`,
         'unknown-field',
         'key',
       );
@@ -160,9 +164,14 @@ function report(
 }
 
 /** Validates one object; returns how many type errors were found (typed validation skips those objects). */
-export function validateSchema(obj: unknown, issues: Issues): number {
+export function validateSchema(
+  obj: unknown,
+  issues: Issues,
+  version: KubernetesVersion = DEFAULT_KUBERNETES_VERSION,
+): number {
   const validate = validator();
   const typeErrors = { count: 0 };
-  if (!validate(obj)) for (const err of validate.errors ?? []) report(err, obj, issues, typeErrors);
+  if (!validate(obj))
+    for (const err of validate.errors ?? []) report(err, obj, issues, typeErrors, version);
   return typeErrors.count;
 }

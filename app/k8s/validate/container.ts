@@ -6,6 +6,8 @@ import type { Issues } from '../issues.ts';
 import type { Segment } from '../path.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from '../json.ts';
 import { validateLifecycle, validateProbe, type ProbeKind } from './handlers.ts';
+import { validateRegularRestartPolicy } from './restartRules.ts';
+import type { VersionFeatures } from '../features.ts';
 import { isValidPortName, isValidPortNum } from './names.ts';
 import { parseQuantity, QUANTITY_FORMAT_ERROR } from '../quantity.ts';
 import { formatPath } from '../path.ts';
@@ -17,6 +19,8 @@ export interface ContainerContext {
   /** Pod terminationGracePeriodSeconds, for sleep hooks. */
   grace: number | undefined;
   volumeNames: ReadonlySet<string>;
+  /** The Kubernetes version and feature gates the API server runs with. */
+  api: VersionFeatures;
 }
 
 const PROBES: readonly ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -152,7 +156,7 @@ export function validateContainer(
   const restartPolicy = ctr.restartPolicy;
   const sidecar = ctx.list === 'initContainers' && restartPolicy === 'Always';
   if (ctx.list === 'containers' && restartPolicy !== undefined) {
-    issues.forbidden([...path, 'restartPolicy'], 'may not be set for non-init containers');
+    validateRegularRestartPolicy(restartPolicy, [...path, 'restartPolicy'], ctx.api, issues);
   }
   if (ctx.list === 'initContainers' && restartPolicy !== undefined && restartPolicy !== 'Always') {
     issues.notSupported([...path, 'restartPolicy'], restartPolicy, ['Always']);
@@ -161,7 +165,7 @@ export function validateContainer(
   const lifecycle = asRecord(ctr.lifecycle);
   if (lifecycle) {
     if (plainInit) issues.forbidden([...path, 'lifecycle'], INIT_FORBIDDEN);
-    else validateLifecycle(lifecycle, ctx.grace, [...path, 'lifecycle'], issues);
+    else validateLifecycle(lifecycle, ctx.grace, [...path, 'lifecycle'], issues, ctx.api);
   }
   for (const kind of PROBES) {
     const probe = asRecord(ctr[kind]);

@@ -7,6 +7,29 @@ import type { Issues } from '../issues.ts';
 import type { Segment } from '../path.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from '../json.ts';
 import { isValidPortName, isValidPortNum } from './names.ts';
+import { gateExists, versionFeatures, type VersionFeatures } from '../features.ts';
+
+/**
+ * validation.go `validateSleepAction` (path: the sleep action). With PodLifecycleSleepActionAllowZero
+ * (beta, on, from 1.33) 0 is allowed; in 1.32, where the gate exists but is off, the message names
+ * it; 1.29–1.31 have the original text.
+ */
+export function sleepActionError(
+  seconds: number,
+  grace: number,
+  api: VersionFeatures,
+): string | undefined {
+  if (api.gates.PodLifecycleSleepActionAllowZero) {
+    return seconds < 0 || seconds > grace
+      ? `must be non-negative and less than terminationGracePeriodSeconds (${grace})`
+      : undefined;
+  }
+  if (seconds > 0 && seconds <= grace) return undefined;
+  const base = `must be greater than 0 and less than terminationGracePeriodSeconds (${grace})`;
+  return gateExists('PodLifecycleSleepActionAllowZero', api.version)
+    ? `${base}. Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`
+    : base;
+}
 
 export function validatePortNumOrName(port: unknown, path: Segment[], issues: Issues): void {
   if (typeof port === 'number') {
@@ -28,6 +51,7 @@ function validateHandler(
   grace: number | undefined,
   path: Segment[],
   issues: Issues,
+  api: VersionFeatures = versionFeatures(),
 ): void {
   let count = 0;
   for (const kind of kinds) {
@@ -56,14 +80,8 @@ function validateHandler(
     }
     if (kind === 'sleep') {
       const seconds = asNumber(h?.seconds) ?? 0;
-      // validateSleepAction (without the PodLifecycleSleepActionAllowZero gate); path is the sleep action.
-      if (grace !== undefined && (seconds <= 0 || seconds > grace)) {
-        issues.invalid(
-          at,
-          seconds,
-          `must be greater than 0 and less than terminationGracePeriodSeconds (${grace})`,
-        );
-      }
+      const message = grace === undefined ? undefined : sleepActionError(seconds, grace, api);
+      if (message) issues.invalid(at, seconds, message);
     }
   }
   if (count === 0) issues.required(path, 'must specify a handler type');
@@ -118,9 +136,10 @@ export function validateLifecycle(
   grace: number | undefined,
   path: Segment[],
   issues: Issues,
+  api: VersionFeatures = versionFeatures(),
 ): void {
   for (const hook of ['postStart', 'preStop']) {
     const h = asRecord(lifecycle[hook]);
-    if (h) validateHandler(h, HOOK_HANDLERS, grace, [...path, hook], issues);
+    if (h) validateHandler(h, HOOK_HANDLERS, grace, [...path, hook], issues, api);
   }
 }

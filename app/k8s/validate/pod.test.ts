@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../parseScenario.ts';
+import { parseScenario, type ParseOptions } from '../parseScenario.ts';
 
 /** `line:col-endLine:endCol message` of every diagnostic. */
-function diags(text: string): string[] {
-  return parseScenario(text).diagnostics.map(
+function diags(text: string, opts: ParseOptions = {}): string[] {
+  return parseScenario(text, opts).diagnostics.map(
     (d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message}`,
   );
 }
@@ -138,8 +138,9 @@ describe('init containers, sidecars, hooks (V5, V6, V9)', () => {
     expect(diags(init(body))).toEqual(expected);
   });
 
-  it('V6 restartPolicy on a regular container is forbidden', () => {
-    expect(diags(pod('    restartPolicy: Always\n'))).toEqual([
+  // Before ContainerRestartRules (beta, on, in 1.35): versions.test.ts has the later releases.
+  it('V6 restartPolicy on a regular container is forbidden (1.34)', () => {
+    expect(diags(pod('    restartPolicy: Always\n'), { kubernetesVersion: '1.34' })).toEqual([
       '9:5-9:18 spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers',
     ]);
   });
@@ -153,9 +154,15 @@ describe('init containers, sidecars, hooks (V5, V6, V9)', () => {
       31,
       '11:9-11:14 spec.containers[0].lifecycle.preStop.sleep: Invalid value: 31: must be greater than 0 and less than terminationGracePeriodSeconds (30)',
     ],
-  ])('V9 sleep %d s against the default grace', (seconds, message) => {
+  ])('V9 sleep %d s against the default grace (1.31)', (seconds, message) => {
+    // 1.31 has validateSleepAction's original text; versions.test.ts has 1.32 and later.
     expect(
-      diags(pod(`    lifecycle:\n      preStop:\n        sleep:\n          seconds: ${seconds}\n`)),
+      diags(
+        pod(`    lifecycle:\n      preStop:\n        sleep:\n          seconds: ${seconds}\n`),
+        {
+          kubernetesVersion: '1.31',
+        },
+      ),
     ).toEqual([message]);
   });
 

@@ -1,4 +1,5 @@
 /** Pod rules: kubernetes validation.go `ValidatePodCreate` → `ValidatePodSpec` (the parts a playground meets). */
+import { versionFeatures, type VersionFeatures } from '../features.ts';
 import type { Issues } from '../issues.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from '../json.ts';
 import { validateContainer } from './container.ts';
@@ -26,7 +27,11 @@ function validateVolumes(spec: JsonObject, issues: Issues): Set<string> {
   return names;
 }
 
-export function validatePod(pod: JsonObject, issues: Issues): void {
+export function validatePod(
+  pod: JsonObject,
+  issues: Issues,
+  api: VersionFeatures = versionFeatures(),
+): void {
   validateObjectMeta(pod, isDNS1123Subdomain, issues);
   const spec = asRecord(pod.spec) ?? {};
   const volumeNames = validateVolumes(spec, issues);
@@ -55,7 +60,7 @@ export function validatePod(pod: JsonObject, issues: Issues): void {
         seen.add(name);
       }
       if (list !== 'ephemeralContainers')
-        validateContainer(ctr, path, { list, grace, volumeNames }, issues);
+        validateContainer(ctr, path, { list, grace, volumeNames, api }, issues);
     });
   }
 
