@@ -66,7 +66,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -97,11 +97,17 @@ const scenarioDefinitions = {
       kill: {
         type: 'object',
         additionalProperties: false,
-        required: ['pod', 'container'],
-        description: "Kill a container's process with a signal (default SIGKILL) or make it exit.",
+        required: ['pod'],
+        description:
+          "Kill a container's process with a signal (default SIGKILL) or make it exit; `sandbox: true` kills the pod's pause process instead.",
         properties: {
           pod: { type: 'string' },
           container: { type: 'string' },
+          sandbox: {
+            type: 'boolean',
+            description:
+              'Kill the pause container (the pod sandbox): the kubelet kills every container and re-creates the sandbox.',
+          },
           namespace: { type: 'string' },
           signal: { type: 'string' },
           exitCode: { type: 'integer' },
@@ -120,6 +126,17 @@ const scenarioDefinitions = {
           reason: { type: 'string' },
           message: { type: 'string' },
         },
+      },
+      patch: {
+        ...OBJECT_KEY({
+          patch: {
+            type: 'object',
+            description: 'The strategic merge patch body, as `kubectl patch -p` takes it.',
+          },
+        }),
+        required: ['kind', 'name', 'patch'],
+        description:
+          'Change an object with a strategic merge patch (like kubectl patch); a refused patch changes nothing.',
       },
       node: {
         type: 'object',

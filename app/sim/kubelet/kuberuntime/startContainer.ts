@@ -143,6 +143,8 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const inst: Instance = {
     id: containerID(w, slot, restartCount),
     restartCount,
+    image: slot.spec.image,
+    sandboxGeneration: w.sandboxGeneration,
     proc: res.container,
     startedAtMs: env.clock.now(),
     seen: 'none',
