@@ -252,7 +252,11 @@ function checkReferences(
     );
   }
   const container =
-    'exec' in action ? action.exec.container : 'kill' in action ? action.kill.container : undefined;
+    'exec' in action
+      ? action.exec.container
+      : 'kill' in action && !action.kill.sandbox
+        ? action.kill.container
+        : undefined;
   const names = known.containers(target.ns ?? 'default', target.name);
   if (container !== undefined && names && !names.includes(container)) {
     issues.warn(

@@ -196,8 +196,9 @@ export class KubeletPodWorker implements PodWorker {
     const wk = this.chart.worker;
     return typeof wk === 'object' && wk.syncing === 'started';
   }
+  /** A sandbox whose pause process died is not ready once the PLEG has seen it (podSandboxChanged). */
   get sandboxReady(): boolean {
-    return this.chart.sandbox === 'ready';
+    return this.chart.sandbox === 'ready' && this.sandboxDead !== 'seen';
   }
   get sandboxStopped(): boolean {
     return this.chart.sandbox === 'stopped';

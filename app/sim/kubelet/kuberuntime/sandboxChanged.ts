@@ -15,9 +15,9 @@ import { killPod } from './killPod.ts';
 
 /** Returns true when the sync goes on (a new sandbox is to be created). */
 export function* syncSandboxChanged(w: PodWorker, a: PodActions): Task<boolean> {
-  w.sandboxDead = undefined;
   if (!a.createSandbox) {
     yield* killPod(w, w.graceS, 'spec.terminationGracePeriodSeconds');
+    w.sandboxDead = undefined;
     return false;
   }
   w.event(
@@ -31,6 +31,7 @@ export function* syncSandboxChanged(w: PodWorker, a: PodActions): Task<boolean> 
     },
   );
   yield* killPod(w, w.graceS, 'spec.terminationGracePeriodSeconds', false);
+  w.sandboxDead = undefined;
   for (const slot of w.slots) if (slot.kind !== 'regular') slot.instances.length = 0;
   return w.lifecycle === 'active';
 }
