@@ -460,7 +460,11 @@ export class KubeletPodWorker implements PodWorker {
 
   // ---- status (status/statusManager.ts) ---------------------------------------------------------
 
-  /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
+  /**
+   * HasAnyActiveRegularContainerStarted (kubelet/container/helpers.go): a regular container of the
+   * *current* sandbox has started — after a sandbox is re-created the pod is initializing again
+   * (Pending, Initialized False) until its init containers have run.
+   */
   get regularStarted(): boolean {
     return this.slots.some(
       (s) =>
