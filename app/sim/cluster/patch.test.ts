@@ -246,3 +246,36 @@ describe('kill sandbox: true (the pause process)', () => {
     expect(never.j.pods.web?.phase.at(-1)).toEqual({ t: 34, value: 'Failed' });
   });
 });
+
+describe('patch: labels reach the downward API volume, not the environment', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: web, labels: { app: web, tier: a } }
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sh', '-c', 'sleep 3600']
+    env:
+    - name: TIER
+      valueFrom: { fieldRef: { fieldPath: "metadata.labels['tier']" } }
+    volumeMounts:
+    - { name: info, mountPath: /etc/podinfo }
+  volumes:
+  - name: info
+    downwardAPI:
+      items:
+      - { path: labels, fieldRef: { fieldPath: metadata.labels } }
+`;
+  it('the file shows the new label; $TIER keeps the old value', () => {
+    const { result } = simulateText(
+      scenario(
+        `  - { at: 20s, patch: { kind: Pod, name: web, patch: { metadata: { labels: { tier: b } } } } }
+  - { at: 30s, exec: { pod: web, command: 'cat /etc/podinfo/labels; echo; echo $TIER' } }`,
+        pod,
+      ),
+    );
+    const out = result.trace.flatMap((r) => (r.type === 'exec' ? [r.output] : []));
+    expect(out).toEqual(['app="web"\ntier="b"\na\n']);
+  });
+});

@@ -7,6 +7,7 @@
  * Also: the pause process dying (a scenario kill of the sandbox), which the PLEG reports.
  */
 import type { DefaultedPod } from '../../k8s/types.ts';
+import { kubeletPodCopy } from './config.ts';
 import type { PodWorker } from './types.ts';
 
 export function handlePodUpdate(w: PodWorker, pod: DefaultedPod): void {
@@ -16,6 +17,7 @@ export function handlePodUpdate(w: PodWorker, pod: DefaultedPod): void {
     if (c) slot.spec = c;
   }
   if (w.lifecycle === 'deleted') return;
+  w.sandbox?.updatePod?.(kubeletPodCopy(pod, w.startTimeMs));
   w.env.onPodStatus(w);
   if (w.lifecycle !== 'active') return;
   w.armDeadline();
