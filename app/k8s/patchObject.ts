@@ -21,11 +21,25 @@ function merged(kind: string, current: object, patch: unknown): JsonObject | str
   return r.ok ? cloneJson(r.value) : r.error;
 }
 
-export function patchPod(current: DefaultedPod, patch: unknown): PatchOutcome<DefaultedPod> {
+/**
+ * `admit` gives the object as the API server stores it (admission adds DefaultTolerationSeconds'
+ * tolerations, the service account token volume…): the update is validated against that, so a
+ * patch that replaces `tolerations` without them is refused as on a cluster. The object returned
+ * is the patch applied to `current` itself (admission stays idempotent on it).
+ */
+export function patchPod(
+  current: DefaultedPod,
+  patch: unknown,
+  admit: (p: DefaultedPod) => DefaultedPod = (p) => p,
+): PatchOutcome<DefaultedPod> {
   const next = merged('Pod', current, patch);
   if (typeof next === 'string') return { ok: false, message: next };
   defaultPod(next);
-  const errors = validatePodUpdate(next, current as unknown as JsonObject);
+  const stored = admit(current);
+  const storedNext = stored === current ? next : merged('Pod', stored, patch);
+  if (typeof storedNext === 'string') return { ok: false, message: storedNext };
+  if (storedNext !== next) defaultPod(storedNext);
+  const errors = validatePodUpdate(storedNext, stored as unknown as JsonObject);
   if (errors.length > 0)
     return { ok: false, message: invalidMessage('Pod', current.metadata.name, errors) };
   return { ok: true, object: next as unknown as DefaultedPod, changed: !deepEqual(next, current) };

@@ -279,3 +279,29 @@ spec:
     expect(out).toEqual(['app="web"\ntier="b"\na\n']);
   });
 });
+
+describe('patch: tolerations against the admitted pod', () => {
+  const patch = (tolerations: string) =>
+    run(
+      scenario(
+        `  - { at: 20s, patch: { kind: Pod, name: web, patch: { spec: { tolerations: [${tolerations}] } } } }`,
+        WEB,
+      ),
+    ).j.actions?.[0];
+  it('a list without the DefaultTolerationSeconds tolerations admission added is refused', () => {
+    expect(patch('{ key: dedicated, operator: Exists }')).toEqual({
+      t: 20,
+      action: 'patch Pod/web',
+      ok: false,
+      message:
+        'Pod "web" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds',
+    });
+  });
+  it('keeping them (a new tolerationSeconds is allowed) and adding one is accepted', () => {
+    expect(
+      patch(`{ key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 60 },
+      { key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300 },
+      { key: dedicated, operator: Exists }`),
+    ).toEqual({ t: 20, action: 'patch Pod/web', ok: true, message: 'pod/web patched' });
+  });
+});

@@ -6,7 +6,8 @@
  * kubelet (image restarts, deadline) and the EndpointSlice controller (labels); a Node update to
  * the node store, and the scheduler re-queues its unschedulable pods (NodeUpdate).
  */
-import type { PatchAction } from '../../k8s/types.ts';
+import type { DefaultedPod, PatchAction } from '../../k8s/types.ts';
+import { admitPod } from '../trace/admission.ts';
 import { patchNode, patchPod } from '../../k8s/patchObject.ts';
 import type { ClusterApi } from './types.ts';
 
@@ -25,7 +26,7 @@ export function patchObject(c: ClusterApi, a: PatchAction): void {
   if (p.kind !== 'Pod') return c.actionError(a, `patching a ${p.kind} is not simulated yet`);
   const w = c.findPod(p.name, p.namespace);
   if (!w || w.lifecycle === 'deleted') return c.actionError(a, notFound('Pod', p.name));
-  const r = patchPod(w.pod, p.patch);
+  const r = patchPod(w.pod, p.patch, (pod) => admitPod(pod) as DefaultedPod);
   if (!r.ok) return c.actionError(a, r.message);
   if (r.changed) {
     w.updatePod(r.object);
