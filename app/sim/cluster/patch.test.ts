@@ -305,3 +305,33 @@ describe('patch: tolerations against the admitted pod', () => {
     ).toEqual({ t: 20, action: 'patch Pod/web', ok: true, message: 'pod/web patched' });
   });
 });
+
+describe('patch: init container images', () => {
+  const pod = INIT.replace(
+    '  containers:\n',
+    "  - name: proxy\n    image: busybox:1.36\n    restartPolicy: Always\n    command: ['sh', '-c', 'sleep 3600']\n  containers:\n",
+  );
+  it('a sidecar is killed and restarted (“Init container proxy definition changed”)', () => {
+    const r = run(
+      scenario(
+        `  - { at: 30s, patch: { kind: Pod, name: web, patch: { spec: { initContainers: [ { name: proxy, image: 'busybox:1.37' } ] } } } }`,
+        pod,
+      ),
+    );
+    expect(r.events.slice(0, 2)).toEqual([
+      '30 Killing Init container proxy definition changed',
+      '32 Pulled Container image "busybox:1.37" already present on machine',
+    ]);
+    expect(r.j.pods.web?.containers.proxy?.restartCount.at(-1)).toEqual({ t: 33, value: 1 });
+  });
+  it('a finished plain init container: accepted, nothing restarts', () => {
+    const r = run(
+      scenario(
+        `  - { at: 30s, patch: { kind: Pod, name: web, patch: { spec: { initContainers: [ { name: init, image: 'busybox:1.37' } ] } } } }`,
+        pod,
+      ),
+    );
+    expect(r.events).toEqual([]);
+    expect(r.j.actions?.[0]?.ok).toBe(true);
+  });
+});
