@@ -149,7 +149,7 @@ export interface PatchTarget {
   patch: Record<string, unknown>;
 }
 
-export const NODE_STATES = ['Lost', 'Ready'] as const;
+export const NODE_STATES = ['Lost', 'Ready', 'Rebooted'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
 export interface ScenarioSpec {

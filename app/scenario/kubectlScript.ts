@@ -97,6 +97,12 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl exec ${shellQuote(k.pod)}${ns(k.namespace)} -c ${shellQuote(k.container)} -- kill -${signal} 1 || true`,
     ];
   }
+  if ('node' in a && a.node.state === 'Rebooted') {
+    return [
+      `# Podlab reboots node ${commentText(a.node.name)} here, e.g.`,
+      `# ssh ${commentText(shellQuote(a.node.name))} sudo reboot`,
+    ];
+  }
   if ('node' in a) {
     const n = a.node;
     return n.state === 'Lost'

@@ -143,10 +143,10 @@ const scenarioDefinitions = {
         additionalProperties: false,
         required: ['name', 'state'],
         description:
-          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later) or back on (Ready).',
+          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later), back on (Ready), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
         properties: {
           name: { type: 'string' },
-          state: { type: 'string', enum: ['Lost', 'Ready'] },
+          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted'] },
         },
       },
     },

@@ -55,6 +55,8 @@ export function runAction(
     killSandbox(c, a);
   } else if ('kill' in a) {
     killContainerProcess(c, a);
+  } else if ('node' in a && a.node.state === 'Rebooted') {
+    rebootNode(c, a);
   } else if ('node' in a) {
     c.node.setState(a);
   } else if ('setCondition' in a) {
@@ -125,4 +127,15 @@ function killContainerProcess(c: ClusterApi, a: KillAction): void {
       a.kill.signal ?? (a.kill.exitCode !== undefined ? `exit ${a.kill.exitCode}` : 'SIGKILL'),
     cause: { message: 'scenario action', field: { doc: a.doc, path: a.path } },
   });
+}
+
+/**
+ * `node: { name, state: Rebooted }`: the machine restarts at once. Every pod bound to it loses its
+ * containers and its sandbox; the kubelet, back at once, re-creates them (SandboxChanged). The
+ * boot time, the node's own events and its heartbeats are not modelled.
+ */
+function rebootNode(c: ClusterApi, a: Extract<ScenarioAction, { node: unknown }>): void {
+  const name = a.node.name;
+  if (!c.hasNode(name)) return c.actionError(a, `nodes "${name}" not found`);
+  for (const w of c.pods.values()) if (c.nodeOf(w) === name) w.nodeRebooted();
 }

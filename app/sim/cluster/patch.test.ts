@@ -335,3 +335,27 @@ describe('patch: init container images', () => {
     expect(r.j.actions?.[0]?.ok).toBe(true);
   });
 });
+
+describe('node Rebooted', () => {
+  const r = run(scenario(`  - { at: 30s, node: { name: node-1, state: Rebooted } }`, INIT));
+  it('the containers are gone (255, Unknown), then the sandbox is re-created and init runs again', () => {
+    expect(r.events).toEqual([
+      '31 SandboxChanged Pod sandbox changed, it will be killed and re-created.',
+      '32 Pulled Container image "busybox:1.36" already present on machine',
+      '32 Created Created container: init',
+      '32 Started Started container init',
+      '35 Pulled Container image "busybox:1.36" already present on machine',
+      '35 Created Created container: app',
+      '35 Started Started container app',
+    ]);
+    expect(r.j.pods.web?.containers.app?.state[2]).toEqual({
+      t: 31,
+      state: 'terminated',
+      reason: 'Unknown',
+      exitCode: 255,
+      startedAt: 4,
+      finishedAt: 30,
+    });
+    expect(r.rows?.slice(-2)).toEqual(['35 0/1 Unknown 0', '36 1/1 Running 1']);
+  });
+});

@@ -31,3 +31,19 @@ export function sandboxDied(w: PodWorker): boolean {
   w.scheduleRelist();
   return true;
 }
+
+/**
+ * The node rebooted (the simulator's choice: at once, the kubelet back as soon as the machine is):
+ * every container process is gone with the machine and the sandbox is not ready; the kubelet's
+ * first relist finds the sandbox changed and re-creates it (SandboxChanged, init containers again).
+ */
+export function nodeRebooted(w: PodWorker): void {
+  if (w.lifecycle !== 'active' || !w.sandbox) return;
+  for (const slot of w.slots) {
+    const inst = w.runningInstance(slot);
+    if (!inst) continue;
+    inst.lostWithNode = true;
+    inst.proc.signal('SIGKILL');
+  }
+  sandboxDied(w);
+}

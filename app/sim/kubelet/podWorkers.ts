@@ -32,7 +32,7 @@ import type {
 import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
 import { writePodStatus } from './status/statusManager.ts';
 import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
-import { handlePodUpdate, sandboxDied } from './podUpdate.ts';
+import { handlePodUpdate, nodeRebooted, sandboxDied } from './podUpdate.ts';
 
 const LIFECYCLE = {
   terminating: 'terminating',
@@ -528,6 +528,10 @@ export class KubeletPodWorker implements PodWorker {
 
   killSandbox(): boolean {
     return sandboxDied(this);
+  }
+
+  nodeRebooted(): void {
+    nodeRebooted(this);
   }
 
   /** setCondition scenario action (readiness gates, custom conditions). */

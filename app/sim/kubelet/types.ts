@@ -40,6 +40,8 @@ export interface Instance {
   seen: 'none' | 'running' | 'exited';
   exited: Signal;
   killing: boolean;
+  /** The machine went down under it (a node reboot): the runtime reports exit 255, `Unknown`. */
+  lostWithNode?: boolean;
 }
 
 export type SlotKind = 'init' | 'sidecar' | 'regular';
@@ -179,4 +181,6 @@ export interface PodWorker {
   armDeadline(): void;
   /** The pause process dies (a scenario kill of the sandbox); false when there is none to kill. */
   killSandbox(): boolean;
+  /** The node rebooted: every container and the sandbox are gone; the kubelet re-creates them. */
+  nodeRebooted(): void;
 }
