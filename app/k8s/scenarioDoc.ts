@@ -9,6 +9,7 @@ import { formatPath } from './path.ts';
 import { looksLikeDuration, parseDuration } from './duration.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
 import { checkActionNames, scenarioNameErrors } from './scenarioNames.ts';
+import { checkKillTarget, checkPatch, readPatch } from './patchAction.ts';
 import {
   NODE_STATES,
   type NodeState,
@@ -27,7 +28,7 @@ export const DEFAULT_UNTIL = 600;
 export const MAX_UNTIL = 24 * 3600;
 export const UNTIL_TOO_LONG =
   'must be at most 24h: the simulator runs at most 24h of simulated time';
-const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition', 'node'] as const;
+const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition', 'node', 'patch'] as const;
 export const SIGNALS = [
   'SIGTERM',
   'SIGKILL',
@@ -106,16 +107,22 @@ function readAction(
       };
     }
     case 'kill': {
-      const kill: { pod: string; container: string; signal?: string; exitCode?: number } = {
-        pod: String(body.pod),
-        container: String(body.container),
-      };
+      const kill: {
+        pod: string;
+        container: string;
+        sandbox?: boolean;
+        signal?: string;
+        exitCode?: number;
+      } = { pod: String(body.pod), container: asString(body.container) ?? '' };
+      if (body.sandbox === true) kill.sandbox = true;
       const signal = asString(body.signal);
       if (signal) kill.signal = signal.startsWith('SIG') ? signal : `SIG${signal}`;
       const exitCode = asNumber(body.exitCode);
       if (exitCode !== undefined) kill.exitCode = exitCode;
       return { ...base, kill: withNs(kill) };
     }
+    case 'patch':
+      return readPatch(body, base);
     case 'node':
       return {
         ...base,
@@ -226,6 +233,8 @@ function checkReferences(
     }
     return true;
   }
+  if ('patch' in action) return checkPatch(action.patch, path, known, issues);
+  if ('kill' in action && !checkKillTarget(action.kill, path, issues)) return false;
   const target =
     'delete' in action
       ? { kind: action.delete.kind, name: action.delete.name, ns: action.delete.namespace }
@@ -243,7 +252,11 @@ function checkReferences(
     );
   }
   const container =
-    'exec' in action ? action.exec.container : 'kill' in action ? action.kill.container : undefined;
+    'exec' in action
+      ? action.exec.container
+      : 'kill' in action && !action.kill.sandbox
+        ? action.kill.container
+        : undefined;
   const names = known.containers(target.ns ?? 'default', target.name);
   if (container !== undefined && names && !names.includes(container)) {
     issues.warn(

@@ -29,9 +29,15 @@ function namesOf(action: ScenarioAction): [string, string | undefined, Rule][] {
       ['namespace', action.delete.namespace, isDNS1123Label],
     ];
   if ('node' in action) return [['name', action.node.name, isDNS1123Subdomain]];
+  if ('patch' in action)
+    return [
+      ['name', action.patch.name, nameRuleOf(action.patch.kind)],
+      ['namespace', action.patch.namespace, isDNS1123Label],
+    ];
   const target =
     'exec' in action ? action.exec : 'kill' in action ? action.kill : action.setCondition;
-  const container = 'container' in target ? target.container : undefined;
+  // A sandbox kill names no container (the pause container has no name in the API).
+  const container = 'container' in target && target.container !== '' ? target.container : undefined;
   return [
     ['pod', target.pod, isDNS1123Subdomain],
     ['container', container, isDNS1123Label],

@@ -102,10 +102,14 @@ export type ScenarioAction =
       at: Seconds;
       doc: number;
       path: string;
-      /** Kill the container's process: `signal` (default SIGKILL) or make it exit with `exitCode`. */
+      /**
+       * Kill the container's process: `signal` (default SIGKILL) or make it exit with `exitCode`.
+       * `sandbox: true` kills the pod's pause process instead (`container` is then empty).
+       */
       kill: {
         pod: string;
         container: string;
+        sandbox?: boolean;
         namespace?: string;
         signal?: string;
         exitCode?: number;
@@ -133,9 +137,20 @@ export type ScenarioAction =
        * (`Ready`). The control plane reacts per pod-level R10 (NodeNotReady, taint eviction).
        */
       node: { name: string; state: NodeState };
-    };
+    }
+  | { at: Seconds; doc: number; path: string; patch: PatchTarget };
 
-export const NODE_STATES = ['Lost', 'Ready'] as const;
+export type PatchAction = ScenarioAction & { patch: PatchTarget };
+
+/** A strategic merge patch of one object (`kubectl patch KIND NAME -p PATCH`). */
+export interface PatchTarget {
+  kind: string;
+  name: string;
+  namespace?: string;
+  patch: Record<string, unknown>;
+}
+
+export const NODE_STATES = ['Lost', 'Ready', 'Rebooted'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
 export interface ScenarioSpec {

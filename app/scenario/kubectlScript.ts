@@ -80,6 +80,13 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl exec ${shellQuote(e.pod)}${ns(e.namespace)}${c} -- ${argv.map(shellQuote).join(' ')}`,
     ];
   }
+  if ('kill' in a && a.kill.sandbox) {
+    const k = a.kill;
+    return [
+      `# Podlab kills the pause process of pod ${commentText(k.pod)} (its sandbox) here. On a real node, e.g.`,
+      `# sudo crictl stopp $(sudo crictl pods --name ${commentText(shellQuote(k.pod))} -q)`,
+    ];
+  }
   if ('kill' in a) {
     const k = a.kill;
     const signal = k.exitCode !== undefined ? 'KILL' : (k.signal ?? 'SIGKILL').replace(/^SIG/, '');
@@ -88,6 +95,12 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       '# PID 1 ignores signals it has no handler for (even SIGKILL from inside the container), so on',
       '# a real node this may need `crictl` or a debug container instead.',
       `kubectl exec ${shellQuote(k.pod)}${ns(k.namespace)} -c ${shellQuote(k.container)} -- kill -${signal} 1 || true`,
+    ];
+  }
+  if ('node' in a && a.node.state === 'Rebooted') {
+    return [
+      `# Podlab reboots node ${commentText(a.node.name)} here, e.g.`,
+      `# ssh ${commentText(shellQuote(a.node.name))} sudo reboot`,
     ];
   }
   if ('node' in a) {
@@ -102,6 +115,12 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
           `# Podlab powers node ${commentText(n.name)} back on here, e.g.`,
           `# ssh ${commentText(shellQuote(n.name))} sudo systemctl start kubelet`,
         ];
+  }
+  if ('patch' in a) {
+    const p = a.patch;
+    return [
+      `kubectl patch ${shellQuote(p.kind.toLowerCase())} ${shellQuote(p.name)}${ns(p.namespace)} --type=strategic -p ${shellQuote(JSON.stringify(p.patch))}`,
+    ];
   }
   const c = a.setCondition;
   const condition: Record<string, string> = { type: c.type, status: c.status };

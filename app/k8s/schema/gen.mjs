@@ -74,7 +74,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -105,11 +105,17 @@ const scenarioDefinitions = {
       kill: {
         type: 'object',
         additionalProperties: false,
-        required: ['pod', 'container'],
-        description: "Kill a container's process with a signal (default SIGKILL) or make it exit.",
+        required: ['pod'],
+        description:
+          "Kill a container's process with a signal (default SIGKILL) or make it exit; `sandbox: true` kills the pod's pause process instead.",
         properties: {
           pod: { type: 'string' },
           container: { type: 'string' },
+          sandbox: {
+            type: 'boolean',
+            description:
+              'Kill the pause container (the pod sandbox): the kubelet kills every container and re-creates the sandbox.',
+          },
           namespace: { type: 'string' },
           signal: { type: 'string' },
           exitCode: { type: 'integer' },
@@ -129,15 +135,26 @@ const scenarioDefinitions = {
           message: { type: 'string' },
         },
       },
+      patch: {
+        ...OBJECT_KEY({
+          patch: {
+            type: 'object',
+            description: 'The strategic merge patch body, as `kubectl patch -p` takes it.',
+          },
+        }),
+        required: ['kind', 'name', 'patch'],
+        description:
+          'Change an object with a strategic merge patch (like kubectl patch); a refused patch changes nothing.',
+      },
       node: {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'state'],
         description:
-          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later) or back on (Ready).',
+          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later), back on (Ready), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
         properties: {
           name: { type: 'string' },
-          state: { type: 'string', enum: ['Lost', 'Ready'] },
+          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted'] },
         },
       },
     },

@@ -17,6 +17,8 @@ export type PodEvent =
   | { type: 'pod.admitted' }
   | { type: 'sandbox.ready'; hasInit: boolean }
   | { type: 'sandbox.stopped' }
+  /** podSandboxChanged: the sandbox is gone and a new one will be created (init runs again). */
+  | { type: 'sandbox.changed' }
   | { type: 'pod.initialized' }
   | { type: 'phase.changed'; phase: PhaseName }
   | { type: 'pod.terminating' }
@@ -71,7 +73,11 @@ export const podMachine = setup({
               description: 'Init sequence done: regular containers started in spec order',
             },
           },
-          on: { 'pod.terminating': 'terminating', 'pod.terminated': 'terminated' },
+          on: {
+            'pod.terminating': 'terminating',
+            'pod.terminated': 'terminated',
+            'sandbox.changed': '.sandbox',
+          },
         },
         terminating: {
           description:
@@ -91,7 +97,7 @@ export const podMachine = setup({
         none: { on: { 'sandbox.ready': 'ready' } },
         ready: {
           description: 'PodReadyToStartContainers: the sandbox and its network are up',
-          on: { 'sandbox.stopped': 'stopped' },
+          on: { 'sandbox.stopped': 'stopped', 'sandbox.changed': 'none' },
         },
         stopped: { description: 'StopPodSandbox: the pod will not run again' },
       },

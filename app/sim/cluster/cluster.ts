@@ -29,7 +29,7 @@ import {
   type PodView,
 } from './endpoints.ts';
 import { Network, type ServiceEntry } from './network.ts';
-import { runAction } from './actions.ts';
+import { actionLabel, runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
@@ -452,6 +452,22 @@ export class Cluster implements ClusterApi {
 
   actionError(a: ScenarioAction, message: string): void {
     this.diagnostic({ severity: 'warning', message, doc: a.doc, path: a.path });
+    if (this.outcome && this.outcome.ok) this.outcome = { ok: false, message };
+  }
+
+  /** The outcome of the scenario action being run (the `actions` series, DESIGN §4). */
+  private outcome: { ok: boolean; message?: string } | undefined;
+
+  actionResult(message: string): void {
+    if (this.outcome?.ok) this.outcome = { ok: true, message };
+  }
+
+  nodeObject(name: string): DefaultedNode | undefined {
+    return this.nodes.get(name)?.object;
+  }
+
+  updateNode(node: DefaultedNode): void {
+    this.addNode(node);
   }
 
   delete(
@@ -486,6 +502,15 @@ export class Cluster implements ClusterApi {
   }
 
   runAction(a: ScenarioAction, deferred: ReadonlyMap<string, SourceObject>): void {
+    this.outcome = { ok: true };
     runAction(this, a, deferred);
+    const { ok, message } = this.outcome;
+    this.outcome = undefined;
+    this.recorder.add({
+      type: 'action',
+      action: actionLabel(a, this.profile.namespace),
+      ok,
+      ...(message !== undefined ? { message } : {}),
+    });
   }
 }

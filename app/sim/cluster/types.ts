@@ -3,7 +3,13 @@
  * cluster.ts). They take this interface, not the class that creates them, so no module here imports
  * the cluster back (no import cycle).
  */
-import type { NodeState, ObjectKey, ScenarioAction, SourceObject } from '../../k8s/types.ts';
+import type {
+  DefaultedNode,
+  NodeState,
+  ObjectKey,
+  ScenarioAction,
+  SourceObject,
+} from '../../k8s/types.ts';
 import type { Recorder } from '../clock/recorder.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { PodWorker } from '../kubelet/types.ts';
@@ -32,5 +38,11 @@ export interface ClusterApi {
   /** The node a pod with a kubelet runs on. */
   nodeOf(w: PodWorker): string | undefined;
   actionError(a: ScenarioAction, message: string): void;
+  /** The running action's outcome when it succeeded (kubectl's answer), for the `actions` series. */
+  actionResult(message: string): void;
+  /** The Node object as the API holds it now. */
+  nodeObject(name: string): DefaultedNode | undefined;
+  /** A Node update (a patch): stored, recorded, and the scheduler retries (NodeUpdate). */
+  updateNode(node: DefaultedNode): void;
   syncEndpoints(): void;
 }

@@ -32,6 +32,7 @@ import type {
 import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
 import { writePodStatus } from './status/statusManager.ts';
 import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
+import { handlePodUpdate, nodeRebooted, sandboxDied } from './podUpdate.ts';
 
 const LIFECYCLE = {
   terminating: 'terminating',
@@ -54,6 +55,8 @@ export class KubeletPodWorker implements PodWorker {
   readonly probes: ProbeManager;
   readonly podActor: Actor<typeof podMachine>;
   sandbox: PodSandbox | undefined;
+  sandboxGeneration = 0;
+  sandboxDead?: 'died' | 'seen';
   podIP: string | undefined;
   /** WaitForAttachAndMount succeeded once (volumes.ts); volumes then stay mounted. */
   volumesMounted = false;
@@ -89,9 +92,12 @@ export class KubeletPodWorker implements PodWorker {
   /** Everything the termination task needs to cancel on deletion. */
   termination: TaskHandle | undefined;
 
+  /** The activeDeadlineSeconds timer (re-armed when an update lowers the deadline). */
+  deadlineTimer: TimerId | undefined;
+
   constructor(
     readonly env: KubeletEnv,
-    readonly pod: DefaultedPod,
+    public pod: DefaultedPod,
     readonly doc: number,
   ) {
     this.name = pod.metadata.name;
@@ -191,8 +197,9 @@ export class KubeletPodWorker implements PodWorker {
     const wk = this.chart.worker;
     return typeof wk === 'object' && wk.syncing === 'started';
   }
+  /** A sandbox whose pause process died is not ready once the PLEG has seen it (podSandboxChanged). */
   get sandboxReady(): boolean {
-    return this.chart.sandbox === 'ready';
+    return this.chart.sandbox === 'ready' && this.sandboxDead !== 'seen';
   }
   get sandboxStopped(): boolean {
     return this.chart.sandbox === 'stopped';
@@ -258,11 +265,18 @@ export class KubeletPodWorker implements PodWorker {
     this.probes.addPod(
       this.slots.filter((s) => s.kind !== 'init').map((s) => ({ container: s.spec, base: s.base })),
     );
-    const ads = this.pod.spec?.activeDeadlineSeconds;
-    if (ads !== undefined && ads !== null) {
-      this.env.clock.at(this.startTimeMs + ads * 1000, () => this.deadlineExceeded(ads));
-    }
+    this.armDeadline();
     this.requestSync();
+  }
+
+  /** active_deadline.go: the pod fails once it has been active longer than activeDeadlineSeconds. */
+  armDeadline(): void {
+    const ads = this.pod.spec?.activeDeadlineSeconds;
+    if (this.deadlineTimer !== undefined) this.env.clock.cancel(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    if (ads === undefined || ads === null) return;
+    const due = Math.max(this.startTimeMs + ads * 1000, this.env.clock.now());
+    this.deadlineTimer = this.env.clock.at(due, () => this.deadlineExceeded(ads));
   }
 
   /**
@@ -385,6 +399,10 @@ export class KubeletPodWorker implements PodWorker {
   /** Update the PLEG cache to the runtime's current state; true if anything changed. */
   markSeen(): boolean {
     let changed = false;
+    if (this.sandboxDead === 'died') {
+      this.sandboxDead = 'seen';
+      changed = true;
+    }
     for (const s of this.slots)
       for (const i of s.instances) {
         const seen = i.finishedAtMs !== undefined ? 'exited' : 'running';
@@ -451,10 +469,20 @@ export class KubeletPodWorker implements PodWorker {
 
   // ---- status (status/statusManager.ts) ---------------------------------------------------------
 
-  /** Any regular container has started (HasAnyActiveRegularContainerStarted). */
+  /**
+   * HasAnyActiveRegularContainerStarted (kubelet/container/helpers.go): a regular container of the
+   * *current* sandbox has started — after a sandbox is re-created the pod is initializing again
+   * (Pending, Initialized False) until its init containers have run.
+   */
   get regularStarted(): boolean {
     return this.slots.some(
-      (s) => s.kind === 'regular' && s.instances.some((i) => this.seenForStatus(i) !== 'none'),
+      (s) =>
+        s.kind === 'regular' &&
+        // Only containers of the current sandbox: after a re-created sandbox the init containers
+        // run again (computeInitContainerActions ignores the exited ones of the old sandbox).
+        s.instances.some(
+          (i) => i.sandboxGeneration === this.sandboxGeneration && this.seenForStatus(i) !== 'none',
+        ),
     );
   }
 
@@ -500,6 +528,19 @@ export class KubeletPodWorker implements PodWorker {
     if (this.deletion) return kubeletSeesDeletion(this);
     if (this.deadlinePassed !== undefined) return this.deadlineExceeded(this.deadlinePassed);
     this.requestSync();
+  }
+
+  updatePod(pod: DefaultedPod): void {
+    this.pod = pod;
+    handlePodUpdate(this, pod);
+  }
+
+  killSandbox(): boolean {
+    return sandboxDied(this);
+  }
+
+  nodeRebooted(): void {
+    nodeRebooted(this);
   }
 
   /** setCondition scenario action (readiness gates, custom conditions). */

@@ -1,6 +1,6 @@
 /** Shared shapes of the kubelet model: container instances, slots, the environment a pod worker runs in. */
 import type { Actor } from 'xstate';
-import type { DefaultedContainer, Pod } from '../../k8s/types.ts';
+import type { DefaultedContainer, DefaultedPod } from '../../k8s/types.ts';
 import type { Ms } from '../clock/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
@@ -26,6 +26,10 @@ import type { Signal, TaskHandle } from './task.ts';
 export interface Instance {
   id: string;
   restartCount: number;
+  /** The image it was created from: a spec change (kubelet: the container hash) restarts it. */
+  image: string;
+  /** Which sandbox of the pod it ran in (PodWorker.sandboxGeneration when it was created). */
+  sandboxGeneration: number;
   proc: ContainerProcess;
   startedAtMs: Ms;
   finishedAtMs?: Ms;
@@ -36,6 +40,8 @@ export interface Instance {
   seen: 'none' | 'running' | 'exited';
   exited: Signal;
   killing: boolean;
+  /** The machine went down under it (a node reboot): the runtime reports exit 255, `Unknown`. */
+  lostWithNode?: boolean;
 }
 
 export type SlotKind = 'init' | 'sidecar' | 'regular';
@@ -98,7 +104,8 @@ export type Lifecycle = 'active' | 'terminating' | 'terminated' | 'deleted';
  */
 export interface PodWorker {
   readonly env: KubeletEnv;
-  readonly pod: Pod;
+  /** The API object as the kubelet last received it (a patch replaces it: updatePod). */
+  readonly pod: DefaultedPod;
   readonly doc: number;
   readonly name: string;
   readonly namespace: string;
@@ -107,6 +114,13 @@ export interface PodWorker {
   readonly probes: ProbeManager;
   readonly podActor: Actor<typeof podMachine>;
   sandbox: PodSandbox | undefined;
+  /** How many sandboxes the pod has had (the CRI sandbox attempt + 1); 0 before the first. */
+  sandboxGeneration: number;
+  /**
+   * The pause process of the current sandbox is dead (`died`), and the PLEG has seen it (`seen`):
+   * the next sync finds the sandbox changed (kuberuntime_manager.go podSandboxChanged).
+   */
+  sandboxDead?: 'died' | 'seen';
   podIP: string | undefined;
   /** WaitForAttachAndMount succeeded once (volumeManager.ts); volumes then stay mounted. */
   volumesMounted: boolean;
@@ -161,4 +175,12 @@ export interface PodWorker {
   remove(cause: Cause): void;
   nodeResumed(): void;
   setExternalCondition(c: Condition): void;
+  /** An accepted update of the Pod object reaches the kubelet (HandlePodUpdates → a sync). */
+  updatePod(pod: DefaultedPod): void;
+  /** (Re-)arm the activeDeadlineSeconds timer from the current spec. */
+  armDeadline(): void;
+  /** The pause process dies (a scenario kill of the sandbox); false when there is none to kill. */
+  killSandbox(): boolean;
+  /** The node rebooted: every container and the sandbox are gone; the kubelet re-creates them. */
+  nodeRebooted(): void;
 }

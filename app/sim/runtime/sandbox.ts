@@ -41,9 +41,14 @@ export class Sandbox implements PodSandbox {
   private etc: { hosts: File; resolv: File; hostname: File };
   private reported = new Set<string>();
   private readonly port: SandboxPort;
+  /**
+   * Mounts whose content comes from the pod object (downwardAPI, or projected with a downwardAPI
+   * source), without subPath: the kubelet rewrites them when the pod's labels or annotations change.
+   */
+  private podFieldMounts: { root: Dir; path: string; vol: Volume; readOnly: boolean }[] = [];
 
   constructor(
-    private readonly ctx: SandboxContext,
+    private ctx: SandboxContext,
     private readonly hostPaths: HostPaths,
   ) {
     this.podIP = ctx.podIP;
@@ -187,7 +192,11 @@ export class Sandbox implements PodSandbox {
           volume: vol.name,
           message: `failed to prepare subPath for volumeMount "${m.name}" of container "${spec.name}"`,
         };
-      graftMount(root, normalizePath(m.mountPath), target, built.readOnly || m.readOnly === true);
+      const readOnly = built.readOnly || m.readOnly === true;
+      graftMount(root, normalizePath(m.mountPath), target, readOnly);
+      const fromPod = vol.downwardAPI || vol.projected?.sources?.some((x) => x.downwardAPI);
+      if (fromPod && !m.subPath)
+        this.podFieldMounts.push({ root, path: normalizePath(m.mountPath), vol, readOnly });
     }
     return undefined;
   }
@@ -217,6 +226,19 @@ export class Sandbox implements PodSandbox {
     let d = this.emptyDirs.get(vol.name);
     if (!d) this.emptyDirs.set(vol.name, (d = newDir()));
     return { ok: true, root: d, readOnly: false };
+  }
+
+  /**
+   * The pod object changed (a patch of its labels or annotations): the kubelet's volume manager
+   * remounts the downward API volumes (downwardapi.go RequiresRemount), atomically; a subPath mount
+   * keeps what it had. Environment variables never change.
+   */
+  updatePod(pod: SandboxContext['pod']): void {
+    this.ctx = { ...this.ctx, pod };
+    for (const m of this.podFieldMounts) {
+      const built = buildProjected(m.vol, this.ctx);
+      if (built.ok) graftMount(m.root, m.path, built.root, m.readOnly);
+    }
   }
 
   private localHttp(req: HttpRequest): HttpResult {

@@ -194,6 +194,8 @@ export interface PodSandbox {
   grpcCheck(port: number, service: string | undefined, timeoutMs?: Ms): GrpcResult;
   /** Tear down (StopPodSandbox): every process is gone, ports closed. */
   destroy(): void;
+  /** The pod object was updated (labels, annotations): downward API volumes follow. */
+  updatePod?(pod: Pod): void;
 }
 
 export interface RuntimeModel {

@@ -60,6 +60,15 @@ export interface PodsimJson {
   }[];
   diagnostics: { severity: string; message: string; line?: number; column?: number }[];
   nodes?: Record<string, PodsimNode>;
+  /** Every scenario action and its outcome (present when the scenario has actions). */
+  actions?: PodsimAction[];
+}
+
+export interface PodsimAction {
+  t: number;
+  action: string;
+  ok: boolean;
+  message?: string;
 }
 
 /** Appends `entry` unless it equals the last one apart from `t`. */
@@ -189,11 +198,22 @@ export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson 
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.column !== undefined ? { column: d.column } : {}),
   }));
-  if (!result.cluster) return { until: result.until, pods, endpoints, events, diagnostics };
+  const actions: PodsimAction[] = [];
+  for (const r of result.trace)
+    if (r.type === 'action')
+      actions.push({
+        t: r.t,
+        action: r.action,
+        ok: r.ok,
+        ...(r.message !== undefined ? { message: r.message } : {}),
+      });
+  const acts = actions.length > 0 ? { actions } : {};
+  if (!result.cluster)
+    return { until: result.until, pods, endpoints, events, diagnostics, ...acts };
   const nodes = dict<PodsimNode>();
   for (const name of [...idx.nodes.keys()].sort()) {
     const n = idx.nodes.get(name);
     if (n) nodes[name] = nodeJson(n);
   }
-  return { until: result.until, pods, endpoints, events, diagnostics, nodes };
+  return { until: result.until, pods, endpoints, events, diagnostics, nodes, ...acts };
 }

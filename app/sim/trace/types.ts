@@ -234,6 +234,16 @@ export type TraceRecord =
       namespace: string;
       /** Dotted active state value, e.g. `running.probing` */
       state: string;
+    }
+  // ---- scenario actions (DESIGN §4 `actions`): what each one did ------------------------------
+  | {
+      t: number;
+      type: 'action';
+      /** `patch Pod/web`, `kill Pod/web`, `node Node/node-2` (namespace before the name outside default). */
+      action: string;
+      ok: boolean;
+      /** kubectl's answer (`pod/web patched`) or the API server's refusal. */
+      message?: string;
     };
 
 /**

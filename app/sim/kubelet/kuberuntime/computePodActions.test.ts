@@ -72,19 +72,19 @@ const rows: [string, PodObserved, PodActions][] = [
   [
     'liveness failure: kill and restart in the same sync',
     pod([running('a', { latest: { seen: 'running', liveness: 'Failure' } })]),
-    act({ kills: [{ container: 'a', probe: 'liveness', restart: true }], starts: ['a'] }),
+    act({ kills: [{ container: 'a', reason: 'liveness', restart: true }], starts: ['a'] }),
   ],
   [
     'liveness failure with Never: kill, no restart, then the pod is killed',
     pod([running('a', { latest: { seen: 'running', liveness: 'Failure' } })], {
       restartPolicy: 'Never',
     }),
-    act({ killPod: true, kills: [{ container: 'a', probe: 'liveness', restart: false }] }),
+    act({ killPod: true, kills: [{ container: 'a', reason: 'liveness', restart: false }] }),
   ],
   [
     'startup failure kills like liveness',
     pod([running('a', { hasStartupProbe: true, latest: { seen: 'running', startup: 'Failure' } })]),
-    act({ kills: [{ container: 'a', probe: 'startup', restart: true }], starts: ['a'] }),
+    act({ kills: [{ container: 'a', reason: 'startup', restart: true }], starts: ['a'] }),
   ],
   [
     'a probe result of an instance not yet seen running is ignored',
@@ -156,6 +156,66 @@ const rows: [string, PodObserved, PodActions][] = [
     'a regular container already started skips the init sequence (HasAnyActiveRegularContainerStarted)',
     pod([exited('i1', 1, 'init'), running('a')], { initialized: false, regularStarted: true }),
     act({}),
+  ],
+  [
+    'container hash changed: kill and restart it, the others stay',
+    pod([running('a', { latest: { seen: 'running', changed: true } }), running('b')]),
+    act({ kills: [{ container: 'a', reason: 'changed', restart: true }], starts: ['a'] }),
+  ],
+  [
+    'container hash changed with Never: still restarted (the spec changed)',
+    pod([running('a', { latest: { seen: 'running', changed: true } })], {
+      restartPolicy: 'Never',
+    }),
+    act({ kills: [{ container: 'a', reason: 'changed', restart: true }], starts: ['a'] }),
+  ],
+  [
+    'container hash changed wins over a liveness failure (checked first)',
+    pod([running('a', { latest: { seen: 'running', changed: true, liveness: 'Failure' } })]),
+    act({ kills: [{ container: 'a', reason: 'changed', restart: true }], starts: ['a'] }),
+  ],
+  [
+    'sidecar hash changed: killed and restarted after initialization',
+    pod([
+      running('s', { kind: 'sidecar', latest: { seen: 'running', changed: true } }),
+      running('a'),
+    ]),
+    act({ kills: [{ container: 's', reason: 'changed', restart: true }], starts: ['s'] }),
+  ],
+  [
+    'an exited plain init container with a changed image is left alone once initialized',
+    pod([exited('i1', 0, 'init'), running('a')]),
+    act({}),
+  ],
+  [
+    'sandbox changed: kill the pod, new sandbox, the first init container again',
+    pod([exited('i1', 0, 'init'), exited('i2', 0, 'init'), running('a')], { sandboxChanged: true }),
+    act({ killPod: true, createSandbox: true, starts: ['i1'] }),
+  ],
+  [
+    'sandbox changed without init containers: every regular container starts',
+    pod([running('a'), exited('b', 1)], { sandboxChanged: true }),
+    act({ killPod: true, createSandbox: true, starts: ['a', 'b'] }),
+  ],
+  [
+    'sandbox changed, OnFailure: a succeeded container is not started again',
+    pod([running('a'), exited('b', 0)], { sandboxChanged: true, restartPolicy: 'OnFailure' }),
+    act({ killPod: true, createSandbox: true, starts: ['a'] }),
+  ],
+  [
+    'sandbox changed, OnFailure, all succeeded: killed, no new sandbox',
+    pod([exited('a', 0)], { sandboxChanged: true, restartPolicy: 'OnFailure' }),
+    act({ killPod: true }),
+  ],
+  [
+    'sandbox changed, Never, containers ran: killed, no new sandbox',
+    pod([running('a')], { sandboxChanged: true, restartPolicy: 'Never' }),
+    act({ killPod: true }),
+  ],
+  [
+    'sandbox changed, Never, nothing ran yet: a new sandbox is tried',
+    pod([absent('a')], { sandboxChanged: true, restartPolicy: 'Never' }),
+    act({ killPod: true, createSandbox: true, starts: ['a'] }),
   ],
 ];
 

@@ -9,6 +9,8 @@ import type { ProbeResultValue } from '../prober/results/resultsManager.ts';
 import type { SlotKind } from '../types.ts';
 
 export type ProbeKill = 'liveness' | 'startup';
+/** Why a running container is killed: its spec changed (containerChanged), or a probe failed. */
+export type KillReason = ProbeKill | 'changed';
 
 /** One container of the spec as the sync sees it. */
 export interface ObservedContainer {
@@ -22,6 +24,8 @@ export interface ObservedContainer {
     /** Published liveness / startup results for this very instance (prober results manager). */
     liveness?: ProbeResultValue;
     startup?: ProbeResultValue;
+    /** Created from another spec than the current one (containerChanged: the hash differs). */
+    changed?: boolean;
   };
 }
 
@@ -31,19 +35,28 @@ export interface PodObserved {
   initialized: boolean;
   /** HasAnyActiveRegularContainerStarted. */
   regularStarted: boolean;
+  /**
+   * podSandboxChanged: the pod had a sandbox and it is no longer ready (its pause process died,
+   * the node rebooted). Absent: the sandbox is fine, or none was ever created.
+   */
+  sandboxChanged?: boolean;
   containers: ObservedContainer[];
 }
 
 export interface PodActions {
   killPod: boolean;
-  kills: { container: string; probe: ProbeKill; restart: boolean }[];
+  /** Kill every container, then create a new sandbox (starts run in it). */
+  createSandbox?: boolean;
+  kills: { container: string; reason: KillReason; restart: boolean }[];
   starts: string[];
   /** The init sequence has just been found complete (the pod chart moves on). */
   initDone: boolean;
 }
 
-function probeFailure(c: ObservedContainer): ProbeKill | undefined {
+/** Why the running container must be killed, in computePodActions' order (changed first). */
+function killReason(c: ObservedContainer): KillReason | undefined {
   if (c.latest?.seen !== 'running') return undefined;
+  if (c.latest.changed) return 'changed';
   if (c.latest.liveness === 'Failure') return 'liveness';
   if (c.latest.startup === 'Failure') return 'startup';
   return undefined;
@@ -84,9 +97,13 @@ function initActions(o: PodObserved, a: PodActions): PodActions | undefined {
     const exited = inst.seen === 'exited';
     if (c.kind === 'sidecar') {
       if (exited) return { ...a, starts: [c.name] };
-      const pf = probeFailure(c);
+      const pf = killReason(c);
       if (pf)
-        return { ...a, kills: [{ container: c.name, probe: pf, restart: true }], starts: [c.name] };
+        return {
+          ...a,
+          kills: [{ container: c.name, reason: pf, restart: true }],
+          starts: [c.name],
+        };
       if (isStarted(c)) continue;
       return a;
     }
@@ -98,8 +115,35 @@ function initActions(o: PodObserved, a: PodActions): PodActions | undefined {
   return undefined;
 }
 
+/**
+ * The sandbox must be re-created (computePodActions' `createPodSandbox` branch): everything is
+ * killed; a new sandbox runs the first init container, or the regular containers (OnFailure skips
+ * the succeeded ones). No new sandbox for a Never pod that ran containers, nor for an initialized
+ * pod with nothing left to start: the pod is just killed.
+ */
+function sandboxActions(o: PodObserved, a: PodActions): PodActions {
+  a.killPod = true;
+  const ran = o.containers.some((c) => c.latest !== undefined);
+  if (o.restartPolicy === 'Never' && ran) return a;
+  const regular = o.containers.filter((c) => c.kind === 'regular');
+  const toStart = regular.filter(
+    (c) =>
+      !(
+        o.restartPolicy === 'OnFailure' &&
+        c.latest?.seen === 'exited' &&
+        (c.latest.exitCode ?? 0) === 0
+      ),
+  );
+  if (toStart.length === 0 && regular.some((c) => c.latest !== undefined)) return a;
+  a.createSandbox = true;
+  const firstInit = o.containers.find((c) => c.kind !== 'regular');
+  a.starts = firstInit ? [firstInit.name] : toStart.map((c) => c.name);
+  return a;
+}
+
 export function computePodActions(o: PodObserved): PodActions {
   const a: PodActions = { killPod: false, kills: [], starts: [], initDone: false };
+  if (o.sandboxChanged) return sandboxActions(o, a);
   if (!o.initialized && !o.regularStarted) {
     const init = initActions(o, a);
     if (init) return init;
@@ -110,9 +154,9 @@ export function computePodActions(o: PodObserved): PodActions {
     if (c.kind !== 'sidecar') continue;
     if (!c.latest || c.latest.seen === 'exited') a.starts.push(c.name);
     else {
-      const pf = probeFailure(c);
+      const pf = killReason(c);
       if (pf) {
-        a.kills.push({ container: c.name, probe: pf, restart: true });
+        a.kills.push({ container: c.name, reason: pf, restart: true });
         a.starts.push(c.name);
       }
     }
@@ -131,11 +175,12 @@ export function computePodActions(o: PodObserved): PodActions {
         regularStarts++;
       }
     } else {
-      const pf = probeFailure(c);
+      const pf = killReason(c);
       if (!pf) keep++;
       else {
-        const restart = o.restartPolicy !== 'Never';
-        a.kills.push({ container: c.name, probe: pf, restart });
+        // A changed spec restarts the container whatever the restart policy.
+        const restart = pf === 'changed' || o.restartPolicy !== 'Never';
+        a.kills.push({ container: c.name, reason: pf, restart });
         if (restart) {
           a.starts.push(c.name);
           regularStarts++;

@@ -30,7 +30,16 @@ export function stopSandbox(w: PodWorker): void {
   w.sandbox = undefined;
 }
 
-export function* killPod(w: PodWorker, graceS: number, graceField: string): Task<void> {
+/**
+ * `stop: false` (a sandbox being re-created): the old sandbox goes, and the pod chart goes back to
+ * creating one, instead of the terminal StopPodSandbox.
+ */
+export function* killPod(
+  w: PodWorker,
+  graceS: number,
+  graceField: string,
+  stop = true,
+): Task<void> {
   const targets = w.slots.filter((s) => w.runningInstance(s));
   const hasSidecars = targets.some((s) => s.kind === 'sidecar');
   if (targets.length > 0) {
@@ -51,7 +60,10 @@ export function* killPod(w: PodWorker, graceS: number, graceField: string): Task
     }
     yield waitAny(w.env.clock, [done.register]);
   }
-  stopSandbox(w);
+  if (stop) return stopSandbox(w);
+  w.sendPod({ type: 'sandbox.changed' });
+  w.sandbox?.destroy();
+  w.sandbox = undefined;
 }
 
 /** SyncTerminatingPod → SyncTerminatedPod: kill, re-read the runtime, write the terminal status. */

@@ -4,14 +4,15 @@
  * containers one per sync, sidecars gated on Running + startup Success, regular containers in spec
  * order. doBackOff uses the snapshot taken when the sync began.
  */
-import { computePodActions, type PodObserved } from './computePodActions.ts';
+import { computePodActions, type PodActions, type PodObserved } from './computePodActions.ts';
 import { kubeletPodCopy } from '../config.ts';
 import { goDuration, podDesc } from '../format.ts';
 import type { PodWorker } from '../types.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
 import type { Task } from '../task.ts';
 import { killPod } from './killPod.ts';
-import { killContainer } from './killContainer.ts';
+import { killContainer, type KillOptions } from './killContainer.ts';
+import { syncSandboxChanged } from './sandboxChanged.ts';
 import type { Instance, Slot } from '../types.ts';
 import { mountFailures } from '../volumeManager.ts';
 
@@ -25,6 +26,7 @@ export function observePod(w: PodWorker): PodObserved {
     restartPolicy: w.restartPolicy,
     initialized: w.initialized,
     regularStarted: w.regularStarted,
+    ...(w.sandboxDead === 'seen' ? { sandboxChanged: true } : {}),
     containers: w.slots.map((slot) => {
       const inst = w.latest(slot);
       return {
@@ -38,6 +40,12 @@ export function observePod(w: PodWorker): PodObserved {
                 ...(inst.exitCode !== undefined ? { exitCode: inst.exitCode } : {}),
                 ...optional('liveness', w.probes.result(slot.name, 'liveness', inst.id)),
                 ...optional('startup', w.probes.result(slot.name, 'startup', inst.id)),
+                // containerChanged: the running container's hash (its image: nothing else of a
+                // container may change) differs from the spec's. A running plain init container
+                // is not checked (computeInitContainerActions only restarts sidecars for it).
+                ...(slot.kind !== 'init' && inst.image !== slot.spec.image
+                  ? { changed: true }
+                  : {}),
               },
             }
           : {}),
@@ -58,7 +66,9 @@ function* startWithBackoff(
 ): Task<StartResult> {
   const { env } = w;
   if (snapFinishedAt !== undefined) {
-    const key = `${w.namespace}/${w.name}/${w.uid}/${slot.name}`;
+    // getStableKey(pod, container): the container hash is part of it, so a changed image starts
+    // without the old back-off.
+    const key = `${w.namespace}/${w.name}/${w.uid}/${slot.name}/${slot.spec.image}`;
     const now = env.clock.now();
     if (env.crashBackoff.isInBackOffSince(key, snapFinishedAt, now)) {
       const b = env.crashBackoff.get(key) ?? 0;
@@ -90,6 +100,7 @@ function* startWithBackoff(
 function* createSandbox(w: PodWorker): Task<void> {
   const { env } = w;
   yield { ms: env.profile.sandboxMs };
+  w.sandboxGeneration++;
   // Host-network pods use the node IP (pod-level R9.6).
   const ip = w.pod.spec?.hostNetwork ? env.profile.hostIP : env.allocatePodIP();
   w.sandbox = env.runtime.createSandbox({
@@ -118,6 +129,44 @@ function* createSandbox(w: PodWorker): Task<void> {
   w.writeStatus('patch');
 }
 
+/**
+ * The Killing event and grace of a container computePodActions kills: a changed spec
+ * (`Container X definition changed, will be restarted`; a sidecar: `Init container X definition
+ * changed`) or a failed probe (its own terminationGracePeriodSeconds if set).
+ */
+function killOptions(w: PodWorker, slot: Slot, kill: PodActions['kills'][number]): KillOptions {
+  const graceField = { doc: w.doc, path: 'spec.terminationGracePeriodSeconds' };
+  if (kill.reason === 'changed') {
+    return {
+      message:
+        slot.kind === 'sidecar'
+          ? `Init container ${slot.name} definition changed`
+          : `Container ${slot.name} definition changed, will be restarted`,
+      graceS: w.graceS,
+      graceField,
+      cause: {
+        message: `the image changed to ${slot.spec.image} (the container's hash changed)`,
+        field: { doc: w.doc, path: `${slot.base}.image` },
+      },
+    };
+  }
+  const probe = slot.spec[`${kill.reason}Probe`];
+  const ft = probe?.failureThreshold;
+  const probeGrace = probe?.terminationGracePeriodSeconds;
+  return {
+    message: `Container ${slot.name} failed ${kill.reason} probe${kill.restart ? ', will be restarted' : ''}`,
+    graceS: probeGrace ?? w.graceS,
+    graceField:
+      probeGrace !== undefined && probeGrace !== null
+        ? { doc: w.doc, path: `${slot.base}.${kill.reason}Probe.terminationGracePeriodSeconds` }
+        : graceField,
+    cause: {
+      message: `${kill.reason}Probe failed ${ft} times in a row (failureThreshold ${ft})`,
+      field: { doc: w.doc, path: `${slot.base}.${kill.reason}Probe.failureThreshold` },
+    },
+  };
+}
+
 export function* syncPod(w: PodWorker): Task<SyncResult> {
   // generateAPIPodStatus comes first (with the reason cache of the previous sync: the transient
   // `Error` before `CrashLoopBackOff`); a terminal phase ends the pod worker's syncing. The status
@@ -138,7 +187,6 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     }
     w.volumesMounted = true;
   }
-  if (!w.sandbox) yield* createSandbox(w);
   // The pod status snapshot this sync works from (doBackOff looks only at it, R6.8).
   const snap = new Map<Slot, number | undefined>();
   // doBackOff takes the newest *exited* instance of the snapshot: a kill in this very sync is not
@@ -148,6 +196,11 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     for (const i of slot.instances) if (i.seen === 'exited') exited = i;
     snap.set(slot, exited?.finishedAtMs);
   }
+  if (w.sandboxDead === 'seen') {
+    const goOn = yield* syncSandboxChanged(w, computePodActions(observePod(w)));
+    if (!goOn) return {};
+  }
+  if (!w.sandbox) yield* createSandbox(w);
   const a = computePodActions(observePod(w));
   if (a.initDone && w.hasInitContainers) w.sendPod({ type: 'pod.initialized' });
   const slotOf = (name: string) => w.slots.find((s) => s.name === name)!;
@@ -156,25 +209,8 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     return {};
   }
   for (const kill of a.kills) {
-    const k = { ...kill, slot: slotOf(kill.container) };
-    const probe = k.slot.spec[`${k.probe}Probe`];
-    const ft = probe?.failureThreshold;
-    const probeGrace = probe?.terminationGracePeriodSeconds;
-    yield* killContainer(w, k.slot, {
-      message: `Container ${k.slot.name} failed ${k.probe} probe${k.restart ? ', will be restarted' : ''}`,
-      graceS: probeGrace ?? w.graceS,
-      graceField: {
-        doc: w.doc,
-        path:
-          probeGrace !== undefined && probeGrace !== null
-            ? `${k.slot.base}.${k.probe}Probe.terminationGracePeriodSeconds`
-            : 'spec.terminationGracePeriodSeconds',
-      },
-      cause: {
-        message: `${k.probe}Probe failed ${ft} times in a row (failureThreshold ${ft})`,
-        field: { doc: w.doc, path: `${k.slot.base}.${k.probe}Probe.failureThreshold` },
-      },
-    });
+    const slot = slotOf(kill.container);
+    yield* killContainer(w, slot, killOptions(w, slot, kill));
   }
   let requeue: number | undefined;
   for (const slot of a.starts.map(slotOf)) {

@@ -143,6 +143,8 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const inst: Instance = {
     id: containerID(w, slot, restartCount),
     restartCount,
+    image: slot.spec.image,
+    sandboxGeneration: w.sandboxGeneration,
     proc: res.container,
     startedAtMs: env.clock.now(),
     seen: 'none',
@@ -195,6 +197,12 @@ function containerCallbacks(
       const inst = ref.inst;
       if (!inst || inst.finishedAtMs !== undefined) return;
       inst.finishedAtMs = env.clock.now();
+      // containerd after a reboot: a container whose task is gone is exited with code 255,
+      // reason Unknown (its CRI restart recovery, unknownExitCode).
+      if (inst.lostWithNode) {
+        exitCode = 255;
+        reason = 'Unknown';
+      }
       inst.exitCode = exitCode;
       inst.reason = reason;
       if (message) inst.message = message;

@@ -102,7 +102,9 @@ function liveStatus(slot: Slot, v: StatusView): ContainerStatus {
   const seen = v.seen ?? ((i: Instance) => i.seen);
   const [newest, previous] = seenInstances(slot, seen);
   const name = slot.name;
-  const image = slot.spec.image;
+  // The runtime reports the image of the container it has (a patched image shows once the new
+  // container exists; kubelet_pods.go convertContainerStatus takes cs.Image).
+  const image = newest?.image ?? slot.spec.image;
   if (!newest) {
     const reason =
       slot.reasonCache?.reason ?? (v.hasInitContainers ? 'PodInitializing' : 'ContainerCreating');

@@ -1,0 +1,60 @@
+/**
+ * `kubectl patch` as the API server runs it (registry/rest update.go → the patcher): the strategic
+ * merge patch applied to the current object, the result decoded and defaulted again, then the
+ * kind's update validation (a Pod: ValidatePodUpdate). A refusal changes nothing and comes back with
+ * the API server's message (`Pod "web" is invalid: …`). Pure: the caller holds the objects.
+ */
+import { Issues } from './issues.ts';
+import { asRecord, cloneJson, type JsonObject } from './json.ts';
+import { defaultPod } from './defaults.ts';
+import { defaultNode, validateNode, type DefaultedNode } from './nodes.ts';
+import { PATCH_SCHEMAS, strategicMerge } from './strategicMerge.ts';
+import type { DefaultedPod } from './types.ts';
+import { deepEqual, invalidMessage, validatePodUpdate } from './validate/podUpdate.ts';
+import { validateLabels } from './validate/meta.ts';
+
+export type PatchOutcome<T> =
+  { ok: true; object: T; changed: boolean } | { ok: false; message: string };
+
+function merged(kind: string, current: object, patch: unknown): JsonObject | string {
+  const r = strategicMerge(current as JsonObject, patch, PATCH_SCHEMAS[kind]);
+  return r.ok ? cloneJson(r.value) : r.error;
+}
+
+/**
+ * `admit` gives the object as the API server stores it (admission adds DefaultTolerationSeconds'
+ * tolerations, the service account token volume…): the update is validated against that, so a
+ * patch that replaces `tolerations` without them is refused as on a cluster. The object returned
+ * is the patch applied to `current` itself (admission stays idempotent on it).
+ */
+export function patchPod(
+  current: DefaultedPod,
+  patch: unknown,
+  admit: (p: DefaultedPod) => DefaultedPod = (p) => p,
+): PatchOutcome<DefaultedPod> {
+  const next = merged('Pod', current, patch);
+  if (typeof next === 'string') return { ok: false, message: next };
+  defaultPod(next);
+  const stored = admit(current);
+  const storedNext = stored === current ? next : merged('Pod', stored, patch);
+  if (typeof storedNext === 'string') return { ok: false, message: storedNext };
+  if (storedNext !== next) defaultPod(storedNext);
+  const errors = validatePodUpdate(storedNext, stored as unknown as JsonObject);
+  if (errors.length > 0)
+    return { ok: false, message: invalidMessage('Pod', current.metadata.name, errors) };
+  return { ok: true, object: next as unknown as DefaultedPod, changed: !deepEqual(next, current) };
+}
+
+/** Labels and taints change freely (ValidateNodeUpdate); taint entries are checked as on create. */
+export function patchNode(current: DefaultedNode, patch: unknown): PatchOutcome<DefaultedNode> {
+  const next = merged('Node', current, patch);
+  if (typeof next === 'string') return { ok: false, message: next };
+  defaultNode(next);
+  const issues = new Issues();
+  validateLabels(asRecord(asRecord(next.metadata)?.labels), ['metadata', 'labels'], issues);
+  validateNode(next, issues);
+  const errors = issues.list.map((i) => i.message);
+  if (errors.length > 0)
+    return { ok: false, message: invalidMessage('Node', current.metadata.name, errors) };
+  return { ok: true, object: next as unknown as DefaultedNode, changed: !deepEqual(next, current) };
+}
