@@ -1,9 +1,11 @@
 /**
- * Simulated wall-clock time as programs print it: t = 0 is SIM_EPOCH_MS (2025-01-01T00:00:00Z).
+ * Simulated wall-clock time as programs print it: t = 0 is SIM_EPOCH_MS (2026-01-01T00:00:00Z),
+ * the same instant the API's timestamps start from (trace/time.ts EPOCH_MS is this constant), so
+ * a log line and `kubectl describe` agree on the date.
  * Beside the clock because the trace needs it too: an access log stored as a run (LogRunRecord)
  * is printed back with the `clfTime` of each line's second.
  */
-export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1);
+export const SIM_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 export function simDate(now: number): Date {
   return new Date(SIM_EPOCH_MS + now);
@@ -25,7 +27,7 @@ function perSecond(format: (d: Date) => string): (now: number) => string {
   };
 }
 
-/** `2025/01/01 00:00:01` (nginx error log). */
+/** `2026/01/01 00:00:01` (nginx error log). */
 export const nginxTime = perSecond(
   (d) =>
     `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`,
@@ -33,7 +35,7 @@ export const nginxTime = perSecond(
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `01/Jan/2025:00:00:05 +0000` (access log), for simulated ms `now`. */
+/** `01/Jan/2026:00:00:05 +0000` (access log), for simulated ms `now`. */
 export const clfTime = perSecond(
   (d) =>
     `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`,

@@ -3,8 +3,10 @@
  * timestamps are rendered from a fixed epoch so output is deterministic.
  */
 
-/** t = 0 of every simulation, as a wall-clock instant (2026-01-01T00:00:00Z). */
-export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+import { SIM_EPOCH_MS } from '../clock/wallTime.ts';
+
+/** t = 0 of every simulation, as a wall-clock instant (2026-01-01T00:00:00Z), as programs see it. */
+export const EPOCH_MS = SIM_EPOCH_MS;
 
 /** Removes float noise (e.g. 44.99999999 from 45.1 - 0.1) before truncating to whole units. */
 function clean(seconds: number): number {

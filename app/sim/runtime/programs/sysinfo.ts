@@ -47,7 +47,7 @@ export const uname: Program = (ctx) => {
   return done(0);
 };
 
-/** `date` at simulated time; t = 0 is 2025-01-01T00:00:00Z (any fixed origin is deterministic). */
+/** `date` at simulated time; t = 0 is 2026-01-01T00:00:00Z (any fixed origin is deterministic). */
 export { SIM_EPOCH_MS };
 
 export const date: Program = (ctx: ProgCtx) => {
