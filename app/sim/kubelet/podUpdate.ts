@@ -28,6 +28,7 @@ export function handlePodUpdate(w: PodWorker, pod: DefaultedPod): void {
 export function sandboxDied(w: PodWorker): boolean {
   if (!w.sandbox || w.sandboxDead || w.lifecycle !== 'active') return false;
   w.sandboxDead = 'died';
+  w.sandbox.pauseDied?.();
   w.scheduleRelist();
   return true;
 }

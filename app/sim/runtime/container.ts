@@ -32,6 +32,7 @@ import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
 import { LogSink } from './process/logSink.ts';
 import { MAX_PROCESSES } from './limits.ts';
+import type { PidMember, SharedPidNamespace } from './pidNamespace.ts';
 
 export interface SandboxPort {
   scheduler: Scheduler;
@@ -56,10 +57,12 @@ interface Entry {
 /** Resident memory of a small process (a shell, sleep) until its program says otherwise. */
 const BASE_PROCESS_BYTES = 512 * 1024;
 
-export class ContainerRuntime implements ContainerProcess, Sys {
+export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
   running = false;
   private exited = false;
   private nextPid = 7;
+  /** The entrypoint's PID: 1 in its own namespace. */
+  private mainPid = 1;
   private execCount = 0;
   private procs = new Map<number, Entry>();
   private mem = new Map<number, number>();
@@ -80,8 +83,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     private readonly callbacks: ContainerCallbacks,
     readonly stopSignal: Signal,
     private readonly field: FieldRef | undefined,
-    /** shareProcessNamespace: the pause process is PID 1, the entrypoint is an ordinary process. */
-    private readonly sharedPidNamespace = false,
+    /**
+     * shareProcessNamespace: the pod's PID namespace (the pause process is PID 1, the entrypoint an
+     * ordinary process); undefined: the container's own, whose PID 1 is the entrypoint.
+     */
+    private readonly pids?: SharedPidNamespace,
   ) {
     this.fs = root;
     this.log = new LogSink(
@@ -134,13 +140,16 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       return;
     }
     this.running = true;
+    this.mainPid = this.pids ? this.pids.alloc() : 1;
+    this.pids?.join(this);
+    const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
     const info: ProcInfo = {
-      pid: 1,
+      pid: this.mainPid,
       name: name.slice(name.lastIndexOf('/') + 1),
-      pid1: !this.sharedPidNamespace,
+      cmd: argv.join(' '),
+      pid1: !this.pids,
       alive: true,
     };
-    const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
     const io = this.log.io();
     const task = new Task(
       prog(this.ctx(argv, io, info)),
@@ -148,14 +157,14 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       (code) => this.end(code, code === 0 ? 'Completed' : 'Error'),
       (m) => this.diag(m),
     );
-    this.procs.set(1, { info, task, root: true });
-    this.mem.set(1, BASE_PROCESS_BYTES);
+    this.procs.set(this.mainPid, { info, task, root: true });
+    this.mem.set(this.mainPid, BASE_PROCESS_BYTES);
     task.start();
   }
 
   signal(sig: Signal): void {
     if (!this.running) return;
-    this.deliver(1, sig);
+    this.deliver(this.mainPid, sig);
   }
 
   exec(
@@ -188,9 +197,11 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     }
     let out = '';
     const sink = (s: string) => ((out += s), undefined);
+    const fullArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
     const info: ProcInfo = {
-      pid: this.nextPid++,
+      pid: this.allocPid(),
       name: name.slice(name.lastIndexOf('/') + 1),
+      cmd: fullArgv.join(' '),
       pid1: false,
       alive: true,
     };
@@ -204,10 +215,12 @@ export class ContainerRuntime implements ContainerProcess, Sys {
       this.dropProc(info.pid);
       done(r);
     };
-    const fullArgv = found.kind === 'script' ? ['sh', found.path, ...argv.slice(1)] : argv;
     const ctx = this.ctx(fullArgv, { stdin: null, out: sink, err: sink }, info, opts.field);
+    // Started lazily: a program that runs to its end when called (ps) is in the table by then.
     const task = new Task(
-      prog(ctx),
+      (function* () {
+        return yield* prog(ctx);
+      })(),
       this.sb.scheduler,
       (code) => finish({ exitCode: code, output: out }),
       (m) => ctx.sys.diag(m),
@@ -336,8 +349,12 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return PROGRAMS[id];
   }
 
+  private allocPid(): number {
+    return this.pids ? this.pids.alloc() : this.nextPid++;
+  }
+
   spawnChild(parent: ProcInfo, name: string): ProcInfo {
-    const info: ProcInfo = { pid: this.nextPid++, name, pid1: false, alive: true };
+    const info: ProcInfo = { pid: this.allocPid(), name, pid1: false, alive: true };
     const pe = this.procs.get(parent.pid);
     if (pe) this.procs.set(info.pid, { info, task: pe.task, root: false });
     return info;
@@ -354,7 +371,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
   ): { job: Job; pid: number } | undefined {
     // The pids cgroup: fork fails with EAGAIN once the container has MAX_PROCESSES.
     if (this.procs.size >= MAX_PROCESSES) return undefined;
-    const info: ProcInfo = { pid: this.nextPid++, name, pid1: false, alive: true };
+    const info: ProcInfo = { pid: this.allocPid(), name, pid1: false, alive: true };
     const task = new Task(
       body(info),
       this.sb.scheduler,
@@ -373,6 +390,27 @@ export class ContainerRuntime implements ContainerProcess, Sys {
    * (the sender of `nginx -s quit` returns before the master reacts).
    */
   kill(pid: number, sig: Signal | 0): string | undefined {
+    // kill 0 / kill -1: the caller's process group, here the container's processes (its main one).
+    const target = pid <= 0 ? this.mainPid : pid;
+    if (this.owns(target) || !this.pids) return this.killOwn(target, sig);
+    return this.pids.kill(target, sig);
+  }
+
+  owns(pid: number): boolean {
+    return this.procs.get(pid)?.info.alive === true;
+  }
+
+  procList(): ProcInfo[] {
+    const out: ProcInfo[] = [];
+    for (const e of this.procs.values()) if (e.info.alive) out.push(e.info);
+    return out;
+  }
+
+  killedWithNamespace(): void {
+    if (this.running) this.end(137, 'Error');
+  }
+
+  killOwn(pid: number, sig: Signal | 0): string | undefined {
     const e = this.procs.get(pid);
     if (!e || !e.info.alive) return 'No such process';
     if (sig === 0) return undefined;
@@ -413,10 +451,10 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     return () => this.sb.scheduler.cancel(id);
   }
 
+  /** The processes this container sees (the whole pod's in a shared PID namespace), by PID. */
   findProcs(name: string): ProcInfo[] {
-    return [...this.procs.values()]
-      .map((e) => e.info)
-      .filter((p) => p.alive && (name === '' || p.name === name));
+    const all = this.pids ? this.pids.list() : this.procList();
+    return name === '' ? all : all.filter((p) => p.name === name);
   }
 
   diag(message: string): void {
@@ -452,6 +490,7 @@ export class ContainerRuntime implements ContainerProcess, Sys {
     for (const x of [...this.execs]) x.finish({ exitCode: execCode, output: x.output() });
     this.procs.clear();
     this.mem.clear();
+    this.pids?.leave(this);
     this.sb.unlisten(this);
     this.sb.gone(this);
   }

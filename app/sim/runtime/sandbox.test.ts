@@ -342,6 +342,85 @@ describe('security context and PID namespace', () => {
     h.scheduler.runUntil(1);
     expect(s.exits).toEqual([{ code: 143, reason: 'Error', t: 0 }]);
   });
+
+  const shared = () =>
+    createHarness(
+      podOf({
+        shareProcessNamespace: true,
+        containers: [
+          { name: 'web', image: 'nginx:1.27' },
+          { name: 'shell', image: 'busybox:1.36', command: ['sleep', '3600'] },
+        ],
+      }),
+    );
+
+  it('shared: /pause is PID 1 and ps in one container lists every container (cluster.md P6.1, P6.5)', () => {
+    const h = shared();
+    h.start('web');
+    h.scheduler.runUntil(100);
+    const sh = h.start('shell');
+    expect(h.exec(sh.container, ['ps']).output).toBe(
+      [
+        'PID   USER     TIME  COMMAND',
+        '    1 65535     0:00 /pause',
+        '    2 root      0:00 nginx: master process nginx -g daemon off;',
+        '    3 root      0:00 sleep 3600',
+        '    4 root      0:00 ps',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('without sharing each container sees only its own processes, its entrypoint as PID 1', () => {
+    const h = createHarness(
+      podOf({
+        containers: [
+          { name: 'web', image: 'nginx:1.27' },
+          { name: 'shell', image: 'busybox:1.36', command: ['sleep', '3600'] },
+        ],
+      }),
+    );
+    h.start('web');
+    const sh = h.start('shell');
+    expect(h.exec(sh.container, ['ps']).output).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    7 root      0:00 ps\n',
+    );
+    expect(h.exec(sh.container, ['kill', '-HUP', '2']).exitCode).toBe(1);
+  });
+
+  it('shared: a sidecar signals another container (kill -HUP reloads nginx, P6.2)', () => {
+    const h = shared();
+    const web = h.start('web');
+    h.scheduler.runUntil(100);
+    const sh = h.start('shell');
+    expect(h.exec(sh.container, ['kill', '-HUP', '2'])).toEqual({ exitCode: 0, output: '' });
+    h.scheduler.runUntil(2000);
+    expect(web.exits).toEqual([]);
+    expect(web.logs.filter((l) => l.includes('SIGHUP'))).toEqual([
+      '2026/01/01 00:00:00 [notice] 2#2: signal 1 (SIGHUP) received, reconfiguring',
+    ]);
+    expect(h.exec(sh.container, ['kill', '-TERM', '2']).exitCode).toBe(0);
+    h.scheduler.runUntil(3000);
+    expect(web.exits).toEqual([{ code: 0, reason: 'Completed', t: 2000 }]);
+    expect(web.logs.at(-1)).toBe(
+      '2026/01/01 00:00:02 [notice] 2#2: signal 15 (SIGTERM) received, exiting',
+    );
+  });
+
+  it('shared: pause ignores SIGKILL from inside; SIGTERM ends it and every container dies (P6.3)', () => {
+    const h = shared();
+    const web = h.start('web');
+    const sh = h.start('shell');
+    h.scheduler.runUntil(100);
+    expect(h.exec(sh.container, ['kill', '-9', '1']).exitCode).toBe(0);
+    h.scheduler.runUntil(200);
+    expect(h.pauseExits.count).toBe(0);
+    expect(h.exec(sh.container, ['kill', '1']).exitCode).toBe(0);
+    h.scheduler.runUntil(300);
+    expect(h.pauseExits.count).toBe(1);
+    expect(web.exits).toEqual([{ code: 137, reason: 'Error', t: 200 }]);
+    expect(sh.exits).toEqual([{ code: 137, reason: 'Error', t: 200 }]);
+  });
 });
 
 describe('starting and exec', () => {

@@ -18,6 +18,7 @@ import type { Dir, File } from './fs/vfs.ts';
 import { Vfs, graftMount, newDir, newFile, normalizePath, overlay } from './fs/vfs.ts';
 import type { Listener, NetView } from './process/types.ts';
 import { ContainerRuntime } from './container.ts';
+import { SharedPidNamespace } from './pidNamespace.ts';
 import type { SandboxPort } from './container.ts';
 import { imageLayer, resolveImage } from './images/index.ts';
 import { buildEnv, resolveArgv } from './env.ts';
@@ -41,6 +42,8 @@ export class Sandbox implements PodSandbox {
   private etc: { hosts: File; resolv: File; hostname: File };
   private reported = new Set<string>();
   private readonly port: SandboxPort;
+  /** shareProcessNamespace: the pod's one PID namespace, pause as its init. */
+  private readonly pids: SharedPidNamespace | undefined;
   /**
    * Mounts whose content comes from the pod object (downwardAPI, or projected with a downwardAPI
    * source), without subPath: the kubelet rewrites them when the pod's labels or annotations change.
@@ -53,6 +56,10 @@ export class Sandbox implements PodSandbox {
   ) {
     this.podIP = ctx.podIP;
     const pod = ctx.pod;
+    this.pids =
+      pod.spec?.shareProcessNamespace === true
+        ? new SharedPidNamespace(ctx.scheduler, () => ctx.onPauseExit?.())
+        : undefined;
     this.saVolume = serviceAccountVolume(pod);
     this.etc = {
       hosts: newFile(hostsFile(pod, ctx.podIP)),
@@ -160,7 +167,7 @@ export class Sandbox implements PodSandbox {
       callbacks,
       config.stopSignal ?? 'SIGTERM',
       field,
-      ctx.pod.spec?.shareProcessNamespace === true,
+      this.pids,
     );
     this.containers.add(c);
     return { ok: true, container: c };
@@ -285,6 +292,11 @@ export class Sandbox implements PodSandbox {
           : `connection error: desc = "transport: Error while dialing: dial tcp ${this.podIP}:${port}: connect: connection refused"`,
       };
     return { ok: true, status: e.l.grpc(service) };
+  }
+
+  /** The pause process died: in a shared PID namespace every process dies with it. */
+  pauseDied(): void {
+    this.pids?.pauseExit();
   }
 
   destroy(): void {

@@ -68,6 +68,8 @@ export interface Harness {
   diagnostics: RuntimeDiagnostic[];
   configMaps: Map<string, ConfigMap>;
   secrets: Map<string, Secret>;
+  /** How often the pause process exited from inside the pod (the kubelet's onPauseExit). */
+  pauseExits: { count: number };
   /** Create and start a container of the pod (regular by default); throws if creation fails. */
   start(name: string): Started;
   /** Run a command in a container; returns the result once simulated time has passed enough. */
@@ -87,6 +89,7 @@ export function createHarness(pod: Pod): Harness {
   const diagnostics: RuntimeDiagnostic[] = [];
   const configMaps = new Map<string, ConfigMap>();
   const secrets = new Map<string, Secret>();
+  const pauseExits = { count: 0 };
   const sandbox = createRuntimeModel().createSandbox({
     scheduler,
     network,
@@ -100,6 +103,7 @@ export function createHarness(pod: Pod): Harness {
       secret: (_ns, name) => secrets.get(name),
     },
     diagnostic: (d) => diagnostics.push(d),
+    onPauseExit: () => pauseExits.count++,
   });
   return {
     scheduler,
@@ -108,6 +112,7 @@ export function createHarness(pod: Pod): Harness {
     diagnostics,
     configMaps,
     secrets,
+    pauseExits,
     start(name) {
       const init = pod.spec?.initContainers ?? [];
       const regular = pod.spec?.containers ?? [];

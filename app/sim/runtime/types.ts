@@ -105,6 +105,8 @@ export interface SandboxContext {
    * `enableServiceLinks: false`. Without it only the `kubernetes` Service's variables are set.
    */
   serviceEnv?(): Record<string, string>;
+  /** The pause process exited from inside the pod (`kill 1` in a shared PID namespace). */
+  onPauseExit?(): void;
 }
 
 export interface ContainerCallbacks {
@@ -196,6 +198,8 @@ export interface PodSandbox {
   destroy(): void;
   /** The pod object was updated (labels, annotations): downward API volumes follow. */
   updatePod?(pod: Pod): void;
+  /** The pause process was killed (in a shared PID namespace, every process dies with it). */
+  pauseDied?(): void;
 }
 
 export interface RuntimeModel {

@@ -115,6 +115,7 @@ function* createSandbox(w: PodWorker): Task<void> {
     diagnostic: (d) => env.diagnostic(d),
     // Looked up at each CreateContainer: the Services that exist then (a restart sees new ones).
     serviceEnv: () => env.serviceEnv(w.namespace, w.pod.spec?.enableServiceLinks !== false),
+    onPauseExit: () => void w.killSandbox(),
   });
   w.podIP = ip;
   env.recorder.add({

@@ -28,12 +28,12 @@ const redisServer: Program = function* (ctx) {
   return yield* serveUntilSignal(ctx, {
     SIGTERM: {
       exit: 0,
-      log: [
+      log: () => [
         `${d()} # Received SIGTERM scheduling shutdown...`,
         `${d()} # Redis is now ready to exit, bye bye...`,
       ],
     },
-    SIGINT: { exit: 0, log: [`${d()} # Received SIGINT scheduling shutdown...`] },
+    SIGINT: { exit: 0, log: () => [`${d()} # Received SIGINT scheduling shutdown...`] },
   });
 };
 
@@ -92,13 +92,13 @@ const postgresEntrypoint: Program = function* (ctx) {
   return yield* serveUntilSignal(ctx, {
     SIGTERM: {
       exit: 0,
-      log: [
+      log: () => [
         `${ts()} LOG:  received smart shutdown request`,
         `${ts()} LOG:  database system is shut down`,
       ],
     },
-    SIGINT: { exit: 0, log: [`${ts()} LOG:  received fast shutdown request`] },
-    SIGQUIT: { exit: 0, log: [`${ts()} LOG:  received immediate shutdown request`] },
+    SIGINT: { exit: 0, log: () => [`${ts()} LOG:  received fast shutdown request`] },
+    SIGQUIT: { exit: 0, log: () => [`${ts()} LOG:  received immediate shutdown request`] },
   });
 };
 

@@ -148,6 +148,8 @@ function* master(ctx: ProgCtx): Gen {
   }
   ctx.sys.fs.writeFile('/var/run/nginx.pid', `${pid}\n`);
   ctx.sys.setMemory(pid, 6 * 1024 * 1024);
+  // ngx_master_process_cycle → ngx_setproctitle: what ps shows from now on.
+  ctx.self.cmd = `nginx: master process ${ctx.argv.join(' ')}`;
   log('notice', 'using the "epoll" event method');
   log('notice', `nginx/${versionOf(ctx)}`);
   log('notice', 'OS: Linux 6.8.0');
@@ -159,12 +161,26 @@ function* master(ctx: ProgCtx): Gen {
   return yield* serveUntilSignal(
     ctx,
     {
-      SIGQUIT: { exit: 0, log: stopLog(3, 'SIGQUIT', 'shutting down') },
-      SIGTERM: { exit: 0, log: stopLog(15, 'SIGTERM', 'exiting') },
-      SIGINT: { exit: 0, log: stopLog(2, 'SIGINT', 'exiting') },
+      SIGQUIT: { exit: 0, log: () => stopLog(3, 'SIGQUIT', 'shutting down') },
+      SIGTERM: { exit: 0, log: () => stopLog(15, 'SIGTERM', 'exiting') },
+      SIGINT: { exit: 0, log: () => stopLog(2, 'SIGINT', 'exiting') },
+      // ngx_signal_handler: SIGHUP → ngx_reconfigure; the master re-reads its configuration and
+      // starts new workers (ngx_master_process_cycle), the old ones shut down gracefully.
+      SIGHUP: { exit: 0, stay: true, log: () => reloadLog(ctx, pid) },
     },
     () => ctx.sys.fs.remove('/var/run/nginx.pid', false),
   );
+}
+
+function reloadLog(ctx: ProgCtx, pid: number): string[] {
+  const at = `${nginxTime(ctx.sys.now())} [notice] ${pid}#${pid}:`;
+  return [
+    `${at} signal 1 (SIGHUP) received, reconfiguring`,
+    `${at} reconfiguring`,
+    `${at} using the "epoll" event method`,
+    `${at} start worker processes`,
+    `${at} start worker process ${pid + 29}`,
+  ];
 }
 
 const SIGNAL_OF: Record<string, 'SIGQUIT' | 'SIGTERM' | 'SIGHUP' | 'SIGUSR1'> = {

@@ -8,7 +8,10 @@ export { clfTime, nginxTime, simDate } from '../../clock/wallTime.ts';
 export interface StopRule {
   exit: number;
   afterMs?: number;
-  log?: string[];
+  /** Lines written when the signal arrives (a function: built then, with that instant's time). */
+  log?: string[] | (() => string[]);
+  /** The process logs and goes on serving (nginx's SIGHUP: reconfigure). */
+  stay?: boolean;
 }
 
 /**
@@ -25,7 +28,9 @@ export function* serveUntilSignal(
     const r = yield { t: 'block' };
     const rule = r?.signal ? rules[r.signal] : undefined;
     if (!rule) continue;
-    for (const l of rule.log ?? []) ctx.io.out(l + '\n');
+    const lines = typeof rule.log === 'function' ? rule.log() : (rule.log ?? []);
+    for (const l of lines) ctx.io.out(l + '\n');
+    if (rule.stay) continue;
     onStop?.();
     ctx.sys.unlisten(ctx.self.pid);
     if (rule.afterMs) yield { t: 'sleep', ms: rule.afterMs };

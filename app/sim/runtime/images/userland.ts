@@ -51,6 +51,7 @@ export const BUSYBOX_APPLETS = [
   'nohup',
   'kill',
   'killall',
+  'pidof',
   'ps',
   'nslookup',
   'wget',

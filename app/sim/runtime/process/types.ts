@@ -40,6 +40,10 @@ export type SigAction = 'ignore' | 'deliver' | { exit: number };
 export interface ProcInfo {
   readonly pid: number;
   name: string;
+  /** The command line `ps` prints (argv joined, or the title a program sets); else `name`. */
+  cmd?: string;
+  /** The user `ps` prints; root unless said otherwise. */
+  user?: string;
   readonly pid1: boolean;
   handler?: (sig: Signal) => SigAction;
   /** The foreground child this process is waiting for (innermost process of its chain). */

@@ -59,6 +59,7 @@ export const PROGRAMS: Record<string, Program> = {
   sleep: proc.sleep,
   kill: proc.kill,
   killall: proc.killall,
+  pidof: proc.pidof,
   ps: proc.ps,
   timeout: proc.timeout,
   nslookup: net.nslookup,

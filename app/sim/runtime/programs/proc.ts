@@ -67,9 +67,7 @@ export const kill: Program = (ctx) => {
   let code = 0;
   for (const p of rest) {
     const pid = Number(p);
-    const err = Number.isInteger(pid)
-      ? ctx.sys.kill(pid === 0 || pid === -1 ? 1 : pid, sig)
-      : 'No such process';
+    const err = Number.isInteger(pid) ? ctx.sys.kill(pid, sig) : 'No such process';
     if (err)
       code = fail(
         ctx.io,
@@ -96,10 +94,28 @@ export const killall: Program = (ctx) => {
   return done(code);
 };
 
+/** busybox pidof NAME...: the PIDs of the processes so named, in /proc order; 1 when none. */
+export const pidof: Program = (ctx) => {
+  const pids = ctx.argv
+    .slice(1)
+    .flatMap((n) => ctx.sys.findProcs(n))
+    .filter((p) => p !== ctx.self)
+    .map((p) => p.pid);
+  if (pids.length === 0) return done(1);
+  ctx.io.out(pids.join(' ') + '\n');
+  return done(0);
+};
+
+/**
+ * busybox ps (procps/ps.c): PID right-aligned in 5, USER left-aligned in 8 (a UID without a passwd
+ * entry prints as its number), TIME, then the command line. CPU time is not modelled (0:00).
+ */
 export const ps: Program = (ctx) => {
   ctx.io.out('PID   USER     TIME  COMMAND\n');
-  for (const p of ctx.sys.findProcs(''))
-    ctx.io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.name}\n`);
+  for (const p of ctx.sys.findProcs('')) {
+    const user = (p.user ?? 'root').slice(0, 8).padEnd(8);
+    ctx.io.out(`${String(p.pid).padStart(5)} ${user}  0:00 ${p.cmd ?? p.name}\n`);
+  }
   return done(0);
 };
 
@@ -122,6 +138,7 @@ export const timeout: Program = function* (ctx) {
   if (!run)
     return fail(ctx.io, `timeout: can't execute '${args[0]}': No such file or directory`, 127);
   const child = ctx.sys.spawnChild(ctx.self, args[0]!.slice(args[0]!.lastIndexOf('/') + 1));
+  child.cmd = run.argv.join(' ');
   ctx.self.child = child;
   let fired = false;
   const cancel = ctx.sys.after(ms, () => {

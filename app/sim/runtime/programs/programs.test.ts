@@ -48,8 +48,8 @@ describe('text utilities', () => {
     ['echo hi | tee /tmp/t >/dev/null; cat /tmp/t', 'hi\n'],
     ['env | grep GREETING', 'GREETING=hi\n'],
     ['id; whoami; hostname; pwd', 'uid=0(root) gid=0(root) groups=0(root)\nroot\nbox\n/\n'],
-    ['date +%Y-%m-%dT%H:%M:%S', '2025-01-01T00:00:00\n'],
-    ['date', 'Wed Jan  1 00:00:00 UTC 2025\n'],
+    ['date +%Y-%m-%dT%H:%M:%S', '2026-01-01T00:00:00\n'],
+    ['date', 'Thu Jan  1 00:00:00 UTC 2026\n'],
     ['X=$(echo 5); test $X -gt 3 && echo big', 'big\n'],
     ['[ -z "" ] && [ -n x ] && [ a != b ] && echo ok', 'ok\n'],
     ['[ 1 -eq 1 -a 2 -eq 3 ] || echo and-false', 'and-false\n'],
@@ -139,9 +139,10 @@ describe('process and network utilities', () => {
     const { h, s, sh } = box();
     s.container.exec(['nc', '-l', '-p', '9000'], {}, () => undefined);
     expect(h.sandbox.tcpConnect(9000)).toEqual({ ok: true });
-    // `sh -c ps` execs ps in place of the shell (ash's last-command exec), so ps is pid 8.
+    // `sh -c ps` execs ps in place of the shell (ash's last-command exec), so ps is pid 8;
+    // busybox ps prints each process's command line.
     expect(sh('ps').output).toBe(
-      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep\n    7 root      0:00 nc\n    8 root      0:00 ps\n',
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep infinity\n    7 root      0:00 nc -l -p 9000\n    8 root      0:00 ps\n',
     );
     expect(sh('killall nc; echo $?').output).toBe('0\n');
     h.scheduler.runUntil(1);

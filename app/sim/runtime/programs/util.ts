@@ -93,6 +93,7 @@ export function* runArgv(ctx: ProgCtx, argv: string[], env = ctx.env): Gen {
   const run = resolveArgv(ctx, argv, env);
   if (!run) return fail(ctx.io, `${name}: can't execute '${name}': No such file or directory`, 127);
   const child = ctx.sys.spawnChild(ctx.self, name.slice(name.lastIndexOf('/') + 1));
+  child.cmd = run.argv.join(' ');
   ctx.self.child = child;
   try {
     return yield* run.prog({ ...ctx, argv: run.argv, env, self: child });

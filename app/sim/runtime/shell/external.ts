@@ -36,6 +36,7 @@ export function* runExternal(
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (replace) {
     sh.self.name = base;
+    sh.self.cmd = progArgv.join(' ');
     delete sh.self.handler;
     const code = yield* prog({
       argv: progArgv,
@@ -48,6 +49,7 @@ export function* runExternal(
     throw new ExitShell(code);
   }
   const child = sh.sys.spawnChild(sh.self, base);
+  child.cmd = progArgv.join(' ');
   sh.self.child = child;
   try {
     return yield* prog({ argv: progArgv, env, cwd: sh.cwd, io, self: child, sys: sh.sys });
