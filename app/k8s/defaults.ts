@@ -184,6 +184,7 @@ export function defaultPod(pod: JsonObject): void {
   const hostNetwork = spec.hostNetwork === true;
   for (const c of asArray(spec.initContainers)) defaultContainer(c, hostNetwork);
   for (const c of asArray(spec.containers)) defaultContainer(c, hostNetwork);
+  for (const c of asArray(spec.ephemeralContainers)) defaultContainer(c, hostNetwork);
   for (const v of asArray(spec.volumes)) defaultVolume(v);
 }
 

@@ -12,6 +12,7 @@ import { checkActionNames, scenarioNameErrors } from './scenarioNames.ts';
 import { checkKillTarget, checkPatch, readPatch } from './patchAction.ts';
 import {
   NODE_STATES,
+  type DebugTarget,
   type NodeState,
   type ObjectKey,
   type ScenarioAction,
@@ -28,7 +29,16 @@ export const DEFAULT_UNTIL = 600;
 export const MAX_UNTIL = 24 * 3600;
 export const UNTIL_TOO_LONG =
   'must be at most 24h: the simulator runs at most 24h of simulated time';
-const ACTION_KINDS = ['apply', 'delete', 'exec', 'kill', 'setCondition', 'node', 'patch'] as const;
+const ACTION_KINDS = [
+  'apply',
+  'delete',
+  'exec',
+  'kill',
+  'setCondition',
+  'node',
+  'patch',
+  'debug',
+] as const;
 export const SIGNALS = [
   'SIGTERM',
   'SIGKILL',
@@ -123,6 +133,16 @@ function readAction(
     }
     case 'patch':
       return readPatch(body, base);
+    case 'debug': {
+      const d: DebugTarget = { pod: String(body.pod), image: String(body.image ?? '') };
+      const target = asString(body.target);
+      const name = asString(body.name);
+      if (target) d.target = target;
+      if (name) d.name = name;
+      if (Array.isArray(body.command)) d.command = body.command.map(String);
+      else if (body.command !== undefined) d.command = String(body.command);
+      return { ...base, debug: withNs(d) };
+    }
     case 'node':
       return {
         ...base,
@@ -172,6 +192,16 @@ export function readScenario(
   const nodes = asNumber(spec.nodes);
   if (nodes !== undefined && Number.isInteger(nodes) && nodes >= 1 && nodes <= 100)
     out.nodes = nodes;
+  // Containers a `debug` action adds (with a name) can be exec'd into by later actions.
+  const debugNames = new Map<string, string[]>();
+  const knownNow: KnownObjects = {
+    has: (k, ns, n) => known.has(k, ns, n),
+    containers: (ns, pod) => {
+      const names = known.containers(ns, pod);
+      const more = debugNames.get(`${ns}/${pod}`) ?? [];
+      return names && [...names, ...more];
+    },
+  };
   asArray(spec.actions).forEach((a, i) => {
     const raw = asRecord(a);
     if (!raw) return;
@@ -198,7 +228,12 @@ export function readScenario(
     // A name the API server would reject (a newline, a control character): the action is dropped.
     if (!checkActionNames(action, [...path, kind], issues)) return;
     // An apply of an object the text does not define is an error: that action is dropped.
-    if (checkReferences(action, [...path, kind], known, issues)) out.actions.push(action);
+    if (!checkReferences(action, [...path, kind], knownNow, issues)) return;
+    out.actions.push(action);
+    if ('debug' in action && action.debug.name) {
+      const key = `${action.debug.namespace ?? 'default'}/${action.debug.pod}`;
+      debugNames.set(key, [...(debugNames.get(key) ?? []), action.debug.name]);
+    }
   });
   // Equal times keep document order (Array.prototype.sort is stable).
   out.actions.sort((a, b) => a.at - b.at);
@@ -235,6 +270,11 @@ function checkReferences(
   }
   if ('patch' in action) return checkPatch(action.patch, path, known, issues);
   if ('kill' in action && !checkKillTarget(action.kill, path, issues)) return false;
+  if ('debug' in action && action.debug.image === '') {
+    // kubectl debug.go Validate: without --copy-to there must be an image.
+    issues.required([...path, 'image'], 'you must specify --image when not using --copy-to.');
+    return false;
+  }
   const target =
     'delete' in action
       ? { kind: action.delete.kind, name: action.delete.name, ns: action.delete.namespace }
@@ -242,7 +282,9 @@ function checkReferences(
         ? { kind: 'Pod', name: action.exec.pod, ns: action.exec.namespace }
         : 'kill' in action
           ? { kind: 'Pod', name: action.kill.pod, ns: action.kill.namespace }
-          : { kind: 'Pod', name: action.setCondition.pod, ns: action.setCondition.namespace };
+          : 'debug' in action
+            ? { kind: 'Pod', name: action.debug.pod, ns: action.debug.namespace }
+            : { kind: 'Pod', name: action.setCondition.pod, ns: action.setCondition.namespace };
   const field = 'delete' in action ? 'name' : 'pod';
   if (!known.has(target.kind, target.ns ?? 'default', target.name)) {
     issues.warn(
@@ -256,11 +298,13 @@ function checkReferences(
       ? action.exec.container
       : 'kill' in action && !action.kill.sandbox
         ? action.kill.container
-        : undefined;
+        : 'debug' in action
+          ? action.debug.target
+          : undefined;
   const names = known.containers(target.ns ?? 'default', target.name);
   if (container !== undefined && names && !names.includes(container)) {
     issues.warn(
-      [...path, 'container'],
+      [...path, 'debug' in action ? 'target' : 'container'],
       `container "${container}" is not in pod ${target.name} (its containers: ${names.join(', ')}): this action will do nothing`,
       'not-found',
     );

@@ -34,6 +34,13 @@ function namesOf(action: ScenarioAction): [string, string | undefined, Rule][] {
       ['name', action.patch.name, nameRuleOf(action.patch.kind)],
       ['namespace', action.patch.namespace, isDNS1123Label],
     ];
+  if ('debug' in action)
+    return [
+      ['pod', action.debug.pod, isDNS1123Subdomain],
+      ['name', action.debug.name, isDNS1123Label],
+      ['target', action.debug.target, isDNS1123Label],
+      ['namespace', action.debug.namespace, isDNS1123Label],
+    ];
   const target =
     'exec' in action ? action.exec : 'kill' in action ? action.kill : action.setCondition;
   // A sandbox kill names no container (the pause container has no name in the API).

@@ -17,6 +17,7 @@ export type {
   VolumeMount,
   EnvVar,
   ContainerPort,
+  EphemeralContainer,
 } from 'kubernetes-types/core/v1';
 import type { DefaultedPod, DefaultedService } from './defaulted.ts';
 import type { DefaultedNode } from './nodes.ts';
@@ -138,7 +139,19 @@ export type ScenarioAction =
        */
       node: { name: string; state: NodeState };
     }
-  | { at: Seconds; doc: number; path: string; patch: PatchTarget };
+  | { at: Seconds; doc: number; path: string; patch: PatchTarget }
+  | { at: Seconds; doc: number; path: string; debug: DebugTarget };
+
+/** `kubectl debug -it POD --image=IMAGE [--target=C] [-c NAME] [-- COMMAND]` (an ephemeral container). */
+export interface DebugTarget {
+  pod: string;
+  namespace?: string;
+  image: string;
+  target?: string;
+  name?: string;
+  /** A string runs as `sh -c`; absent: the image's default command on an open terminal. */
+  command?: string | string[];
+}
 
 export type PatchAction = ScenarioAction & { patch: PatchTarget };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { toKubectlScript } from './kubectlScript.ts';
@@ -167,5 +168,19 @@ describe('toKubectlScript with namespaces (issue 13 item 6)', () => {
     const plain = toKubectlScript(SCENARIO);
     expect(plain).toContain('kubectl get pods -w &');
     expect(plain).toContain('# clean up: kubectl delete pod/web service/late\n');
+  });
+});
+
+describe('the debug action', () => {
+  it('the exported script adds it with kubectl debug, quoted, without waiting on a session', () => {
+    const script = toKubectlScript(
+      readFileSync(new URL('./examples/33-kubectl-debug.yaml', import.meta.url), 'utf8'),
+    );
+    expect(script).toContain(
+      'kubectl debug web -it --attach=false --image=busybox:1.36 --target=app -c debugger\n',
+    );
+    expect(script).toContain(
+      "kubectl debug web -it --attach=false --image=busybox:1.36 -c check -- sh -c 'wget -qO- localhost'\n",
+    );
   });
 });

@@ -122,6 +122,19 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl patch ${shellQuote(p.kind.toLowerCase())} ${shellQuote(p.name)}${ns(p.namespace)} --type=strategic -p ${shellQuote(JSON.stringify(p.patch))}`,
     ];
   }
+  if ('debug' in a) {
+    const d = a.debug;
+    const argv =
+      d.command === undefined
+        ? []
+        : typeof d.command === 'string'
+          ? ['sh', '-c', d.command]
+          : d.command;
+    // -it as the scenario's container has it; --attach=false so the script does not wait on a session.
+    return [
+      `kubectl debug ${shellQuote(d.pod)}${ns(d.namespace)} -it --attach=false --image=${shellQuote(d.image)}${d.target ? ` --target=${shellQuote(d.target)}` : ''}${d.name ? ` -c ${shellQuote(d.name)}` : ''}${argv.length ? ` -- ${argv.map(shellQuote).join(' ')}` : ''}`,
+    ];
+  }
   const c = a.setCondition;
   const condition: Record<string, string> = { type: c.type, status: c.status };
   if (c.reason) condition.reason = c.reason;

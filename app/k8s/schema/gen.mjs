@@ -74,7 +74,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch, debug.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -99,6 +99,32 @@ const scenarioDefinitions = {
             type: ['string', 'array'],
             items: { type: 'string' },
             description: 'A string runs as `sh -c`; a list is the argv.',
+          },
+        },
+      },
+      debug: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pod', 'image'],
+        description:
+          "kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] [-- COMMAND]: adds an ephemeral container to the running pod. Started once, never restarted; with `target` it shares that container's processes.",
+        properties: {
+          pod: { type: 'string' },
+          namespace: { type: 'string' },
+          image: { type: 'string' },
+          target: {
+            type: 'string',
+            description: 'A container of the pod whose PID namespace the debug container joins.',
+          },
+          name: {
+            type: 'string',
+            description: 'The ephemeral container name (default: debugger-xxxxx).',
+          },
+          command: {
+            type: ['string', 'array'],
+            items: { type: 'string' },
+            description:
+              'A string runs as `sh -c`; a list is the argv. Without it the image runs its default command on an open terminal (an interactive shell waits).',
           },
         },
       },

@@ -8,6 +8,7 @@ type KillAction = Extract<ScenarioAction, { kill: unknown }>;
 import type { Signal as ProcSignal } from '../runtime/types.ts';
 import type { ClusterApi } from './types.ts';
 import { patchObject } from './patch.ts';
+import { debugPod } from './debug.ts';
 
 export function runAction(
   c: ClusterApi,
@@ -51,6 +52,8 @@ export function runAction(
     );
   } else if ('patch' in a) {
     patchObject(c, a);
+  } else if ('debug' in a) {
+    debugPod(c, a);
   } else if ('kill' in a && a.kill.sandbox) {
     killSandbox(c, a);
   } else if ('kill' in a) {
@@ -99,6 +102,7 @@ export function actionLabel(a: ScenarioAction, defaultNs: string): string {
   if ('exec' in a) return `exec ${ref('Pod', a.exec.pod, a.exec.namespace)}`;
   if ('kill' in a) return `kill ${ref('Pod', a.kill.pod, a.kill.namespace)}`;
   if ('node' in a) return `node ${ref('Node', a.node.name)} ${a.node.state}`;
+  if ('debug' in a) return `debug ${ref('Pod', a.debug.pod, a.debug.namespace)}`;
   return `setCondition ${ref('Pod', a.setCondition.pod, a.setCondition.namespace)}`;
 }
 

@@ -6,16 +6,21 @@
  * (active_deadline.go checks it at every sync) and tolerations (read by the taint manager).
  * Also: the pause process dying (a scenario kill of the sandbox), which the PLEG reports.
  */
-import type { DefaultedPod } from '../../k8s/types.ts';
+import type { DefaultedContainer, DefaultedPod } from '../../k8s/types.ts';
 import { kubeletPodCopy } from './config.ts';
 import type { PodWorker } from './types.ts';
 
 export function handlePodUpdate(w: PodWorker, pod: DefaultedPod): void {
   const lists = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
   for (const slot of w.slots) {
+    if (slot.kind === 'ephemeral') continue;
     const c = lists.find((x) => x.name === slot.name);
     if (c) slot.spec = c;
   }
+  // kubectl debug (pods/ephemeralcontainers): an appended ephemeral container gets its slot.
+  (pod.spec.ephemeralContainers ?? []).forEach((c, i) =>
+    w.addEphemeral(c as DefaultedContainer, i),
+  );
   if (w.lifecycle === 'deleted') return;
   w.sandbox?.updatePod?.(kubeletPodCopy(pod, w.startTimeMs));
   w.env.onPodStatus(w);

@@ -8,7 +8,7 @@
  * kuberuntime/kuberuntimeManager.ts, termination in kuberuntime/killPod.ts.
  */
 import { createActor, type Actor } from 'xstate';
-import type { DefaultedPod } from '../../k8s/types.ts';
+import type { DefaultedContainer, DefaultedPod } from '../../k8s/types.ts';
 import type { TimerId } from '../clock/types.ts';
 import type { Cause, ProbeType } from '../trace/types.ts';
 import type { PodSandbox } from '../runtime/types.ts';
@@ -33,6 +33,14 @@ import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
 import { writePodStatus } from './status/statusManager.ts';
 import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
 import { handlePodUpdate, nodeRebooted, sandboxDied } from './podUpdate.ts';
+
+/** The pod spec list a slot's container is in (an event's fieldPath). */
+const SPEC_LIST: Record<SlotKind, string> = {
+  init: 'initContainers',
+  sidecar: 'initContainers',
+  regular: 'containers',
+  ephemeral: 'ephemeralContainers',
+};
 
 const LIFECYCLE = {
   terminating: 'terminating',
@@ -105,35 +113,21 @@ export class KubeletPodWorker implements PodWorker {
     this.uid = pod.metadata.uid ?? podUID(this.namespace, this.name);
     this.startTimeMs = env.clock.now();
     const spec = pod.spec;
-    const add = (
-      c: NonNullable<typeof spec>['containers'][number],
-      kind: SlotKind,
-      index: number,
-      base: string,
-    ) => {
-      const actor = createActor(containerMachine, { clock: env.clock, input: { name: c.name } });
-      this.watch(actor, `pod/${this.name}/${c.name}`);
-      this.slots.push({
-        name: c.name,
-        kind,
-        index,
-        spec: c,
-        base,
-        instances: [],
-        actor,
-        // The container chart holds the API status; nothing keeps a second copy.
-        get status() {
-          return actor.getSnapshot().context.status;
-        },
-      });
-    };
     (spec?.initContainers ?? []).forEach((c, i) =>
-      add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i, `spec.initContainers[${i}]`),
+      this.addSlot(
+        c,
+        c.restartPolicy === 'Always' ? 'sidecar' : 'init',
+        i,
+        `spec.initContainers[${i}]`,
+      ),
     );
-    (spec?.containers ?? []).forEach((c, i) => add(c, 'regular', i, `spec.containers[${i}]`));
+    (spec?.containers ?? []).forEach((c, i) =>
+      this.addSlot(c, 'regular', i, `spec.containers[${i}]`),
+    );
     this.podActor = createActor(podMachine, { clock: env.clock });
     this.watch(this.podActor, `pod/${this.name}`);
-    const byName = new Map(this.slots.map((s) => [s.name, s]));
+    const byName = new Map<string, Slot>();
+    const slotNamed = (c: string) => byName.get(c) ?? this.slot(c);
     this.probes = new ProbeManager({
       scheduler: env.clock,
       late: (due, fn) => env.clock.at(due, fn, 1),
@@ -144,10 +138,10 @@ export class KubeletPodWorker implements PodWorker {
       deleting: () => this.deletion !== undefined,
       paused: () => env.nodeLost(),
       restartPolicy: () => this.restartPolicy,
-      status: (c) => byName.get(c)?.status,
+      status: (c) => slotNamed(c)?.status,
       // The newest instance even if it has just exited (PLEG has not seen it yet): exec into it then
       // fails to start (`cannot exec in a stopped container`), a prober error.
-      process: (c) => this.latest(byName.get(c))?.proc,
+      process: (c) => this.latest(slotNamed(c))?.proc,
       sandbox: () => this.sandbox,
       podIP: () => this.podIP ?? '',
       record: (r) => env.recorder.add(r),
@@ -155,6 +149,30 @@ export class KubeletPodWorker implements PodWorker {
       event: (type, reason, message, c) => this.event(type, reason, message, this.slot(c)),
       publish: (c, type, result) => this.onProbeResult(c, type, result),
     });
+    for (const s of this.slots) byName.set(s.name, s);
+  }
+
+  private addSlot(c: DefaultedContainer, kind: SlotKind, index: number, base: string): void {
+    const actor = createActor(containerMachine, { clock: this.env.clock, input: { name: c.name } });
+    this.watch(actor, `pod/${this.name}/${c.name}`);
+    this.slots.push({
+      name: c.name,
+      kind,
+      index,
+      spec: c,
+      base,
+      instances: [],
+      actor,
+      // The container chart holds the API status; nothing keeps a second copy.
+      get status() {
+        return actor.getSnapshot().context.status;
+      },
+    });
+  }
+
+  addEphemeral(c: DefaultedContainer, index: number): void {
+    if (this.slot(c.name)) return;
+    this.addSlot(c, 'ephemeral', index, `spec.ephemeralContainers[${index}]`);
   }
 
   private watch(
@@ -212,7 +230,7 @@ export class KubeletPodWorker implements PodWorker {
     return this.pod.spec.terminationGracePeriodSeconds;
   }
   get hasInitContainers(): boolean {
-    return this.slots.some((s) => s.kind !== 'regular');
+    return this.slots.some((s) => s.kind === 'init' || s.kind === 'sidecar');
   }
 
   slot(name: string): Slot | undefined {
@@ -240,9 +258,7 @@ export class KubeletPodWorker implements PodWorker {
     slot?: Slot,
     cause?: Cause,
   ): void {
-    const fieldPath = slot
-      ? `spec.${slot.kind === 'regular' ? 'containers' : 'initContainers'}{${slot.name}}`
-      : undefined;
+    const fieldPath = slot ? `spec.${SPEC_LIST[slot.kind]}{${slot.name}}` : undefined;
     this.env.recorder.add({
       type: 'event',
       object: `pod/${this.name}`,

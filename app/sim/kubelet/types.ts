@@ -44,7 +44,8 @@ export interface Instance {
   lostWithNode?: boolean;
 }
 
-export type SlotKind = 'init' | 'sidecar' | 'regular';
+/** `ephemeral`: added by `kubectl debug` (pods/ephemeralcontainers), started once, never restarted. */
+export type SlotKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
 /** A container of the spec, across all its instances. */
 export interface Slot {
@@ -181,6 +182,8 @@ export interface PodWorker {
   armDeadline(): void;
   /** The pause process dies (a scenario kill of the sandbox); false when there is none to kill. */
   killSandbox(): boolean;
+  /** An ephemeral container was added to the pod (its slot; the next sync starts it). */
+  addEphemeral(c: DefaultedContainer, index: number): void;
   /** The node rebooted: every container and the sandbox are gone; the kubelet re-creates them. */
   nodeRebooted(): void;
 }

@@ -16,6 +16,7 @@ import type { Scheduler } from '../clock/types.ts';
 import type { Gen, Job } from './process/effects.ts';
 import { ProcKilled, SIGNALS } from './process/effects.ts';
 import { Task } from './process/task.ts';
+import { Stdin } from './process/types.ts';
 import type {
   Io,
   Listener,
@@ -32,7 +33,7 @@ import type { Userland } from './images/types.ts';
 import { PROGRAMS } from './programs/index.ts';
 import { LogSink } from './process/logSink.ts';
 import { MAX_PROCESSES } from './limits.ts';
-import type { PidMember, SharedPidNamespace } from './pidNamespace.ts';
+import { PidNamespace, type PidMember } from './pidNamespace.ts';
 
 export interface SandboxPort {
   scheduler: Scheduler;
@@ -60,9 +61,12 @@ const BASE_PROCESS_BYTES = 512 * 1024;
 export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
   running = false;
   private exited = false;
-  private nextPid = 7;
   /** The entrypoint's PID: 1 in its own namespace. */
   private mainPid = 1;
+  /** The PID namespace its processes live in (see the constructor). */
+  readonly pids: PidNamespace;
+  /** It joined another's namespace: its entrypoint is not that namespace's init. */
+  private readonly joined: boolean;
   private execCount = 0;
   private procs = new Map<number, Entry>();
   private mem = new Map<number, number>();
@@ -84,11 +88,16 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
     readonly stopSignal: Signal,
     private readonly field: FieldRef | undefined,
     /**
-     * shareProcessNamespace: the pod's PID namespace (the pause process is PID 1, the entrypoint an
-     * ordinary process); undefined: the container's own, whose PID 1 is the entrypoint.
+     * The PID namespace it joins: the pod's (shareProcessNamespace: pause is PID 1, the entrypoint
+     * an ordinary process) or a target container's (an ephemeral container with
+     * targetContainerName). Undefined: a namespace of its own, whose PID 1 is the entrypoint.
      */
-    private readonly pids?: SharedPidNamespace,
+    joined?: PidNamespace,
+    /** `stdin: true` with `tty: true` (kubectl debug -it): the main process has an open terminal. */
+    private readonly terminal = false,
   ) {
+    this.joined = joined !== undefined;
+    this.pids = joined ?? PidNamespace.own();
     this.fs = root;
     this.log = new LogSink(
       () => this.now(),
@@ -140,17 +149,17 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
       return;
     }
     this.running = true;
-    this.mainPid = this.pids ? this.pids.alloc() : 1;
-    this.pids?.join(this);
+    this.mainPid = this.joined ? this.pids.alloc() : 1;
+    this.pids.join(this);
     const argv = found.kind === 'script' ? ['sh', found.path, ...this.argv.slice(1)] : this.argv;
     const info: ProcInfo = {
       pid: this.mainPid,
       name: name.slice(name.lastIndexOf('/') + 1),
       cmd: argv.join(' '),
-      pid1: !this.pids,
+      pid1: !this.joined,
       alive: true,
     };
-    const io = this.log.io();
+    const io = this.terminal ? { ...this.log.io(), stdin: new Stdin('', true) } : this.log.io();
     const task = new Task(
       prog(this.ctx(argv, io, info)),
       this.sb.scheduler,
@@ -350,7 +359,7 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
   }
 
   private allocPid(): number {
-    return this.pids ? this.pids.alloc() : this.nextPid++;
+    return this.pids.alloc();
   }
 
   spawnChild(parent: ProcInfo, name: string): ProcInfo {
@@ -392,7 +401,7 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
   kill(pid: number, sig: Signal | 0): string | undefined {
     // kill 0 / kill -1: the caller's process group, here the container's processes (its main one).
     const target = pid <= 0 ? this.mainPid : pid;
-    if (this.owns(target) || !this.pids) return this.killOwn(target, sig);
+    if (this.owns(target)) return this.killOwn(target, sig);
     return this.pids.kill(target, sig);
   }
 
@@ -453,7 +462,7 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
 
   /** The processes this container sees (the whole pod's in a shared PID namespace), by PID. */
   findProcs(name: string): ProcInfo[] {
-    const all = this.pids ? this.pids.list() : this.procList();
+    const all = this.pids.list();
     return name === '' ? all : all.filter((p) => p.name === name);
   }
 
@@ -490,7 +499,9 @@ export class ContainerRuntime implements ContainerProcess, Sys, PidMember {
     for (const x of [...this.execs]) x.finish({ exitCode: execCode, output: x.output() });
     this.procs.clear();
     this.mem.clear();
-    this.pids?.leave(this);
+    this.pids.leave(this);
+    // Its entrypoint was the namespace's init: an ephemeral container that joined it dies too.
+    if (!this.joined) this.pids.initExited(this);
     this.sb.unlisten(this);
     this.sb.gone(this);
   }

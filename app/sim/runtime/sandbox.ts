@@ -13,12 +13,13 @@ import type {
   SandboxContext,
   TcpResult,
   ContainerCallbacks,
+  ContainerProcess,
 } from './types.ts';
 import type { Dir, File } from './fs/vfs.ts';
 import { Vfs, graftMount, newDir, newFile, normalizePath, overlay } from './fs/vfs.ts';
 import type { Listener, NetView } from './process/types.ts';
 import { ContainerRuntime } from './container.ts';
-import { SharedPidNamespace } from './pidNamespace.ts';
+import { PidNamespace } from './pidNamespace.ts';
 import type { SandboxPort } from './container.ts';
 import { imageLayer, resolveImage } from './images/index.ts';
 import { buildEnv, resolveArgv } from './env.ts';
@@ -43,7 +44,7 @@ export class Sandbox implements PodSandbox {
   private reported = new Set<string>();
   private readonly port: SandboxPort;
   /** shareProcessNamespace: the pod's one PID namespace, pause as its init. */
-  private readonly pids: SharedPidNamespace | undefined;
+  private readonly pids: PidNamespace | undefined;
   /**
    * Mounts whose content comes from the pod object (downwardAPI, or projected with a downwardAPI
    * source), without subPath: the kubelet rewrites them when the pod's labels or annotations change.
@@ -58,7 +59,7 @@ export class Sandbox implements PodSandbox {
     const pod = ctx.pod;
     this.pids =
       pod.spec?.shareProcessNamespace === true
-        ? new SharedPidNamespace(ctx.scheduler, () => ctx.onPauseExit?.())
+        ? PidNamespace.shared(ctx.scheduler, () => ctx.onPauseExit?.())
         : undefined;
     this.saVolume = serviceAccountVolume(pod);
     this.etc = {
@@ -106,7 +107,7 @@ export class Sandbox implements PodSandbox {
 
   createContainer(
     spec: Container,
-    where: { kind: 'init' | 'regular' | 'ephemeral'; index: number },
+    where: { kind: 'init' | 'regular' | 'ephemeral'; index: number; target?: ContainerProcess },
     callbacks: ContainerCallbacks,
   ): CreateContainerResult {
     const { ctx } = this;
@@ -167,7 +168,9 @@ export class Sandbox implements PodSandbox {
       callbacks,
       config.stopSignal ?? 'SIGTERM',
       field,
-      this.pids,
+      // An ephemeral container's targetContainerName: it joins the target's PID namespace.
+      where.target instanceof ContainerRuntime ? where.target.pids : this.pids,
+      spec.stdin === true && spec.tty === true,
     );
     this.containers.add(c);
     return { ok: true, container: c };

@@ -187,7 +187,12 @@ export interface PodSandbox {
    */
   createContainer(
     spec: Container,
-    where: { kind: 'init' | 'regular' | 'ephemeral'; index: number },
+    where: {
+      kind: 'init' | 'regular' | 'ephemeral';
+      index: number;
+      /** An ephemeral container's target (targetContainerName): it joins its PID namespace. */
+      target?: ContainerProcess;
+    },
     callbacks: ContainerCallbacks,
   ): CreateContainerResult;
   /** HTTP from the kubelet to this pod (probes, httpGet hooks). host defaults to the pod IP. */

@@ -38,6 +38,7 @@ const act = (o: Partial<PodActions>): PodActions => ({
   killPod: false,
   kills: [],
   starts: [],
+  ephemeralStarts: [],
   initDone: false,
   ...o,
 });
@@ -217,6 +218,34 @@ const rows: [string, PodObserved, PodActions][] = [
     pod([absent('a')], { sandboxChanged: true, restartPolicy: 'Never' }),
     act({ killPod: true, createSandbox: true, starts: ['a'] }),
   ],
+  [
+    'a new ephemeral container is started (EphemeralContainersToStart)',
+    pod([running('a'), absent('debugger', 'ephemeral')]),
+    act({ ephemeralStarts: ['debugger'] }),
+  ],
+  [
+    'an exited ephemeral container is never restarted, whatever the policy',
+    pod([running('a'), exited('debugger', 1, 'ephemeral')]),
+    act({}),
+  ],
+  [
+    'an ephemeral container starts even while the init sequence is blocked',
+    pod([exited('init', 1, 'init'), absent('a'), absent('debugger', 'ephemeral')], {
+      initialized: false,
+      regularStarted: false,
+    }),
+    act({ starts: ['init'], ephemeralStarts: ['debugger'] }),
+  ],
+  [
+    'an ephemeral container keeps nothing alive: the Never pod whose containers exited is killed',
+    pod([exited('a', 0), running('debugger', { kind: 'ephemeral' })], { restartPolicy: 'Never' }),
+    act({ killPod: true }),
+  ],
+  [
+    'sandbox changed: the ephemeral container is not among the starts',
+    pod([running('a'), exited('debugger', 137, 'ephemeral')], { sandboxChanged: true }),
+    act({ killPod: true, createSandbox: true, starts: ['a'] }),
+  ],
 ];
 
 describe('computePodActions (TestComputePodActions)', () => {
@@ -235,6 +264,7 @@ describe('shouldContainerBeRestarted', () => {
     ['init', 1, 'Always', true],
     ['init', 1, 'Never', false],
     ['sidecar', 0, 'Never', true],
+    ['ephemeral', 1, 'Always', false],
   ];
   it.each(cases)('%s exit %i with %s → %s', (kind, code, policy, want) => {
     expect(shouldContainerBeRestarted(kind, code, policy)).toBe(want);

@@ -49,6 +49,8 @@ export interface PodActions {
   createSandbox?: boolean;
   kills: { container: string; reason: KillReason; restart: boolean }[];
   starts: string[];
+  /** Ephemeral containers never created yet: started first, before any init container. */
+  ephemeralStarts: string[];
   /** The init sequence has just been found complete (the pod chart moves on). */
   initDone: boolean;
 }
@@ -77,6 +79,7 @@ export function shouldContainerBeRestarted(
   exitCode: number,
   restartPolicy: string,
 ): boolean {
+  if (kind === 'ephemeral') return false;
   if (kind === 'sidecar') return true;
   if (kind === 'init' && exitCode === 0) return false;
   if (restartPolicy === 'Always') return kind === 'regular' || exitCode !== 0;
@@ -91,7 +94,7 @@ export function shouldContainerBeRestarted(
  */
 function initActions(o: PodObserved, a: PodActions): PodActions | undefined {
   for (const c of o.containers) {
-    if (c.kind === 'regular') continue;
+    if (c.kind === 'regular' || c.kind === 'ephemeral') continue;
     const inst = c.latest;
     if (!inst) return { ...a, starts: [c.name] };
     const exited = inst.seen === 'exited';
@@ -136,14 +139,24 @@ function sandboxActions(o: PodObserved, a: PodActions): PodActions {
   );
   if (toStart.length === 0 && regular.some((c) => c.latest !== undefined)) return a;
   a.createSandbox = true;
-  const firstInit = o.containers.find((c) => c.kind !== 'regular');
+  const firstInit = o.containers.find((c) => c.kind === 'init' || c.kind === 'sidecar');
   a.starts = firstInit ? [firstInit.name] : toStart.map((c) => c.name);
   return a;
 }
 
 export function computePodActions(o: PodObserved): PodActions {
-  const a: PodActions = { killPod: false, kills: [], starts: [], initDone: false };
+  const a: PodActions = {
+    killPod: false,
+    kills: [],
+    starts: [],
+    ephemeralStarts: [],
+    initDone: false,
+  };
   if (o.sandboxChanged) return sandboxActions(o, a);
+  // "Ephemeral containers may be started even if initialization is not yet complete", and are
+  // never restarted: only one the runtime has no status for is started.
+  for (const c of o.containers)
+    if (c.kind === 'ephemeral' && !c.latest) a.ephemeralStarts.push(c.name);
   if (!o.initialized && !o.regularStarted) {
     const init = initActions(o, a);
     if (init) return init;

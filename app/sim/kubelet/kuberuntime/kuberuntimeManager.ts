@@ -43,7 +43,9 @@ export function observePod(w: PodWorker): PodObserved {
                 // containerChanged: the running container's hash (its image: nothing else of a
                 // container may change) differs from the spec's. A running plain init container
                 // is not checked (computeInitContainerActions only restarts sidecars for it).
-                ...(slot.kind !== 'init' && inst.image !== slot.spec.image
+                ...(slot.kind !== 'init' &&
+                slot.kind !== 'ephemeral' &&
+                inst.image !== slot.spec.image
                   ? { changed: true }
                   : {}),
               },
@@ -214,6 +216,13 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     yield* killContainer(w, slot, killOptions(w, slot, kill));
   }
   let requeue: number | undefined;
+  // SyncPod step 5: ephemeral containers before init containers (one failing to start — a bad
+  // image — blocks nothing else).
+  for (const slot of a.ephemeralStarts.map(slotOf)) {
+    if (w.lifecycle !== 'active') return {};
+    const r = yield* startWithBackoff(w, slot, snap.get(slot));
+    if (r.requeueAtMs !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAtMs);
+  }
   for (const slot of a.starts.map(slotOf)) {
     if (w.lifecycle !== 'active') return {};
     const r = yield* startWithBackoff(w, slot, snap.get(slot));

@@ -32,6 +32,7 @@ export function* syncSandboxChanged(w: PodWorker, a: PodActions): Task<boolean> 
   );
   yield* killPod(w, w.graceS, 'spec.terminationGracePeriodSeconds', false);
   w.sandboxDead = undefined;
-  for (const slot of w.slots) if (slot.kind !== 'regular') slot.instances.length = 0;
+  for (const slot of w.slots)
+    if (slot.kind === 'init' || slot.kind === 'sidecar') slot.instances.length = 0;
   return w.lifecycle === 'active';
 }

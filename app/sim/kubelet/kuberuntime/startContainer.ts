@@ -6,7 +6,7 @@
  */
 import type { DefaultedLifecycleHandler } from '../../../k8s/types.ts';
 import { eventWording } from '../../profile.ts';
-import type { ContainerCallbacks } from '../../runtime/types.ts';
+import type { ContainerCallbacks, ContainerProcess } from '../../runtime/types.ts';
 import { goDuration } from '../format.ts';
 import { runHook } from '../lifecycle/handlers.ts';
 import { killContainer } from './killContainer.ts';
@@ -130,7 +130,11 @@ export function* startContainer(w: PodWorker, slot: Slot): Task<StartResult> {
   const ref: { inst?: Instance } = {};
   const res = sandbox.createContainer(
     slot.spec,
-    { kind: slot.kind === 'regular' ? 'regular' : 'init', index: slot.index },
+    {
+      kind: slot.kind === 'sidecar' ? 'init' : slot.kind,
+      index: slot.index,
+      ...targetOf(w, slot),
+    },
     containerCallbacks(w, slot, restartCount, ref),
   );
   if (!res.ok && res.failedMount) return failedMount(w, slot, res.failedMount);
@@ -272,3 +276,11 @@ function* runPostStart(
 const createdText = (w: PodWorker, name: string) => wording(w).created(name);
 const startedText = (w: PodWorker, name: string) => wording(w).started(name);
 const wording = (w: PodWorker) => eventWording(w.env.profile.version);
+
+/** An ephemeral container's targetContainerName: the running target it shares PIDs with. */
+function targetOf(w: PodWorker, slot: Slot): { target?: ContainerProcess } {
+  const spec = slot.spec as { targetContainerName?: string };
+  const name = slot.kind === 'ephemeral' ? spec.targetContainerName : undefined;
+  const proc = name ? w.runningInstance(w.slot(name))?.proc : undefined;
+  return proc ? { target: proc } : {};
+}

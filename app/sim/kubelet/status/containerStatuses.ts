@@ -46,6 +46,9 @@ function seenInstances(slot: Slot, seen: (i: Instance) => Instance['seen']): Ins
 /** started / ready for a status whose state is already decided (R7.5, R7.6). */
 export function probeFlags(slot: Slot, st: ContainerStatus, v: StatusView): ContainerStatus {
   const id = st.containerID ?? '';
+  // The prober manager's UpdatePodStatus sets ready/started for containers and init containers
+  // only: an ephemeral container is never ready.
+  if (slot.kind === 'ephemeral') return { ...st, ready: false, started: 'running' in st.state };
   if (slot.kind === 'init') {
     // Plain init containers: started = running; ready only once terminated with 0 (UpdatePodStatus).
     const ready = 'terminated' in st.state && st.state.terminated.exitCode === 0;

@@ -48,11 +48,10 @@ export function writePodStatus(w: PodWorker, mode: 'full' | 'patch', terminal: b
     slot.cause = undefined;
     slot.actor.send({ type: 'status.written', status: st });
   }
-  const statuses = w.slots.map((s) => ({
-    name: s.name,
-    kind: s.kind as ContainerKind,
-    status: s.status,
-  }));
+  // Ephemeral containers count in no phase, condition, READY or RESTARTS (E5.3).
+  const statuses = w.slots
+    .filter((s) => s.kind !== 'ephemeral')
+    .map((s) => ({ name: s.name, kind: s.kind as ContainerKind, status: s.status }));
   let phase =
     w.forcedPhase?.phase ??
     getPhase({
@@ -116,7 +115,9 @@ function conditionCause(w: PodWorker, c: Condition): Cause | undefined {
     case 'Ready': {
       if (c.reason === 'ReadinessGatesNotReady')
         return { message: c.message ?? '', field: f('spec.readinessGates') };
-      const unready = w.slots.find((s) => s.kind !== 'init' && !s.status?.ready);
+      const unready = w.slots.find(
+        (s) => s.kind !== 'init' && s.kind !== 'ephemeral' && !s.status?.ready,
+      );
       if (
         c.status === 'False' &&
         unready?.spec.readinessProbe &&

@@ -12,7 +12,11 @@ export type Sink = (s: string) => string | undefined;
 /** A readable stream: `read` consumes lines, `cat` the rest. */
 export class Stdin {
   pos = 0;
-  constructor(readonly data: string) {}
+  constructor(
+    readonly data: string,
+    /** A terminal that stays open (`stdin: true, tty: true`, kubectl debug -it): never EOF. */
+    readonly tty = false,
+  ) {}
   readLine(): string | undefined {
     if (this.pos >= this.data.length) return undefined;
     const nl = this.data.indexOf('\n', this.pos);

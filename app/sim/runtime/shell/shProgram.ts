@@ -1,5 +1,7 @@
 /** The `sh` program: `sh -c SCRIPT [NAME ARGS...]`, `sh FILE ARGS...`, or a script on stdin. */
-import type { Program } from '../process/types.ts';
+import type { ProgCtx, Program } from '../process/types.ts';
+import type { Gen } from '../process/effects.ts';
+import { SIGNALS } from '../process/effects.ts';
 import { normalizePath } from '../fs/vfs.ts';
 import { Shell } from './interp.ts';
 import { BUILTINS, applyShellFlags } from './builtins.ts';
@@ -36,6 +38,8 @@ export const sh: Program = function* (ctx) {
     script = r.value;
     shell.arg0 = args[0];
     shell.args = args.slice(1);
+  } else if (ctx.io.stdin?.tty) {
+    return yield* interactive(ctx);
   } else {
     // No tty and no stdin: a container's `sh` reads EOF and exits 0 at once.
     script = ctx.io.stdin?.readAll() ?? '';
@@ -49,3 +53,16 @@ export const sh: Program = function* (ctx) {
   }
   return yield* shell.runScript(script, ctx.io);
 };
+
+/**
+ * An interactive shell on an open terminal (`kubectl debug -it`): it waits at its prompt until the
+ * session ends. ash ignores SIGTERM, SIGINT and SIGQUIT when interactive, so the kubelet's stop
+ * signal does nothing and SIGKILL ends it after the grace period.
+ */
+function* interactive(ctx: ProgCtx): Gen {
+  ctx.self.handler = (sig) =>
+    sig === 'SIGTERM' || sig === 'SIGINT' || sig === 'SIGQUIT' || ctx.self.pid1
+      ? 'ignore'
+      : { exit: 128 + SIGNALS[sig] };
+  for (;;) yield { t: 'block' };
+}
