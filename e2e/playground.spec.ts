@@ -206,6 +206,34 @@ test.describe('playground', () => {
     expect(w.errors).toEqual([]);
   });
 
+  test('a debug container from the Act panel shares the target container’s processes', async ({
+    page,
+  }) => {
+    const w = watchPage(page);
+    await openPlayground(page);
+    await page.getByRole('tab', { name: 'act' }).click();
+    await page.getByRole('textbox', { name: 'Jump to time' }).fill('20s');
+    await page.getByRole('textbox', { name: 'Jump to time' }).press('Enter');
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-cursor', '20');
+    await page.getByRole('button', { name: 'Debug container' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__podlab?.getYaml()))
+      .toContain('debug: { pod: liveness-exec, image: busybox:1.36, target: liveness }');
+    await page.getByRole('tab', { name: 'describe' }).click();
+    await page.evaluate(() => window.__podlab?.setCursor(40));
+    const out = page.getByTestId('describe-output');
+    await expect(out).toContainText('Ephemeral Containers:');
+    await expect(out).toContainText(/Started container debugger-[a-z0-9]{5}/);
+    // Not counted as a container of the pod: READY stays 1/1.
+    await page.getByRole('tab', { name: 'get pods' }).click();
+    await expect(page.getByTestId('kubectl-output')).toContainText(
+      /liveness-exec\s+1\/1\s+Running/,
+    );
+    await page.getByRole('tab', { name: 'describe' }).click();
+    await page.screenshot({ path: 'e2e/artifacts/08b-debug-container.png' });
+    expect(w.errors).toEqual([]);
+  });
+
   test('follows the system colour scheme and remembers the toggle', async ({ page }) => {
     const w = watchPage(page);
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -27,6 +27,7 @@ export default function ActPanel(p: ActPanelProps) {
   const [service, setService] = useState('');
   const [gate, setGate] = useState('');
   const [gateStatus, setGateStatus] = useState<'True' | 'False'>('True');
+  const [debugImage, setDebugImage] = useState('busybox:1.36');
   const objects = useMemo(() => scenarioObjects(p.yaml), [p.yaml]);
   const c = p.containers.includes(container) ? container : (p.containers[0] ?? '');
   const svc = objects.services.includes(service) ? service : (objects.services[0] ?? '');
@@ -131,6 +132,36 @@ export default function ActPanel(p: ActPanelProps) {
             size={4}
           />
         ) : null}
+        <button
+          type="button"
+          title="Kill the pod's pause process: the kubelet re-creates the sandbox"
+          onClick={() => act({ kill: { ...target, sandbox: true } })}
+        >
+          Kill sandbox
+        </button>
+      </div>
+      <div className="panel-bar">
+        <button
+          type="button"
+          disabled={!debugImage.trim() || !c}
+          title={`kubectl debug -it ${kubectlPod} --image=${debugImage.trim()} --target=${c}`}
+          onClick={() => act({ debug: { ...target, image: debugImage.trim(), target: c } })}
+        >
+          Debug container
+        </button>
+        <label>
+          image{' '}
+          <input
+            aria-label="Debug image"
+            value={debugImage}
+            onChange={(e) => setDebugImage(e.target.value)}
+            spellCheck={false}
+            size={14}
+          />
+        </label>
+        <span className="dim">
+          an ephemeral container sharing {c || 'the container'}’s processes
+        </span>
       </div>
       <div className="panel-bar">
         <label>

@@ -27,6 +27,8 @@ const cases: [string, ActionBody][] = [
   ['delete pod', { delete: { kind: 'Pod', name: pod, gracePeriodSeconds: 5 } }],
   ['delete service', { delete: { kind: 'Service', name: 'web' } }],
   ['set condition', { setCondition: { pod, type: 'example.com/gate', status: 'True' } }],
+  ['kill the sandbox', { kill: { pod, sandbox: true } }],
+  ['debug', { debug: { pod, image: 'busybox:1.36', target: container } }],
 ];
 
 describe('actions written by the Act panel', () => {

@@ -87,4 +87,16 @@ ${POD}`;
     expect(out.endsWith(`---\n${POD}`)).toBe(true);
     expect(actions(out)).toEqual([{ at: '20s', exec: { pod: 'web', command: 'date' } }]);
   });
+
+  it('writes a debug action and a sandbox kill as the scenario reads them', () => {
+    const out = appendAction(
+      appendAction(POD, 20, { debug: { pod: 'web', image: 'busybox:1.36', target: 'app' } }),
+      30,
+      { kill: { pod: 'web', sandbox: true } },
+    );
+    expect(actions(out)).toEqual([
+      { at: '20s', debug: { pod: 'web', image: 'busybox:1.36', target: 'app' } },
+      { at: '30s', kill: { pod: 'web', sandbox: true } },
+    ]);
+  });
 });

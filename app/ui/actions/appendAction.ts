@@ -19,6 +19,8 @@ export type ActionBody =
         exitCode?: number;
       };
     }
+  | { kill: { pod: string; namespace?: string; sandbox: true } }
+  | { debug: { pod: string; namespace?: string; image: string; target?: string } }
   | {
       delete: {
         kind: 'Pod' | 'Service';
