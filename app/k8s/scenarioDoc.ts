@@ -14,6 +14,7 @@ import {
   NODE_STATES,
   type DebugTarget,
   type NodeState,
+  type StaticPodRef,
   type ObjectKey,
   type ScenarioAction,
   type ScenarioSpec,
@@ -38,6 +39,7 @@ const ACTION_KINDS = [
   'node',
   'patch',
   'debug',
+  'staticPod',
 ] as const;
 export const SIGNALS = [
   'SIGTERM',
@@ -133,6 +135,15 @@ function readAction(
     }
     case 'patch':
       return readPatch(body, base);
+    case 'staticPod':
+      return {
+        ...base,
+        staticPod: withNs({
+          node: String(body.node ?? ''),
+          pod: String(body.pod ?? ''),
+          present: body.present !== false,
+        }),
+      };
     case 'debug': {
       const d: DebugTarget = { pod: String(body.pod), image: String(body.image ?? '') };
       const target = asString(body.target);
@@ -192,10 +203,17 @@ export function readScenario(
   const nodes = asNumber(spec.nodes);
   if (nodes !== undefined && Number.isInteger(nodes) && nodes >= 1 && nodes <= 100)
     out.nodes = nodes;
+  readStaticPods(spec, doc, known, issues, out);
   // Containers a `debug` action adds (with a name) can be exec'd into by later actions.
   const debugNames = new Map<string, string[]>();
+  // A static pod's mirror is named POD-NODE (config/common.go generatePodName).
+  const mirrors = new Set(
+    (out.staticPods ?? []).map(
+      (s) => `${s.namespace ?? 'default'}/${s.pod}-${s.node.toLowerCase()}`,
+    ),
+  );
   const knownNow: KnownObjects = {
-    has: (k, ns, n) => known.has(k, ns, n),
+    has: (k, ns, n) => known.has(k, ns, n) || (k === 'Pod' && mirrors.has(`${ns}/${n}`)),
     containers: (ns, pod) => {
       const names = known.containers(ns, pod);
       const more = debugNames.get(`${ns}/${pod}`) ?? [];
@@ -230,6 +248,10 @@ export function readScenario(
     // An apply of an object the text does not define is an error: that action is dropped.
     if (!checkReferences(action, [...path, kind], knownNow, issues)) return;
     out.actions.push(action);
+    if ('staticPod' in action && action.staticPod.present) {
+      const s = action.staticPod;
+      mirrors.add(`${s.namespace ?? 'default'}/${s.pod}-${s.node.toLowerCase()}`);
+    }
     if ('debug' in action && action.debug.name) {
       const key = `${action.debug.namespace ?? 'default'}/${action.debug.pod}`;
       debugNames.set(key, [...(debugNames.get(key) ?? []), action.debug.name]);
@@ -269,6 +291,7 @@ function checkReferences(
     return true;
   }
   if ('patch' in action) return checkPatch(action.patch, path, known, issues);
+  if ('staticPod' in action) return staticPodDefined(action.staticPod, path, known, issues);
   if ('kill' in action && !checkKillTarget(action.kill, path, issues)) return false;
   if ('debug' in action && action.debug.image === '') {
     // kubectl debug.go Validate: without --copy-to there must be an image.
@@ -313,4 +336,47 @@ function checkReferences(
     issues.notSupported([...path, 'signal'], action.kill.signal, SIGNALS);
   }
   return true;
+}
+
+/** `spec.staticPods: [{ node, pod }]`: each names a Pod document of the scenario (M4.1). */
+function readStaticPods(
+  spec: JsonObject,
+  doc: number,
+  known: KnownObjects,
+  issues: Issues,
+  out: ScenarioSpec,
+): void {
+  const list = asArray(spec.staticPods);
+  if (list.length === 0) return;
+  out.staticPods = [];
+  list.forEach((e, i) => {
+    const raw = asRecord(e);
+    if (!raw) return;
+    const path: Segment[] = ['spec', 'staticPods', i];
+    const ns = asString(raw.namespace);
+    const ref: StaticPodRef = {
+      node: String(raw.node ?? ''),
+      pod: String(raw.pod ?? ''),
+      ...(ns ? { namespace: ns } : {}),
+    };
+    if (staticPodDefined(ref, path, known, issues))
+      out.staticPods?.push({ ...ref, doc, path: formatPath(path) });
+  });
+}
+
+/** The Pod document must exist: it is the manifest file's content. */
+function staticPodDefined(
+  ref: StaticPodRef,
+  path: Segment[],
+  known: KnownObjects,
+  issues: Issues,
+): boolean {
+  if (known.has('Pod', ref.namespace ?? 'default', ref.pod)) return true;
+  issues.raw(
+    [...path, 'pod'],
+    `${formatPath([...path, 'pod'])}: Not found: Pod "${ref.pod}" is not defined in this scenario`,
+    'not-found',
+    'value',
+  );
+  return false;
 }

@@ -34,6 +34,12 @@ function namesOf(action: ScenarioAction): [string, string | undefined, Rule][] {
       ['name', action.patch.name, nameRuleOf(action.patch.kind)],
       ['namespace', action.patch.namespace, isDNS1123Label],
     ];
+  if ('staticPod' in action)
+    return [
+      ['node', action.staticPod.node, isDNS1123Subdomain],
+      ['pod', action.staticPod.pod, isDNS1123Subdomain],
+      ['namespace', action.staticPod.namespace, isDNS1123Label],
+    ];
   if ('debug' in action)
     return [
       ['pod', action.debug.pod, isDNS1123Subdomain],

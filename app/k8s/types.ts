@@ -140,7 +140,15 @@ export type ScenarioAction =
       node: { name: string; state: NodeState };
     }
   | { at: Seconds; doc: number; path: string; patch: PatchTarget }
-  | { at: Seconds; doc: number; path: string; debug: DebugTarget };
+  | { at: Seconds; doc: number; path: string; debug: DebugTarget }
+  | { at: Seconds; doc: number; path: string; staticPod: StaticPodRef & { present: boolean } };
+
+/** A Pod document placed in a node's staticPodPath (`spec.staticPods`, the `staticPod` action). */
+export interface StaticPodRef {
+  node: string;
+  pod: string;
+  namespace?: string;
+}
 
 /** `kubectl debug -it POD --image=IMAGE [--target=C] [-c NAME] [-- COMMAND]` (an ephemeral container). */
 export interface DebugTarget {
@@ -177,6 +185,11 @@ export interface ScenarioSpec {
   nodes?: number;
   /** Objects not applied at t=0 because an `apply` action creates them later. */
   deferred: ObjectKey[];
+  /**
+   * `spec.staticPods`: Pod documents that are manifest files on a node at t = 0 (run by that
+   * node's kubelet, seen through mirror pods), not created through the API.
+   */
+  staticPods?: (StaticPodRef & { doc: number; path: string })[];
   /** Document index of the Scenario document, if any. */
   doc?: number;
   /**

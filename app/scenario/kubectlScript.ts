@@ -122,6 +122,8 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl patch ${shellQuote(p.kind.toLowerCase())} ${shellQuote(p.name)}${ns(p.namespace)} --type=strategic -p ${shellQuote(JSON.stringify(p.patch))}`,
     ];
   }
+  if ('staticPod' in a)
+    return staticPodLines(a.staticPod.pod, a.staticPod.node, a.staticPod.present);
   if ('debug' in a) {
     const d = a.debug;
     const argv =
@@ -156,7 +158,21 @@ export function toKubectlScript(
     const o = parsed.objects.find((x) => sameKey(x, k));
     return o ? objectYaml(text, docs, o) : undefined;
   };
-  const initial = parsed.objects.filter((o) => !scenario.deferred.some((k) => sameKey(o, k)));
+  const statics = scenario.staticPods ?? [];
+  const isStatic = (o: ObjectKey) =>
+    o.kind === 'Pod' &&
+    (statics.some(
+      (s) => s.pod === o.name && (s.namespace ?? 'default') === (o.namespace ?? 'default'),
+    ) ||
+      scenario.actions.some(
+        (a) =>
+          'staticPod' in a &&
+          a.staticPod.pod === o.name &&
+          (a.staticPod.namespace ?? 'default') === (o.namespace ?? 'default'),
+      ));
+  const initial = parsed.objects.filter(
+    (o) => !scenario.deferred.some((k) => sameKey(o, k)) && !isStatic(o),
+  );
   // Namespaces first: the API server refuses objects in a namespace that does not exist yet.
   const namespaceDocs = parsed.namespaces.map((name) =>
     stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }).replace(/\s+$/, ''),
@@ -190,6 +206,7 @@ export function toKubectlScript(
     const bodies = [...namespaceDocs, ...initial.map((o) => objectYaml(text, docs, o))];
     out.push('# t = 0s', ...applyBlock(bodies), '');
   }
+  for (const s of statics) out.push(...staticPodLines(s.pod, s.node, true), '');
   let now = 0;
   for (const a of scenario.actions) {
     if (a.at > now) out.push(`wait_until ${Math.ceil(a.at)}`);
@@ -229,4 +246,19 @@ function cleanUp(parsed: ParsedScenario): string[] {
       `# clean up: kubectl delete namespace ${commentText([...created].map(shellQuote).join(' '))}`,
     );
   return lines;
+}
+
+/** A static pod is a file on the node, not an API object: the script says where it goes. */
+function staticPodLines(pod: string, node: string, present: boolean): string[] {
+  const file = shellQuote(`/etc/kubernetes/manifests/${pod}.yaml`);
+  const host = commentText(shellQuote(node));
+  return present
+    ? [
+        `# Podlab places the Pod document ${commentText(pod)} in node ${commentText(node)}'s staticPodPath here, e.g.`,
+        `# ssh ${host} sudo tee ${commentText(file)} < ${commentText(shellQuote(`${pod}.yaml`))}`,
+      ]
+    : [
+        `# Podlab removes the static pod ${commentText(pod)}'s manifest from node ${commentText(node)} here, e.g.`,
+        `# ssh ${host} sudo rm ${commentText(file)}`,
+      ];
 }

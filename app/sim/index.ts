@@ -67,9 +67,17 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
       ...(doc !== undefined ? { doc } : {}),
     });
   const untilS = opts.until ?? input.scenario.until ?? 600;
-  const deferredKeys = new Set(
-    input.scenario.deferred.map((k) => objKey(k.kind, k.namespace ?? profile.namespace, k.name)),
-  );
+  // Static pods' documents are manifest files on a node, never created through the API.
+  const statics = input.scenario.staticPods ?? [];
+  const deferredKeys = new Set([
+    ...input.scenario.deferred.map((k) => objKey(k.kind, k.namespace ?? profile.namespace, k.name)),
+    ...statics.map((s) => objKey('Pod', s.namespace ?? profile.namespace, s.pod)),
+    ...input.scenario.actions.flatMap((a) =>
+      'staticPod' in a
+        ? [objKey('Pod', a.staticPod.namespace ?? profile.namespace, a.staticPod.pod)]
+        : [],
+    ),
+  ]);
   const deferred = new Map<string, SourceObject>();
   const now: SourceObject[] = [];
   for (const o of input.objects) {
@@ -87,6 +95,12 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
   clock.at(0, () => {
     for (const n of nodes) cluster.addNode(n);
     for (const o of now) if (o.kind !== 'Node') cluster.apply(o);
+    for (const s of statics) {
+      const src = deferred.get(objKey('Pod', s.namespace ?? profile.namespace, s.pod));
+      cluster.staticPod({ ...s, present: true }, src, (severity, message) =>
+        cluster.diagnostic({ severity, message, doc: s.doc, path: s.path }),
+      );
+    }
   });
   for (const a of input.scenario.actions) {
     clock.at(Math.round(a.at * 1000), () => cluster.runAction(a, deferred));

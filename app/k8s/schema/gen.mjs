@@ -58,6 +58,21 @@ const scenarioDefinitions = {
             description:
               'KubeletProfile overrides; duration strings are converted to seconds. `featureGates: { Name: true }` flips a gate as --feature-gates would.',
           },
+          staticPods: {
+            type: 'array',
+            description:
+              "Pod documents that are manifest files in a node's staticPodPath at t = 0: that node's kubelet runs them (named POD-NODE), seen through mirror pods; the scheduler never sees them.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['node', 'pod'],
+              properties: {
+                node: { type: 'string' },
+                pod: { type: 'string', description: 'A Pod document of this scenario.' },
+                namespace: { type: 'string' },
+              },
+            },
+          },
           nodes: {
             type: 'integer',
             minimum: 1,
@@ -74,7 +89,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch, debug.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch, debug, staticPod.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -100,6 +115,19 @@ const scenarioDefinitions = {
             items: { type: 'string' },
             description: 'A string runs as `sh -c`; a list is the argv.',
           },
+        },
+      },
+      staticPod: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['node', 'pod'],
+        description:
+          "Place (present: true) or remove (present: false) a Pod document's manifest file in the node's staticPodPath: the kubelet starts or stops the static pod.",
+        properties: {
+          node: { type: 'string' },
+          pod: { type: 'string', description: 'A Pod document of this scenario.' },
+          namespace: { type: 'string' },
+          present: { type: 'boolean' },
         },
       },
       debug: {

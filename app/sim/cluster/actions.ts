@@ -54,6 +54,12 @@ export function runAction(
     patchObject(c, a);
   } else if ('debug' in a) {
     debugPod(c, a);
+  } else if ('staticPod' in a) {
+    const s = a.staticPod;
+    const src = deferred.get(`Pod/${s.namespace ?? c.profile.namespace}/${s.pod}`);
+    c.staticPod(s, src, (severity, message) =>
+      severity === 'error' ? c.actionError(a, message) : c.actionResult(message),
+    );
   } else if ('kill' in a && a.kill.sandbox) {
     killSandbox(c, a);
   } else if ('kill' in a) {
@@ -103,6 +109,8 @@ export function actionLabel(a: ScenarioAction, defaultNs: string): string {
   if ('kill' in a) return `kill ${ref('Pod', a.kill.pod, a.kill.namespace)}`;
   if ('node' in a) return `node ${ref('Node', a.node.name)} ${a.node.state}`;
   if ('debug' in a) return `debug ${ref('Pod', a.debug.pod, a.debug.namespace)}`;
+  if ('staticPod' in a)
+    return `staticPod ${ref('Pod', a.staticPod.pod, a.staticPod.namespace)} ${a.staticPod.present ? 'on' : 'off'} ${a.staticPod.node}`;
   return `setCondition ${ref('Pod', a.setCondition.pod, a.setCondition.namespace)}`;
 }
 

@@ -48,6 +48,7 @@ import {
 } from './nodeStore.ts';
 import { ClusterScheduler, type PendingPod } from './scheduling.ts';
 import { kubeletAdmit } from './kubeletAdmission.ts';
+import { StaticPods } from './staticPods.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -92,6 +93,8 @@ export class Cluster implements ClusterApi {
   /** Pods whose spec.nodeName names no node: in the API, run by no kubelet. */
   private readonly orphans = new Set<string>();
   readonly scheduler: ClusterScheduler;
+  /** Manifests in the nodes' staticPodPath and their mirror pods. */
+  readonly statics: StaticPods;
   private serviceIPs = 0;
   /** How many times each Pod key was created (a re-created Pod gets a new UID). */
   private podsCreated = new Map<string, number>();
@@ -158,6 +161,32 @@ export class Cluster implements ClusterApi {
       snapshot: () => this.snapshot(),
       bind: (p, node) => this.bind(p, node),
     });
+    this.statics = new StaticPods({
+      clock,
+      recorder,
+      nodeUID: (n) =>
+        this.nodes.has(n) ? (this.nodes.get(n)?.object.metadata.uid ?? '') : undefined,
+      pod: (k) => this.pods.get(k),
+      run: (p, node) => this.run(p, node),
+    });
+  }
+
+  /** `spec.staticPods` at t = 0 and the `staticPod` action: a manifest appears or goes. */
+  staticPod(
+    ref: { node: string; pod: string; namespace?: string; present: boolean },
+    src: SourceObject | undefined,
+    report: (severity: 'error' | 'warning', message: string) => void,
+  ): void {
+    const ns = ref.namespace ?? this.profile.namespace;
+    if (!ref.present) {
+      const err = this.statics.remove(ref.pod, ns, ref.node);
+      if (err) report('error', err);
+      return;
+    }
+    if (!src) return report('error', `no Pod named ${ref.pod} in the scenario`);
+    const r = this.statics.place(src, ref.node);
+    if (r.error) report('error', r.error);
+    else if (r.warning) report('warning', r.warning);
   }
 
   /** A node registers: its object, its kubelet, the conditions it posts; the scheduler may retry. */
@@ -476,6 +505,8 @@ export class Cluster implements ClusterApi {
     const d = a.delete;
     const ns = d.namespace ?? this.profile.namespace;
     if (d.kind === 'Pod') {
+      if (this.statics.mirrorDeleted(ns, d.name))
+        return this.actionResult(`pod "${d.name}" deleted`);
       const w = this.findPod(d.name, ns);
       // A pod no kubelet runs is deleted at once (podStrategy.CheckGracefulDelete: no node, grace 0).
       if (!w && (this.scheduler.remove(key(ns, d.name)) || this.orphans.delete(key(ns, d.name)))) {

@@ -8,6 +8,7 @@
 import type { EphemeralContainer, ScenarioAction } from '../../k8s/types.ts';
 import { addEphemeralContainer } from '../../k8s/ephemeral.ts';
 import { generatedSuffix } from '../trace/admission.ts';
+import { isStaticPod } from '../kubelet/staticPods.ts';
 import type { ClusterApi } from './types.ts';
 
 type DebugAction = Extract<ScenarioAction, { debug: unknown }>;
@@ -16,6 +17,12 @@ export function debugPod(c: ClusterApi, a: DebugAction): void {
   const d = a.debug;
   const w = c.findPod(d.pod, d.namespace);
   if (!w || w.lifecycle === 'deleted') return c.actionError(a, `pods "${d.pod}" not found`);
+  // validation.go ValidatePodEphemeralContainersUpdate: a mirror pod takes none (M4.7).
+  if (isStaticPod(w.pod))
+    return c.actionError(
+      a,
+      `The Pod "${w.name}" is invalid: []: Forbidden: static pods do not support ephemeral containers`,
+    );
   const taken = new Set(
     [...(w.pod.spec.ephemeralContainers ?? []), ...w.pod.spec.containers].map((x) => x.name),
   );

@@ -45,4 +45,9 @@ export interface ClusterApi {
   /** A Node update (a patch): stored, recorded, and the scheduler retries (NodeUpdate). */
   updateNode(node: DefaultedNode): void;
   syncEndpoints(): void;
+  staticPod(
+    ref: { node: string; pod: string; namespace?: string; present: boolean },
+    src: SourceObject | undefined,
+    report: (severity: 'error' | 'warning', message: string) => void,
+  ): void;
 }

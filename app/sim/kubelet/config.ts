@@ -18,8 +18,9 @@ export function kubeletPodCopy<P extends Pod>(pod: P, seenMs: number, source = '
       ...pod.metadata,
       annotations: {
         ...pod.metadata?.annotations,
-        [CONFIG_SEEN]: rfc3339Nano(seenMs),
-        [CONFIG_SOURCE]: source,
+        // A static pod's manifest copy has its own (config/common.go applyDefaults: source file).
+        [CONFIG_SEEN]: pod.metadata?.annotations?.[CONFIG_SEEN] ?? rfc3339Nano(seenMs),
+        [CONFIG_SOURCE]: pod.metadata?.annotations?.[CONFIG_SOURCE] ?? source,
       },
     },
   };

@@ -89,3 +89,17 @@ export function removePod(w: PodWorker, cause: Cause): void {
   w.sandbox = undefined;
   w.env.onPodDeleted(w.namespace, w.name);
 }
+
+/**
+ * A static pod's manifest file is gone (config/file.go: the pod leaves the kubelet's config): it is
+ * killed like a deleted pod, with its own grace period; the mirror pod shows its status until
+ * housekeeping deletes it (startTermination, reason `static-removed`).
+ */
+export function staticPodRemoved(w: PodWorker): void {
+  if (w.lifecycle !== 'active') return;
+  w.sendPod({ type: 'pod.terminating' });
+  w.cancelSync();
+  w.probes.stopLivenessAndStartup();
+  w.writeStatus('patch');
+  startTermination(w, { reason: 'static-removed', graceS: w.graceS });
+}

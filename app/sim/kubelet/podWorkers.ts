@@ -30,8 +30,14 @@ import type {
   SlotKind,
 } from './types.ts';
 import { syncPod, type SyncResult } from './kuberuntime/kuberuntimeManager.ts';
-import { writePodStatus } from './status/statusManager.ts';
-import { deadlineExceeded, kubeletSeesDeletion, removePod, requestDelete } from './podLifecycle.ts';
+import { republishStatus, writePodStatus } from './status/statusManager.ts';
+import {
+  deadlineExceeded,
+  kubeletSeesDeletion,
+  removePod,
+  requestDelete,
+  staticPodRemoved,
+} from './podLifecycle.ts';
 import { handlePodUpdate, nodeRebooted, sandboxDied } from './podUpdate.ts';
 
 /** The pod spec list a slot's container is in (an event's fieldPath). */
@@ -549,6 +555,14 @@ export class KubeletPodWorker implements PodWorker {
   updatePod(pod: DefaultedPod): void {
     this.pod = pod;
     handlePodUpdate(this, pod);
+  }
+
+  removeStatic(): void {
+    staticPodRemoved(this);
+  }
+
+  republishStatus(): void {
+    republishStatus(this);
   }
 
   killSandbox(): boolean {

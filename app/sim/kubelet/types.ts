@@ -182,6 +182,10 @@ export interface PodWorker {
   armDeadline(): void;
   /** The pause process dies (a scenario kill of the sandbox); false when there is none to kill. */
   killSandbox(): boolean;
+  /** A static pod's manifest was removed: the kubelet stops it (podLifecycle staticPodRemoved). */
+  removeStatic(): void;
+  /** Record the whole API status again (a new mirror pod: the status manager syncs it afresh). */
+  republishStatus(): void;
   /** An ephemeral container was added to the pod (its slot; the next sync starts it). */
   addEphemeral(c: DefaultedContainer, index: number): void;
   /** The node rebooted: every container and the sandbox are gone; the kubelet re-creates them. */

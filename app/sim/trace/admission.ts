@@ -74,6 +74,17 @@ export function admittedTolerations(existing: readonly Toleration[]): Toleration
 export function admitPod(pod: Pod): Pod {
   const spec = pod.spec;
   if (!spec) return pod;
+  // A mirror pod (a static pod's API object): the ServiceAccount plugin neither names a service
+  // account nor mounts a token for it (plugin/pkg/admission/serviceaccount Admit: mirror pods).
+  if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined)
+    return {
+      ...pod,
+      spec: {
+        ...spec,
+        priority: spec.priority ?? 0,
+        tolerations: admittedTolerations(spec.tolerations ?? []),
+      },
+    };
   const next = {
     ...spec,
     priority: spec.priority ?? 0,

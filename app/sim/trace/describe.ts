@@ -25,7 +25,7 @@ function describeBody(snap: PodSnapshot, t: number): string {
   w.write(0, `Priority:\t${spec?.priority ?? 0}\n`);
   if (spec?.priorityClassName) w.write(0, `Priority Class Name:\t${spec.priorityClassName}\n`);
   if (spec?.runtimeClassName) w.write(0, `Runtime Class Name:\t${spec.runtimeClassName}\n`);
-  w.write(0, `Service Account:\t${spec?.serviceAccountName || 'default'}\n`);
+  w.write(0, `Service Account:\t${spec?.serviceAccountName ?? ''}\n`);
   w.write(0, snap.nodeName ? `Node:\t${snap.nodeName}/${snap.hostIP ?? ''}\n` : 'Node:\t<none>\n');
   if (snap.startTime !== undefined) w.write(0, `Start Time:\t${rfc1123z(snap.startTime)}\n`);
   writeLabels(w, 'Labels', meta?.labels);

@@ -9,7 +9,7 @@ import type { PodWorker } from '../types.ts';
 import { runTask, Signal, waitAny, type Task } from '../task.ts';
 import type { Slot } from '../types.ts';
 
-export type TerminationReason = 'deletion' | 'deadline' | 'completed';
+export type TerminationReason = 'deletion' | 'deadline' | 'completed' | 'static-removed';
 
 function sidecarGate(w: PodWorker, slot: Slot) {
   const later = (s: Slot) => s.kind !== 'sidecar' || (s.kind === 'sidecar' && s.index > slot.index);
@@ -98,5 +98,16 @@ export function startTermination(
         }),
       );
     }
+    if (o.reason === 'static-removed') {
+      // kubelet_pods.go HandlePodCleanups (every 2 s) deletes the orphaned mirror pod.
+      w.env.clock.after(STATIC_CLEANUP_MS, () =>
+        w.remove({
+          message: 'the static pod’s manifest was removed: housekeeping deletes its mirror pod',
+        }),
+      );
+    }
   });
 }
+
+/** The housekeeping period (kubelet.go housekeepingPeriod); Podlab: 2 s after the last stop. */
+const STATIC_CLEANUP_MS = 2000;

@@ -206,3 +206,45 @@ function phaseCause(w: PodWorker, phase: Phase): Cause {
       };
   }
 }
+
+/**
+ * A new mirror pod (the old one was deleted through the API): status_manager.go syncPod finds the
+ * mirror's UID changed and writes the whole status to it — phase, IP, conditions, every container.
+ */
+export function republishStatus(w: PodWorker): void {
+  if (w.lifecycle === 'deleted') return;
+  const rec = w.env.recorder;
+  if (w.phaseRecorded)
+    rec.add({ type: 'pod.phase', pod: w.name, namespace: w.namespace, phase: w.phase });
+  if (w.podIP)
+    rec.add({
+      type: 'pod.ip',
+      pod: w.name,
+      namespace: w.namespace,
+      ip: w.podIP,
+      hostIP: w.env.profile.hostIP,
+      startTime: w.startTimeMs / 1000,
+    });
+  for (const c of w.conditions.values())
+    rec.add({
+      type: 'pod.condition',
+      pod: w.name,
+      namespace: w.namespace,
+      condition: c.type,
+      status: c.status as ConditionStatus,
+      ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.message ? { message: c.message } : {}),
+      lastTransitionTime: c.lastTransitionTime,
+    });
+  for (const slot of w.slots) {
+    if (!slot.written) continue;
+    rec.add({
+      type: 'container.status',
+      pod: w.name,
+      namespace: w.namespace,
+      container: slot.name,
+      kind: slot.kind,
+      status: slot.written,
+    });
+  }
+}
