@@ -8,7 +8,7 @@ import { getConditions, type Condition } from './generate.ts';
 import { containerStatus, probeFlags, type StatusView } from './containerStatuses.ts';
 import { getPhase, type Phase } from './getPhase.ts';
 import { sameContainerStatus } from './sameStatus.ts';
-import type { PodWorker } from '../types.ts';
+import type { CondState, PodWorker } from '../types.ts';
 import { startTermination } from '../kuberuntime/killPod.ts';
 
 export function statusView(w: PodWorker): StatusView {
@@ -156,7 +156,12 @@ export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefine
   const prev = w.conditions.get(c.type);
   const now = w.env.recorder.nowS();
   const ltt = prev && prev.status === c.status ? prev.lastTransitionTime : now;
-  w.conditions.set(c.type, { ...c, lastTransitionTime: ltt });
+  const state = { ...c, lastTransitionTime: ltt };
+  w.conditions.set(c.type, state);
+  recordCondition(w, state, cause);
+}
+
+function recordCondition(w: PodWorker, c: CondState, cause?: Cause): void {
   w.env.recorder.add({
     type: 'pod.condition',
     pod: w.name,
@@ -165,7 +170,7 @@ export function setCondition(w: PodWorker, c: Condition, cause: Cause | undefine
     status: c.status as ConditionStatus,
     ...(c.reason ? { reason: c.reason } : {}),
     ...(c.message ? { message: c.message } : {}),
-    lastTransitionTime: ltt,
+    lastTransitionTime: c.lastTransitionTime,
     ...(cause ? { cause } : {}),
   });
 }
@@ -225,17 +230,7 @@ export function republishStatus(w: PodWorker): void {
       hostIP: w.env.profile.hostIP,
       startTime: w.startTimeMs / 1000,
     });
-  for (const c of w.conditions.values())
-    rec.add({
-      type: 'pod.condition',
-      pod: w.name,
-      namespace: w.namespace,
-      condition: c.type,
-      status: c.status as ConditionStatus,
-      ...(c.reason ? { reason: c.reason } : {}),
-      ...(c.message ? { message: c.message } : {}),
-      lastTransitionTime: c.lastTransitionTime,
-    });
+  for (const c of w.conditions.values()) recordCondition(w, c);
   for (const slot of w.slots) {
     if (!slot.written) continue;
     rec.add({
