@@ -134,7 +134,8 @@ export type ScenarioAction =
       path: string;
       /**
        * Power the node off (`Lost`: the kubelet stops, nothing is observed or written) or back on
-       * (`Ready`). The control plane reacts per pod-level R10 (NodeNotReady, taint eviction).
+       * (`Ready`, which also uncordons), `kubectl cordon` it (`Cordoned`), `kubectl drain` it
+       * (`Drained`), or reboot it (`Rebooted`). The control plane reacts per cluster.md §2.
        */
       node: { name: string; state: NodeState };
     }
@@ -150,7 +151,7 @@ export interface PatchTarget {
   patch: Record<string, unknown>;
 }
 
-export const NODE_STATES = ['Lost', 'Ready', 'Rebooted'] as const;
+export const NODE_STATES = ['Lost', 'Ready', 'Rebooted', 'Cordoned', 'Drained'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
 export interface ScenarioSpec {

@@ -151,10 +151,10 @@ const scenarioDefinitions = {
         additionalProperties: false,
         required: ['name', 'state'],
         description:
-          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later), back on (Ready), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
+          'Power the node off (Lost: the kubelet stops; Unknown after the 50 s grace, taint eviction 300 s after the NoExecute taint, none when every node is down), back on and uncordoned (Ready), cordon it (Cordoned: spec.unschedulable and the unschedulable taint), drain it (Drained: cordon, then every pod through the Eviction API, retried every 5 s while a PodDisruptionBudget refuses), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
         properties: {
           name: { type: 'string' },
-          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted'] },
+          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted', 'Cordoned', 'Drained'] },
         },
       },
     },

@@ -33,6 +33,7 @@ import { actionLabel, runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
+import type { BudgetView } from './eviction.ts';
 import type { NodeInfo, SchedPod } from '../scheduler/types.ts';
 import {
   intToIpv4,
@@ -165,9 +166,10 @@ export class Cluster implements ClusterApi {
     const name = object.metadata.name;
     const existing = this.nodes.get(name);
     if (existing) {
-      existing.object = withControllerTaints(object);
+      existing.object = withControllerTaints(object, this.node.readyStatus(name));
       this.recordNode(existing);
       this.scheduler.clusterEvent('NodeUpdate');
+      this.node.nodeUpdated(name);
       return;
     }
     const i = this.nodes.size;
@@ -178,6 +180,7 @@ export class Cluster implements ClusterApi {
     // (N2.4): what any watcher sees first already has its taint.
     const n: ClusterNode = { name, object: withControllerTaints(object), hostIP, podCIDR, env };
     this.nodes.set(name, n);
+    this.node.nodeAdded(name);
     this.recordNode(n);
     this.postNodeStatus(name, 'healthy');
     const now = this.recorder.nowS();
@@ -294,6 +297,7 @@ export class Cluster implements ClusterApi {
     this.pods.set(p.key, w);
     this.podNode.set(p.key, node);
     w.admit();
+    this.node.podBound(w, node);
   }
 
   private runtimeDiagnostic(d: RuntimeDiagnostic): void {
@@ -440,6 +444,7 @@ export class Cluster implements ClusterApi {
     if (freed) {
       this.pods.delete(k);
       this.podNode.delete(k);
+      this.node.podGone(ns, name);
       this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
     }
     this.syncEndpoints();
@@ -468,6 +473,10 @@ export class Cluster implements ClusterApi {
 
   updateNode(node: DefaultedNode): void {
     this.addNode(node);
+  }
+
+  budgetsFor(): BudgetView[] {
+    return [];
   }
 
   delete(

@@ -15,6 +15,7 @@ import type { SimClock } from '../clock/simClock.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { Cause } from '../trace/types.ts';
+import type { BudgetView } from './eviction.ts';
 
 export type DeleteAction = ScenarioAction & {
   delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean };
@@ -45,4 +46,6 @@ export interface ClusterApi {
   /** A Node update (a patch): stored, recorded, and the scheduler retries (NodeUpdate). */
   updateNode(node: DefaultedNode): void;
   syncEndpoints(): void;
+  /** The PodDisruptionBudgets whose selector matches the pod (same namespace), for the Eviction API. */
+  budgetsFor(w: PodWorker): BudgetView[];
 }
