@@ -6,6 +6,8 @@ import type { FeatureGates, KubernetesVersion } from './features.ts';
 import type { Pod, Service, ConfigMap, Secret, Node } from 'kubernetes-types/core/v1';
 
 export type { Pod, Service, ConfigMap, Secret, Node };
+export type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 export type {
   Container,
   Probe,
@@ -50,7 +52,8 @@ export interface FieldRef {
   path: string;
 }
 
-export type SimulatedKind = 'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node';
+export type SimulatedKind =
+  'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node' | 'PodDisruptionBudget';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -72,7 +75,8 @@ export type SourceObject =
   | SourceObjectBase<'Service', DefaultedService>
   | SourceObjectBase<'ConfigMap', ConfigMap>
   | SourceObjectBase<'Secret', Secret>
-  | SourceObjectBase<'Node', DefaultedNode>;
+  | SourceObjectBase<'Node', DefaultedNode>
+  | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;

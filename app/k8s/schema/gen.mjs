@@ -24,7 +24,10 @@ const OBJECT_KEY = (extra = {}) => ({
   additionalProperties: false,
   required: ['kind', 'name'],
   properties: {
-    kind: { type: 'string', enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'] },
+    kind: {
+      type: 'string',
+      enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node', 'PodDisruptionBudget'],
+    },
     name: { type: 'string' },
     namespace: { type: 'string' },
     ...extra,
@@ -180,6 +183,7 @@ const DISPATCH_KINDS = [
   'Secret',
   'Namespace',
   'Node',
+  'PodDisruptionBudget',
   'List',
   'Scenario',
 ];
@@ -265,6 +269,8 @@ export function generateSchema() {
   defs.Service.properties.status = free(defs.Service.properties.status);
   defs.Namespace.properties.status = free(defs.Namespace.properties.status);
   defs.Node.properties.status = free(defs.Node.properties.status);
+  defs.PodDisruptionBudget.properties.status = free(defs.PodDisruptionBudget.properties.status);
+  delete defs.PodDisruptionBudgetStatus;
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
@@ -275,7 +281,7 @@ export function generateSchema() {
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },
