@@ -34,6 +34,8 @@ import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
 import type { BudgetView } from './eviction.ts';
+import { DisruptionController } from '../controller/disruption/controller.ts';
+import type { BudgetPod, BudgetSpec } from '../controller/disruption/budget.ts';
 import type { NodeInfo, SchedPod } from '../scheduler/types.ts';
 import {
   intToIpv4,
@@ -65,6 +67,16 @@ const NODE_CONDITIONS = [
   ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
 ] as const;
 
+function budgetPod(w: PodWorker): BudgetPod {
+  return {
+    name: w.name,
+    labels: w.pod.metadata?.labels ?? {},
+    ready: w.condition('Ready')?.status === 'True',
+    deleting: w.deletion !== undefined,
+    controlled: (w.pod.metadata?.ownerReferences ?? []).some((o) => o.controller === true),
+  };
+}
+
 function podView(w: PodWorker): PodView {
   return {
     name: w.name,
@@ -87,6 +99,7 @@ export class Cluster implements ClusterApi {
   /** The cluster-wide part of every kubelet's environment (each node adds its own, nodeStore.ts). */
   private readonly env: KubeletEnv;
   readonly node: NodeLifecycle = new NodeLifecycle(this);
+  readonly disruption: DisruptionController = this.newDisruption();
   readonly nodes = new Map<string, ClusterNode>();
   /** The node each pod with a kubelet runs on. */
   private readonly podNode = new Map<string, string>();
@@ -385,6 +398,9 @@ export class Cluster implements ClusterApi {
       case 'ConfigMap':
         this.configMaps.set(key(ns, src.name), src.object);
         return;
+      case 'PodDisruptionBudget':
+        this.disruption.add(src.name, ns, (src.object.spec ?? {}) as BudgetSpec);
+        return;
       case 'Secret':
         this.secrets.set(key(ns, src.name), src.object);
         return;
@@ -419,6 +435,7 @@ export class Cluster implements ClusterApi {
    * endpointslice controller's pod update handler queues just the Services selecting the pod).
    */
   private syncPodEndpoints(w: PodWorker): void {
+    if (this.disruption.size > 0) this.disruption.sync();
     if (this.services.size === 0) return;
     const view = w.lifecycle === 'deleted' ? undefined : podView(w);
     for (const e of this.services.values()) {
@@ -448,6 +465,7 @@ export class Cluster implements ClusterApi {
       this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
     }
     this.syncEndpoints();
+    if (this.disruption.size > 0) this.disruption.sync();
     if (freed) this.scheduler.clusterEvent('AssignedPodDelete');
   }
 
@@ -475,8 +493,27 @@ export class Cluster implements ClusterApi {
     this.addNode(node);
   }
 
-  budgetsFor(): BudgetView[] {
-    return [];
+  budgetsFor(w: PodWorker): BudgetView[] {
+    if (this.disruption.size === 0) return [];
+    this.disruption.sync();
+    return this.disruption.budgetsFor(w.namespace, w.pod.metadata?.labels ?? {});
+  }
+
+  private newDisruption(): DisruptionController {
+    // Getters: this runs before the constructor has set `recorder`.
+    const pods = (ns: string) => {
+      const out: BudgetPod[] = [];
+      for (const w of this.pods.values())
+        if (w.namespace === ns && w.lifecycle !== 'deleted') out.push(budgetPod(w));
+      return out;
+    };
+    const self = () => this.recorder;
+    return new DisruptionController({
+      get recorder() {
+        return self();
+      },
+      pods,
+    });
   }
 
   delete(
@@ -499,6 +536,12 @@ export class Cluster implements ClusterApi {
       return;
     }
     if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
+    if (d.kind === 'PodDisruptionBudget') {
+      if (!this.disruption.remove(d.name, ns))
+        return this.actionError(a, `poddisruptionbudgets.policy "${d.name}" not found`);
+      this.recorder.add({ type: 'object.deleted', kind: d.kind, name: d.name, namespace: ns });
+      return;
+    }
     const store =
       d.kind === 'Service'
         ? this.services

@@ -89,3 +89,55 @@ describe('drain', () => {
     expect(actions).toEqual(['30 node/node-3 cordoned\nnode/node-3 drained']);
   });
 });
+
+describe('drain against a PodDisruptionBudget (C4 with bare pods: nobody replaces them)', () => {
+  const PDB = `---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: web}
+spec:
+  minAvailable: 2
+  selector: {matchLabels: {app: web}}
+`;
+  const { actions, result } = run(
+    '  - {at: 30s, node: {name: node-2, state: Drained}}\n',
+    pod('a', 'node-2') + pod('b', 'node-2') + pod('c', 'node-1') + PDB,
+  );
+  const refused =
+    'error when evicting pods/"b" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.';
+
+  it('one eviction allowed, the other refused with 429 and retried every 5 s', () => {
+    expect(actions.slice(0, 5)).toEqual([
+      [
+        '30 node/node-2 cordoned',
+        'Warning: deleting Pods that declare no controller: default/a, default/b',
+        'evicting pod default/a',
+        'evicting pod default/b',
+        refused,
+      ].join('\n'),
+      '32 pod/a evicted',
+      '35 evicting pod default/b',
+      `35 ${refused}`,
+      '40 evicting pod default/b',
+    ]);
+    expect(actions.some((a) => a.includes('drained'))).toBe(false);
+  });
+
+  it('the budget status (disruption.go): 1 allowed at 3 healthy, 0 from the eviction on', () => {
+    const status = result.trace.flatMap((r) =>
+      r.type === 'pdb.status'
+        ? [`${r.t} ${r.currentHealthy}/${r.desiredHealthy} allowed ${r.disruptionsAllowed}`]
+        : [],
+    );
+    // Ready at 3 s one by one; the eviction's decrement, then a deleting; a gone at 31 (2 expected).
+    expect(status).toEqual([
+      '0 0/2 allowed 0',
+      '3 1/2 allowed 0',
+      '3 2/2 allowed 0',
+      '3 3/2 allowed 1',
+      '30 3/2 allowed 0',
+      '30 2/2 allowed 0',
+      '31 2/2 allowed 0',
+    ]);
+  });
+});
