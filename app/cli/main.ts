@@ -11,6 +11,7 @@ import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
   getNodes,
+  getPdbs,
   getPods,
   podKeyIn,
   type CommandOutput,
@@ -169,6 +170,10 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           throw new UsageError(`unsupported output format "${flags.output}" (use wide)`);
         return withScenario(io, args[0] ?? '', flags, (l, t) => getNodes(l.idx, t, flags.output));
       }
+      if (resource === 'pdb' || resource === 'pdbs' || resource === 'poddisruptionbudgets') {
+        expectArity(args, 1, 'get pdb FILE [--at 45s]');
+        return withScenario(io, args[0] ?? '', flags, (l, t) => getPdbs(l.idx, t, flags.scope));
+      }
       if (resource === 'endpoints' || resource === 'ep') {
         expectArity(args, 1, 'get endpoints FILE [--at 45s]');
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
@@ -176,7 +181,7 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         );
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, endpointslices and endpoints)`,
       );
     }
     case 'describe': {
