@@ -203,6 +203,30 @@ describe('tolerations decide when (processPodOnNode, getMinTolerationTime)', () 
   });
 });
 
+describe('a NoExecute taint the pod does not tolerate: deleted at once (processPodOnNode)', () => {
+  const TAINT =
+    '  - { at: 30s, patch: { kind: Node, name: node-2, patch: { spec: { taints: [ { key: dedicated, value: db, effect: NoExecute } ] } } } }\n';
+  it.each([
+    ['untolerated: at the patch', '', ['30 pod/web Marking for deletion Pod default/web']],
+    [
+      'tolerated for 20 s',
+      '  tolerations: [{key: dedicated, operator: Equal, value: db, effect: NoExecute, tolerationSeconds: 20}]\n',
+      ['50 pod/web Marking for deletion Pod default/web'],
+    ],
+    [
+      'taint removed before: cancelled',
+      '  tolerations: [{key: dedicated, operator: Exists, effect: NoExecute, tolerationSeconds: 20}]\n',
+      ['40 pod/web Cancelling deletion of Pod default/web'],
+    ],
+  ])('%s', (name, extra, want) => {
+    const untaint = name.startsWith('taint removed')
+      ? '  - { at: 40s, patch: { kind: Node, name: node-2, patch: { spec: { taints: [] } } } }\n'
+      : '';
+    const { events } = sim(TAINT + untaint, 120, [], 3, extra);
+    expect(events('TaintManagerEviction')).toEqual(want);
+  });
+});
+
 describe('node back', () => {
   it('before the eviction: taints go, the scheduled deletion is cancelled, Ready again', () => {
     const { row, eps, at, json, events } = sim(
