@@ -227,6 +227,22 @@ describe('a NoExecute taint the pod does not tolerate: deleted at once (processP
   });
 });
 
+describe('versions: the grace period', () => {
+  it.each([
+    ['1.31', 105],
+    ['1.32', 115],
+    ['1.34', 115],
+  ])('kubernetesVersion %s: Unknown at %is', (version, t) => {
+    const text = scenario(LOST).replace(
+      '  until: 700s\n',
+      `  until: 200s\n  kubernetesVersion: "${version}"\n`,
+    );
+    const { result } = simulateText(text);
+    const unknown = result.trace.find((r) => r.type === 'node.condition' && r.status === 'Unknown');
+    expect(unknown?.t).toBe(t);
+  });
+});
+
 describe('node back', () => {
   it('before the eviction: taints go, the scheduled deletion is cancelled, Ready again', () => {
     const { row, eps, at, json, events } = sim(
