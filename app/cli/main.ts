@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
-import { describeNodeAt, describePodAt } from '../sim/trace/index.ts';
+import { describeNodeAt, describePdbAt, describePodAt } from '../sim/trace/index.ts';
 import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
@@ -186,6 +186,19 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
     }
     case 'describe': {
       const [resource, name, file] = rest;
+      if (resource === 'pdb' || resource === 'poddisruptionbudget') {
+        expectArity(rest, 3, 'describe pdb NAME FILE [--at 45s]');
+        return withScenario(io, file ?? '', flags, (l, t) => {
+          const text = describePdbAt(l.idx, name ?? '', flags.scope.namespace, t);
+          return text === undefined
+            ? {
+                stdout: '',
+                stderr: `Error from server (NotFound): poddisruptionbudgets.policy "${name ?? ''}" not found\n`,
+                code: 1,
+              }
+            : { stdout: text, code: 0 };
+        });
+      }
       const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
       if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
         throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');

@@ -41,4 +41,30 @@ describe('podsim get pdb', () => {
     expect(r.stdout).toBe(stdout);
     expect(r.code).toBe(0);
   });
+
+  it('describe pdb', async () => {
+    const r = await runMain(['describe', 'pdb', 'one', 'f.yaml', '--at', '90s'], {
+      'f.yaml': FILE,
+    });
+    expect(r.stdout).toBe(
+      [
+        'Name:           one',
+        'Namespace:      default',
+        'Min available:  0',
+        'Selector:       app=web',
+        'Status:',
+        '    Allowed disruptions:  1',
+        '    Current:              1',
+        '    Desired:              0',
+        '    Total:                1',
+        'Events:                   <none>',
+        '',
+      ].join('\n'),
+    );
+    const missing = await runMain(['describe', 'pdb', 'nope', 'f.yaml'], { 'f.yaml': FILE });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      'Error from server (NotFound): poddisruptionbudgets.policy "nope" not found\n',
+    );
+  });
 });

@@ -14,6 +14,7 @@ Commands:
   get endpoints FILE [--at 45s]               kubectl get endpoints (legacy: ready addresses only)
   describe pod NAME FILE [--at 45s]           kubectl describe pod
   describe node NAME FILE [--at 45s]          kubectl describe node
+  describe pdb NAME FILE [--at 45s]           kubectl describe poddisruptionbudget
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)
