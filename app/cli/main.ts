@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
-import { describeNodeAt, describePodAt } from '../sim/trace/index.ts';
+import { describeNodeAt, describePdbAt, describePodAt } from '../sim/trace/index.ts';
 import { RUN_WALL_BUDGET_MS } from '../sim/trace/runStop.ts';
 import {
   getEndpointsCommand,
   getEndpointSlicesCommand,
   getNodes,
+  getPdbs,
   getPods,
   podKeyIn,
   type CommandOutput,
@@ -169,6 +170,10 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           throw new UsageError(`unsupported output format "${flags.output}" (use wide)`);
         return withScenario(io, args[0] ?? '', flags, (l, t) => getNodes(l.idx, t, flags.output));
       }
+      if (resource === 'pdb' || resource === 'pdbs' || resource === 'poddisruptionbudgets') {
+        expectArity(args, 1, 'get pdb FILE [--at 45s]');
+        return withScenario(io, args[0] ?? '', flags, (l, t) => getPdbs(l.idx, t, flags.scope));
+      }
       if (resource === 'endpoints' || resource === 'ep') {
         expectArity(args, 1, 'get endpoints FILE [--at 45s]');
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
@@ -176,11 +181,24 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         );
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, endpointslices and endpoints)`,
       );
     }
     case 'describe': {
       const [resource, name, file] = rest;
+      if (resource === 'pdb' || resource === 'poddisruptionbudget') {
+        expectArity(rest, 3, 'describe pdb NAME FILE [--at 45s]');
+        return withScenario(io, file ?? '', flags, (l, t) => {
+          const text = describePdbAt(l.idx, name ?? '', flags.scope.namespace, t);
+          return text === undefined
+            ? {
+                stdout: '',
+                stderr: `Error from server (NotFound): poddisruptionbudgets.policy "${name ?? ''}" not found\n`,
+                code: 1,
+              }
+            : { stdout: text, code: 0 };
+        });
+      }
       const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
       if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
         throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');

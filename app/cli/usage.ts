@@ -8,11 +8,13 @@ Commands:
   get pods [NAME] FILE [--at 45s] [-o wide|yaml]
                                               kubectl get pods at a simulated time
   get nodes FILE [--at 45s] [-o wide]         kubectl get nodes
+  get pdb FILE [--at 45s] [-n NS|-A]          kubectl get poddisruptionbudgets
   get endpointslices FILE [--at 45s] [-o wide]
                                               kubectl get endpointslices (-o wide adds endpoint conditions)
   get endpoints FILE [--at 45s]               kubectl get endpoints (legacy: ready addresses only)
   describe pod NAME FILE [--at 45s]           kubectl describe pod
   describe node NAME FILE [--at 45s]          kubectl describe node
+  describe pdb NAME FILE [--at 45s]           kubectl describe poddisruptionbudget
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)

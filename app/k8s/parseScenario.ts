@@ -35,8 +35,16 @@ import { defaultFeatureGates, sameGates } from './features.ts';
 import type { KubernetesVersion, VersionFeatures } from './features.ts';
 import { readScenarioVersion, type ScenarioVersion } from './scenarioVersion.ts';
 import { validateService } from './validate/service.ts';
+import { validatePodDisruptionBudget } from './pdb.ts';
 
-const SIMULATED: readonly SimulatedKind[] = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'];
+const SIMULATED: readonly SimulatedKind[] = [
+  'Pod',
+  'Service',
+  'ConfigMap',
+  'Secret',
+  'Node',
+  'PodDisruptionBudget',
+];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
 interface Entry extends CheckedObject {
@@ -70,6 +78,7 @@ const VALIDATORS: Record<
     validateNode(o, i);
     defaultNode(o);
   },
+  PodDisruptionBudget: (o, i) => validatePodDisruptionBudget(o, i),
 };
 
 /** Fields `kubectl get -o yaml` adds that a create would drop or the server owns. */
@@ -358,6 +367,7 @@ const RESOURCE: Record<string, string> = {
   ConfigMap: 'configmaps',
   Secret: 'secrets',
   Node: 'nodes',
+  PodDisruptionBudget: 'poddisruptionbudgets',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

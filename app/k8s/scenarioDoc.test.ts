@@ -157,7 +157,7 @@ describe('Scenario document (DESIGN.md §3)', () => {
     expect(
       diags(scenario('  actions:\n  - at: 3m\n    node: {name: node-1, state: Down}\n')),
     ).toEqual([
-      '7:33 error spec.actions[0].node.state: Unsupported value: "Down": supported values: "Lost", "Ready", "Rebooted"',
+      '7:33 error spec.actions[0].node.state: Unsupported value: "Down": supported values: "Lost", "Ready", "Rebooted", "Cordoned", "Drained"',
     ]);
   });
 

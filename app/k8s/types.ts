@@ -6,6 +6,8 @@ import type { FeatureGates, KubernetesVersion } from './features.ts';
 import type { Pod, Service, ConfigMap, Secret, Node } from 'kubernetes-types/core/v1';
 
 export type { Pod, Service, ConfigMap, Secret, Node };
+export type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 export type {
   Container,
   Probe,
@@ -51,7 +53,8 @@ export interface FieldRef {
   path: string;
 }
 
-export type SimulatedKind = 'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node';
+export type SimulatedKind =
+  'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node' | 'PodDisruptionBudget';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -73,7 +76,8 @@ export type SourceObject =
   | SourceObjectBase<'Service', DefaultedService>
   | SourceObjectBase<'ConfigMap', ConfigMap>
   | SourceObjectBase<'Secret', Secret>
-  | SourceObjectBase<'Node', DefaultedNode>;
+  | SourceObjectBase<'Node', DefaultedNode>
+  | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;
@@ -135,7 +139,8 @@ export type ScenarioAction =
       path: string;
       /**
        * Power the node off (`Lost`: the kubelet stops, nothing is observed or written) or back on
-       * (`Ready`). The control plane reacts per pod-level R10 (NodeNotReady, taint eviction).
+       * (`Ready`, which also uncordons), `kubectl cordon` it (`Cordoned`), `kubectl drain` it
+       * (`Drained`), or reboot it (`Rebooted`). The control plane reacts per cluster.md §2.
        */
       node: { name: string; state: NodeState };
     }
@@ -171,7 +176,7 @@ export interface PatchTarget {
   patch: Record<string, unknown>;
 }
 
-export const NODE_STATES = ['Lost', 'Ready', 'Rebooted'] as const;
+export const NODE_STATES = ['Lost', 'Ready', 'Rebooted', 'Cordoned', 'Drained'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
 export interface ScenarioSpec {

@@ -57,6 +57,18 @@ describe('toKubectlScript', () => {
       out.indexOf('wait_until 80'),
     );
   });
+  it.each([
+    ['Cordoned', ['kubectl cordon node-1']],
+    ['Drained', ['kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force']],
+    ['Ready', ['# ssh node-1 sudo systemctl start kubelet', 'kubectl uncordon node-1']],
+  ])('node state %s becomes kubectl', (state, want) => {
+    const text = SCENARIO.replace(
+      '    - at: 90s\n',
+      `    - at: 70s\n      node: { name: node-1, state: ${state} }\n    - at: 90s\n`,
+    );
+    const out = toKubectlScript(text).split('\n');
+    for (const w of want) expect(out).toContain(w);
+  });
   const lines = script.split('\n');
 
   it('watches pods in the background and applies the t = 0 objects as written', () => {

@@ -105,16 +105,24 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
   }
   if ('node' in a) {
     const n = a.node;
-    return n.state === 'Lost'
-      ? [
-          `# Podlab powers node ${commentText(n.name)} off here (pod-level R10: NodeNotReady after 50 s, taint`,
-          '# eviction 300 s later). On a real cluster: stop the machine or its kubelet, e.g.',
-          `# ssh ${commentText(shellQuote(n.name))} sudo systemctl stop kubelet`,
-        ]
-      : [
-          `# Podlab powers node ${commentText(n.name)} back on here, e.g.`,
-          `# ssh ${commentText(shellQuote(n.name))} sudo systemctl start kubelet`,
-        ];
+    if (n.state === 'Cordoned') return [`kubectl cordon ${shellQuote(n.name)}`];
+    // Podlab's Drained: bare pods are evicted too (--force), DaemonSet pods stay.
+    if (n.state === 'Drained')
+      return [
+        `kubectl drain ${shellQuote(n.name)} --ignore-daemonsets --delete-emptydir-data --force`,
+      ];
+    if (n.state === 'Lost')
+      return [
+        `# Podlab powers node ${commentText(n.name)} off here (cluster.md §2: Unknown after the 50 s grace,`,
+        '# taint eviction 300 s after the NoExecute taint; none when every node is down). On a real',
+        '# cluster: stop the machine or its kubelet, e.g.',
+        `# ssh ${commentText(shellQuote(n.name))} sudo systemctl stop kubelet`,
+      ];
+    return [
+      `# Podlab powers node ${commentText(n.name)} back on here (if it was off), e.g.`,
+      `# ssh ${commentText(shellQuote(n.name))} sudo systemctl start kubelet`,
+      `kubectl uncordon ${shellQuote(n.name)}`,
+    ];
   }
   if ('patch' in a) {
     const p = a.patch;

@@ -159,6 +159,7 @@ export function resolveProfile(
     ...(opts.version !== undefined ? { version: opts.version } : {}),
     crashLoopBackOff: { ...defaultProfile.crashLoopBackOff },
     imageBackOff: { ...defaultProfile.imageBackOff },
+    nodeMonitorGraceMs: nodeMonitorGraceMs(opts.version ?? defaultProfile.version),
   };
   const diagnostics: ProfileDiagnostic[] = [];
   const bad: Bad = (path, what) =>
@@ -208,6 +209,12 @@ export function resolveProfile(
 /** kubelet config validation refuses maxContainerRestartPeriod without the gate; Podlab ignores it. */
 export const MAX_WITHOUT_GATE =
   'spec.profile.crashLoopBackOff.max: ignored: the KubeletCrashLoopBackOffMax feature gate is off (on by default from Kubernetes 1.35; set featureGates: { KubeletCrashLoopBackOffMax: true })';
+
+/** --node-monitor-grace-period: 40 s before 1.32, 50 s since (kubernetes/kubernetes#126287). */
+export function nodeMonitorGraceMs(version: string): number {
+  const [maj, min] = version.split('.').map((x) => parseInt(x, 10));
+  return (maj ?? 1) === 1 && (min ?? 32) < 32 ? 40_000 : 50_000;
+}
 
 /** Event wording that changed between versions (pod-level R4.1). */
 export function eventWording(version: string) {

@@ -5,6 +5,8 @@ import {
   formatLegacyEndpointsTable,
   getLegacyEndpoints,
   formatNodesTable,
+  formatPdbTable,
+  getPdbRows,
   formatPodsTable,
   getNodeRows,
   getEndpointSlices,
@@ -120,6 +122,12 @@ export function getEndpointsCommand(
     stdout: formatLegacyEndpointsTable(views, scope.namespace, scope.allNamespaces),
     code: 0,
   };
+}
+
+/** `kubectl get pdb` in the scope's namespace (or all). */
+export function getPdbs(idx: TraceIndex, t: number, scope: Scope = DEFAULT_SCOPE): CommandOutput {
+  const rows = getPdbRows(idx, t, scope.allNamespaces ? undefined : scope.namespace);
+  return { stdout: formatPdbTable(rows, scope.namespace, scope.allNamespaces), code: 0 };
 }
 
 export function getNodes(idx: TraceIndex, t: number, output: string | undefined): CommandOutput {

@@ -1,4 +1,5 @@
 /** Input of `gen.mjs`: the kinds whose JSON schema is generated from kubernetes-types. */
 import type { Pod, Service, ConfigMap, Secret, Namespace, Node } from 'kubernetes-types/core/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 
-export type K8sDoc = Pod | Service | ConfigMap | Secret | Namespace | Node;
+export type K8sDoc = Pod | Service | ConfigMap | Secret | Namespace | Node | PodDisruptionBudget;

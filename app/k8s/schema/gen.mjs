@@ -24,7 +24,10 @@ const OBJECT_KEY = (extra = {}) => ({
   additionalProperties: false,
   required: ['kind', 'name'],
   properties: {
-    kind: { type: 'string', enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node'] },
+    kind: {
+      type: 'string',
+      enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node', 'PodDisruptionBudget'],
+    },
     name: { type: 'string' },
     namespace: { type: 'string' },
     ...extra,
@@ -205,10 +208,10 @@ const scenarioDefinitions = {
         additionalProperties: false,
         required: ['name', 'state'],
         description:
-          'Power the node off (Lost: the kubelet stops; NodeNotReady at +50 s, taint eviction 300 s later), back on (Ready), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
+          'Power the node off (Lost: the kubelet stops; Unknown after the 50 s grace, taint eviction 300 s after the NoExecute taint, none when every node is down), back on and uncordoned (Ready), cordon it (Cordoned: spec.unschedulable and the unschedulable taint), drain it (Drained: cordon, then every pod through the Eviction API, retried every 5 s while a PodDisruptionBudget refuses), or reboot it (Rebooted: every container and sandbox is gone, the kubelet re-creates them).',
         properties: {
           name: { type: 'string' },
-          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted'] },
+          state: { type: 'string', enum: ['Lost', 'Ready', 'Rebooted', 'Cordoned', 'Drained'] },
         },
       },
     },
@@ -234,6 +237,7 @@ const DISPATCH_KINDS = [
   'Secret',
   'Namespace',
   'Node',
+  'PodDisruptionBudget',
   'List',
   'Scenario',
 ];
@@ -319,6 +323,8 @@ export function generateSchema() {
   defs.Service.properties.status = free(defs.Service.properties.status);
   defs.Namespace.properties.status = free(defs.Namespace.properties.status);
   defs.Node.properties.status = free(defs.Node.properties.status);
+  defs.PodDisruptionBudget.properties.status = free(defs.PodDisruptionBudget.properties.status);
+  delete defs.PodDisruptionBudgetStatus;
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
@@ -329,7 +335,7 @@ export function generateSchema() {
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },

@@ -33,6 +33,9 @@ import { actionLabel, runAction } from './actions.ts';
 import { NodeLifecycle } from './node.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import type { ClusterApi } from './types.ts';
+import type { BudgetView } from './eviction.ts';
+import { DisruptionController } from '../controller/disruption/controller.ts';
+import type { BudgetPod, BudgetSpec } from '../controller/disruption/budget.ts';
 import type { NodeInfo, SchedPod } from '../scheduler/types.ts';
 import {
   intToIpv4,
@@ -65,6 +68,16 @@ const NODE_CONDITIONS = [
   ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
 ] as const;
 
+function budgetPod(w: PodWorker): BudgetPod {
+  return {
+    name: w.name,
+    labels: w.pod.metadata?.labels ?? {},
+    ready: w.condition('Ready')?.status === 'True',
+    deleting: w.deletion !== undefined,
+    controlled: (w.pod.metadata?.ownerReferences ?? []).some((o) => o.controller === true),
+  };
+}
+
 function podView(w: PodWorker): PodView {
   return {
     name: w.name,
@@ -87,6 +100,7 @@ export class Cluster implements ClusterApi {
   /** The cluster-wide part of every kubelet's environment (each node adds its own, nodeStore.ts). */
   private readonly env: KubeletEnv;
   readonly node: NodeLifecycle = new NodeLifecycle(this);
+  readonly disruption: DisruptionController = this.newDisruption();
   readonly nodes = new Map<string, ClusterNode>();
   /** The node each pod with a kubelet runs on. */
   private readonly podNode = new Map<string, string>();
@@ -194,9 +208,10 @@ export class Cluster implements ClusterApi {
     const name = object.metadata.name;
     const existing = this.nodes.get(name);
     if (existing) {
-      existing.object = withControllerTaints(object);
+      existing.object = withControllerTaints(object, this.node.readyStatus(name));
       this.recordNode(existing);
       this.scheduler.clusterEvent('NodeUpdate');
+      this.node.nodeUpdated(name);
       return;
     }
     const i = this.nodes.size;
@@ -207,6 +222,7 @@ export class Cluster implements ClusterApi {
     // (N2.4): what any watcher sees first already has its taint.
     const n: ClusterNode = { name, object: withControllerTaints(object), hostIP, podCIDR, env };
     this.nodes.set(name, n);
+    this.node.nodeAdded(name);
     this.recordNode(n);
     this.postNodeStatus(name, 'healthy');
     const now = this.recorder.nowS();
@@ -323,6 +339,7 @@ export class Cluster implements ClusterApi {
     this.pods.set(p.key, w);
     this.podNode.set(p.key, node);
     w.admit();
+    this.node.podBound(w, node);
   }
 
   private runtimeDiagnostic(d: RuntimeDiagnostic): void {
@@ -410,6 +427,9 @@ export class Cluster implements ClusterApi {
       case 'ConfigMap':
         this.configMaps.set(key(ns, src.name), src.object);
         return;
+      case 'PodDisruptionBudget':
+        this.disruption.add(src.name, ns, (src.object.spec ?? {}) as BudgetSpec);
+        return;
       case 'Secret':
         this.secrets.set(key(ns, src.name), src.object);
         return;
@@ -444,6 +464,7 @@ export class Cluster implements ClusterApi {
    * endpointslice controller's pod update handler queues just the Services selecting the pod).
    */
   private syncPodEndpoints(w: PodWorker): void {
+    if (this.disruption.size > 0) this.disruption.sync();
     if (this.services.size === 0) return;
     const view = w.lifecycle === 'deleted' ? undefined : podView(w);
     for (const e of this.services.values()) {
@@ -469,9 +490,11 @@ export class Cluster implements ClusterApi {
     if (freed) {
       this.pods.delete(k);
       this.podNode.delete(k);
+      this.node.podGone(ns, name);
       this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
     }
     this.syncEndpoints();
+    if (this.disruption.size > 0) this.disruption.sync();
     if (freed) this.scheduler.clusterEvent('AssignedPodDelete');
   }
 
@@ -499,6 +522,29 @@ export class Cluster implements ClusterApi {
     this.addNode(node);
   }
 
+  budgetsFor(w: PodWorker): BudgetView[] {
+    if (this.disruption.size === 0) return [];
+    this.disruption.sync();
+    return this.disruption.budgetsFor(w.namespace, w.pod.metadata?.labels ?? {});
+  }
+
+  private newDisruption(): DisruptionController {
+    // Getters: this runs before the constructor has set `recorder`.
+    const pods = (ns: string) => {
+      const out: BudgetPod[] = [];
+      for (const w of this.pods.values())
+        if (w.namespace === ns && w.lifecycle !== 'deleted') out.push(budgetPod(w));
+      return out;
+    };
+    const self = () => this.recorder;
+    return new DisruptionController({
+      get recorder() {
+        return self();
+      },
+      pods,
+    });
+  }
+
   delete(
     a: ScenarioAction & { delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean } },
   ): void {
@@ -521,6 +567,12 @@ export class Cluster implements ClusterApi {
       return;
     }
     if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
+    if (d.kind === 'PodDisruptionBudget') {
+      if (!this.disruption.remove(d.name, ns))
+        return this.actionError(a, `poddisruptionbudgets.policy "${d.name}" not found`);
+      this.recorder.add({ type: 'object.deleted', kind: d.kind, name: d.name, namespace: ns });
+      return;
+    }
     const store =
       d.kind === 'Service'
         ? this.services

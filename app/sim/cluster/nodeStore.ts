@@ -11,6 +11,12 @@ import type { KubeletEnv } from '../kubelet/types.ts';
 import type { KubeletProfile } from '../profile.ts';
 import { toSchedUnits } from '../scheduler/resources.ts';
 import type { SchedNode } from '../scheduler/types.ts';
+import type { ConditionStatus } from '../trace/types.ts';
+import {
+  UNSCHEDULABLE,
+  reconcileNoSchedule,
+  wantedNoScheduleTaints,
+} from '../controller/nodelifecycle/taints.ts';
 
 export interface ClusterNode {
   readonly name: string;
@@ -85,21 +91,24 @@ export function schedNode(n: ClusterNode): SchedNode {
   };
 }
 
-export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
+export const UNSCHEDULABLE_TAINT = UNSCHEDULABLE;
 
 /**
- * doNoScheduleTaintingPass for what Podlab models: `spec.unschedulable` gets the
- * `node.kubernetes.io/unschedulable:NoSchedule` taint (node_lifecycle_controller.go, N2.4).
+ * doNoScheduleTaintingPass (node_lifecycle_controller.go, N2.4): the controller's NoSchedule taints
+ * follow the Ready condition (not-ready / unreachable) and `spec.unschedulable`, added and removed.
  * Returns the same object when nothing changes.
  */
-export function withControllerTaints(node: DefaultedNode): DefaultedNode {
-  const taints = node.spec?.taints ?? [];
-  const has = taints.some((t) => t.key === UNSCHEDULABLE_TAINT && t.effect === 'NoSchedule');
-  if (node.spec?.unschedulable !== true || has) return node;
-  return {
-    ...node,
-    spec: { ...node.spec, taints: [...taints, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' }] },
-  };
+export function withControllerTaints(
+  node: DefaultedNode,
+  ready: ConditionStatus = 'True',
+): DefaultedNode {
+  const taints = (node.spec?.taints ?? []) as Taint[];
+  const next = reconcileNoSchedule(
+    taints,
+    wantedNoScheduleTaints(ready, node.spec?.unschedulable === true),
+  );
+  if (next === taints) return node;
+  return { ...node, spec: { ...node.spec, taints: next } };
 }
 
 type NodeEvent = {
@@ -113,13 +122,14 @@ type NodeEvent = {
   source: string;
 };
 
-/**
- * What a kubelet records when it starts and registers its node (kubelet.go initializeModules,
- * kubelet_node_status.go recordNodeStatusEvent), then the node controller's RegisteredNode
- * (reference cluster.md §10, derived wording).
- */
-export function registrationEvents(name: string): NodeEvent[] {
-  const ev = (reason: string, message: string, source = 'kubelet'): NodeEvent => ({
+/** An event on a Node (cluster-scoped: recorded in `default`). */
+export function nodeEvent(
+  name: string,
+  reason: string,
+  message: string,
+  source: string,
+): NodeEvent {
+  return {
     type: 'event',
     object: `node/${name}`,
     namespace: 'default',
@@ -127,7 +137,17 @@ export function registrationEvents(name: string): NodeEvent[] {
     reason,
     message,
     source,
-  });
+  };
+}
+
+/**
+ * What a kubelet records when it starts and registers its node (kubelet.go initializeModules,
+ * kubelet_node_status.go recordNodeStatusEvent), then the node controller's RegisteredNode
+ * (reference cluster.md §10, derived wording).
+ */
+export function registrationEvents(name: string): NodeEvent[] {
+  const ev = (reason: string, message: string, source = 'kubelet') =>
+    nodeEvent(name, reason, message, source);
   const status = (s: string) => ev(s, `Node ${name} status is now: ${s}`);
   return [
     ev('Starting', 'Starting kubelet.'),

@@ -325,17 +325,18 @@ describe('a lost node in the nodes series', () => {
       ),
     );
     const json = toPodsimJson(result, idx);
-    // Power-off at 60 s, grace 50 s, monitor ticks every 5 s: Unknown at 110 s.
+    // Power-off at 60 s (last Lease renewal 60 s), grace 50 s, passes every 5 s: Unknown at the
+    // first pass strictly after 110 s.
     expect(json.nodes?.['node-2']?.ready).toEqual([
       { t: 0, status: 'True', reason: 'KubeletReady' },
-      { t: 110, status: 'Unknown', reason: 'NodeStatusUnknown' },
+      { t: 115, status: 'Unknown', reason: 'NodeStatusUnknown' },
       { t: 200, status: 'True', reason: 'KubeletReady' },
     ]);
     expect(json.nodes?.['node-1']?.ready).toEqual([
       { t: 0, status: 'True', reason: 'KubeletReady' },
     ]);
     // Only the lost node's pod is marked NotReady.
-    expect(events(result, 'b', 'NodeNotReady').map((e) => e.t)).toEqual([110]);
+    expect(events(result, 'b', 'NodeNotReady').map((e) => e.t)).toEqual([115]);
     expect(events(result, 'a', 'NodeNotReady')).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import type { SimClock } from '../clock/simClock.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { Cause } from '../trace/types.ts';
+import type { BudgetView } from './eviction.ts';
 
 export type DeleteAction = ScenarioAction & {
   delete: ObjectKey & { gracePeriodSeconds?: number; force?: boolean };
@@ -50,4 +51,6 @@ export interface ClusterApi {
     src: SourceObject | undefined,
     report: (severity: 'error' | 'warning', message: string) => void,
   ): void;
+  /** The PodDisruptionBudgets whose selector matches the pod (same namespace), for the Eviction API. */
+  budgetsFor(w: PodWorker): BudgetView[];
 }

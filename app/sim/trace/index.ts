@@ -23,6 +23,7 @@ export { getPodRows, formatPodsTable, getWatchRows, getPodWatchRows } from './po
 export type { PodRow, WatchRow } from './podRows.ts';
 export { describePod, describePodAt } from './describe.ts';
 export { describeNodeAt, formatNodesTable, getNodeRows } from './nodes.ts';
+export { describePdbAt, formatPdbTable, getPdbRows } from './pdbs.ts';
 export type { NodeRow } from './nodes.ts';
 export { podYaml, podObjectAt, toKubectlYaml } from './podYaml.ts';
 export { podSnapshot } from './podState.ts';

@@ -224,6 +224,17 @@ export type TraceRecord =
       fieldPath?: string; // spec.containers{app}
       cause?: Cause;
     }
+  // ---- PodDisruptionBudget status (disruption controller), whenever it changes ---------------
+  | {
+      t: number;
+      type: 'pdb.status';
+      name: string;
+      namespace: string;
+      expectedPods: number;
+      currentHealthy: number;
+      desiredHealthy: number;
+      disruptionsAllowed: number;
+    }
   // ---- statechart view ----------------------------------------------------------------------
   | {
       t: number;
