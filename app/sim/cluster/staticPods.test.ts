@@ -117,4 +117,19 @@ spec:
       'nodes "node-9" not found',
     ]);
   });
+
+  it('kubectl drain skips it (mirrorPodFilter): it keeps running on the drained node', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: x }
+spec:
+  containers: [{ name: c, image: busybox:1.36, command: [sleep, '3600'] }]
+`;
+    const { result: r } = simulateText(
+      variant(pod, `  - { at: 5s, node: { name: node-1, state: Drained } }`),
+    );
+    const snap = podAt(createTraceIndex(r), 'x-node-1', 19);
+    expect(snap?.phase).toBe('Running');
+    expect(snap?.deletionTimestamp).toBeUndefined();
+  });
 });
