@@ -2,6 +2,7 @@
  * `podsim`: the playground's engine and kubectl projections from the command line (DESIGN.md §4).
  * Exit 0 on success, 1 on an invalid scenario or a missing object, 2 on a usage error.
  */
+import { describeDeployment, getWorkloads, rolloutStatus } from './commands/workloads.ts';
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
@@ -180,8 +181,26 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
           getEndpointsCommand(l.idx, t, flags.scope),
         );
       }
+      const workload = ['deployments', 'deployment', 'deploy'].includes(resource ?? '')
+        ? 'Deployment'
+        : ['replicasets', 'replicaset', 'rs'].includes(resource ?? '')
+          ? 'ReplicaSet'
+          : undefined;
+      if (workload) {
+        expectArity(args, 1, `get ${resource ?? ''} FILE [--at 45s]`);
+        return withScenario(io, args[0] ?? '', flags, (l, t) =>
+          getWorkloads(l.idx, t, workload, flags.scope),
+        );
+      }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, deployments, replicasets, endpointslices and endpoints)`,
+      );
+    }
+    case 'rollout': {
+      if (rest[0] !== 'status' || rest.length !== 3)
+        throw new UsageError('usage: podsim rollout status deployment/NAME FILE [--at 45s]');
+      return withScenario(io, rest[2] ?? '', flags, (l, t) =>
+        rolloutStatus(l.idx, t, rest[1] ?? '', flags.scope),
       );
     }
     case 'describe': {
@@ -199,9 +218,15 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
             : { stdout: text, code: 0 };
         });
       }
+      if (resource === 'deployment' || resource === 'deployments' || resource === 'deploy') {
+        expectArity(rest, 3, 'describe deployment NAME FILE [--at 45s]');
+        return withScenario(io, file ?? '', flags, (l, t) =>
+          describeDeployment(l.idx, t, name ?? '', flags.scope),
+        );
+      }
       const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
       if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
-        throw new UsageError('usage: podsim describe pod|node NAME FILE [--at 45s]');
+        throw new UsageError('usage: podsim describe pod|node|deployment NAME FILE [--at 45s]');
       }
       expectArity(rest, 3, `describe ${isNode ? 'node' : 'pod'} NAME FILE [--at 45s]`);
       const describeAt = isNode ? describeNodeAt : describePodAt;

@@ -40,9 +40,9 @@ spec:
 
 describe('podsim process', () => {
   it('exits 2 with the usage text on a usage error', () => {
-    const r = spawnSync('node', [CLI, 'get', 'deployments', 'x.yaml'], { encoding: 'utf8' });
+    const r = spawnSync('node', [CLI, 'get', 'cronjobs', 'x.yaml'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('podsim: unknown resource "deployments"');
+    expect(r.stderr).toContain('podsim: unknown resource "cronjobs"');
     expect(r.stderr).toContain('Usage: podsim COMMAND');
   });
 

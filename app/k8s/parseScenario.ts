@@ -36,6 +36,7 @@ import type { KubernetesVersion, VersionFeatures } from './features.ts';
 import { readScenarioVersion, type ScenarioVersion } from './scenarioVersion.ts';
 import { validateService } from './validate/service.ts';
 import { validatePodDisruptionBudget } from './pdb.ts';
+import { defaultWorkload, validateWorkload } from './workloads.ts';
 
 const SIMULATED: readonly SimulatedKind[] = [
   'Pod',
@@ -44,6 +45,8 @@ const SIMULATED: readonly SimulatedKind[] = [
   'Secret',
   'Node',
   'PodDisruptionBudget',
+  'ReplicaSet',
+  'Deployment',
 ];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
@@ -79,6 +82,14 @@ const VALIDATORS: Record<
     defaultNode(o);
   },
   PodDisruptionBudget: (o, i) => validatePodDisruptionBudget(o, i),
+  ReplicaSet: (o, i, api) => {
+    defaultWorkload('ReplicaSet', o);
+    validateWorkload('ReplicaSet', o, i, api);
+  },
+  Deployment: (o, i, api) => {
+    defaultWorkload('Deployment', o);
+    validateWorkload('Deployment', o, i, api);
+  },
 };
 
 /** Fields `kubectl get -o yaml` adds that a create would drop or the server owns. */
@@ -368,6 +379,8 @@ const RESOURCE: Record<string, string> = {
   Secret: 'secrets',
   Node: 'nodes',
   PodDisruptionBudget: 'poddisruptionbudgets',
+  ReplicaSet: 'replicasets.apps',
+  Deployment: 'deployments.apps',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

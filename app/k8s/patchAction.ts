@@ -10,7 +10,7 @@ import type { Segment } from './path.ts';
 import type { PatchTarget, ScenarioAction } from './types.ts';
 
 /** The kinds whose patch the engine applies (others are reported and skipped). */
-export const PATCHABLE_KINDS: string[] = ['Pod', 'Node'];
+export const PATCHABLE_KINDS: string[] = ['Pod', 'Node', 'Deployment', 'ReplicaSet'];
 
 export function readPatch(
   body: JsonObject,
@@ -45,7 +45,7 @@ export function checkPatch(
     return false;
   }
   // Nodes may come from `spec.nodes` or the default node-1: the run reports an unknown one.
-  if (p.kind === 'Pod' && !known.has(p.kind, p.namespace ?? 'default', p.name)) {
+  if (p.kind !== 'Node' && !known.has(p.kind, p.namespace ?? 'default', p.name)) {
     issues.warn(
       [...path, 'name'],
       `${p.kind} "${p.name}" is not defined in this scenario: this action will do nothing`,

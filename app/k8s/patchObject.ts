@@ -12,6 +12,8 @@ import { PATCH_SCHEMAS, strategicMerge } from './strategicMerge.ts';
 import type { DefaultedPod } from './types.ts';
 import { deepEqual, invalidMessage, validatePodUpdate } from './validate/podUpdate.ts';
 import { validateLabels } from './validate/meta.ts';
+import { defaultWorkload, validateWorkload } from './workloads.ts';
+import { versionFeatures, type VersionFeatures } from './features.ts';
 
 export type PatchOutcome<T> =
   { ok: true; object: T; changed: boolean } | { ok: false; message: string };
@@ -57,4 +59,34 @@ export function patchNode(current: DefaultedNode, patch: unknown): PatchOutcome<
   if (errors.length > 0)
     return { ok: false, message: invalidMessage('Node', current.metadata.name, errors) };
   return { ok: true, object: next as unknown as DefaultedNode, changed: !deepEqual(next, current) };
+}
+
+/**
+ * A Deployment or ReplicaSet: merged, defaulted and validated as on create, and the selector is
+ * immutable in apps/v1 (ValidateDeploymentUpdate / ValidateReplicaSetUpdate).
+ */
+export function patchWorkload<T extends object>(
+  kind: 'Deployment' | 'ReplicaSet',
+  current: T,
+  patch: unknown,
+  api: VersionFeatures = versionFeatures(),
+): PatchOutcome<T> {
+  const next = merged(kind, current, patch);
+  if (typeof next === 'string') return { ok: false, message: next };
+  defaultWorkload(kind, next);
+  const issues = new Issues();
+  validateWorkload(kind, next, issues, api);
+  const cur = current as unknown as JsonObject;
+  const sel = (o: JsonObject) => asRecord(o.spec)?.selector;
+  if (!deepEqual(sel(next), sel(cur)))
+    issues.raw(
+      ['spec', 'selector'],
+      `spec.selector: Invalid value: ${JSON.stringify(sel(next))}: field is immutable`,
+      'immutable',
+      'value',
+    );
+  const errors = issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
+  const name = String(asRecord(cur.metadata)?.name ?? '');
+  if (errors.length > 0) return { ok: false, message: invalidMessage(kind, name, errors) };
+  return { ok: true, object: next as unknown as T, changed: !deepEqual(next, cur) };
 }

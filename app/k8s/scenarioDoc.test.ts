@@ -134,12 +134,12 @@ describe('Scenario document (DESIGN.md §3)', () => {
     ).toEqual([
       '5:10 error spec.until: Invalid value: "soon": must be a duration such as 90s, 5m, 1h30m or a number of seconds',
       '7:9 error spec.actions[0].at: Invalid value: "5x": must be a duration such as 90s, 5m, 1h30m or a number of seconds',
-      '9:5 error spec.actions[1]: Required value: must specify one of: apply, delete, exec, kill, setCondition, node, patch, debug, staticPod',
+      '9:5 error spec.actions[1]: Required value: must specify one of: apply, delete, exec, kill, setCondition, node, patch, debug, staticPod, scale, rollout',
       '11:17 warning Pod "nope" is not defined in this scenario: this action will do nothing',
       '12:5 error spec.actions[2].kill: Forbidden: may not specify more than 1 action',
       '14:30 error spec.actions[3].apply.name: Not found: Pod "ghost" is not defined in this scenario',
       '16:44 error spec.actions[4].kill.signal: Unsupported value: "SIGBOOM": supported values: "SIGTERM", "SIGKILL", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGSTOP", "SIGCONT"',
-      '17:5 error spec.actions[5]: Required value: must specify one of: apply, delete, exec, kill, setCondition, node, patch, debug, staticPod',
+      '17:5 error spec.actions[5]: Required value: must specify one of: apply, delete, exec, kill, setCondition, node, patch, debug, staticPod, scale, rollout',
       '18:5 error unknown field "spec.actions[5].exce" (did you mean exec?)',
     ]);
   });

@@ -40,7 +40,11 @@ const ACTION_KINDS = [
   'patch',
   'debug',
   'staticPod',
+  'scale',
+  'rollout',
 ] as const;
+/** The kinds `scale` and `rollout` act on (kubectl scale / rollout; the engine's workloads). */
+const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet'];
 export const SIGNALS = [
   'SIGTERM',
   'SIGKILL',
@@ -153,6 +157,13 @@ function readAction(
       if (Array.isArray(body.command)) d.command = body.command.map(String);
       else if (body.command !== undefined) d.command = String(body.command);
       return { ...base, debug: withNs(d) };
+    }
+    case 'scale':
+      return { ...base, scale: { ...objectKey(body), replicas: asNumber(body.replicas) ?? 0 } };
+    case 'rollout': {
+      const to = asNumber(body.toRevision);
+      const r = { ...objectKey(body), do: String(body.do) as 'undo' | 'restart' };
+      return { ...base, rollout: to !== undefined ? { ...r, toRevision: to } : r };
     }
     case 'node':
       return {
@@ -292,6 +303,13 @@ function checkReferences(
   }
   if ('patch' in action) return checkPatch(action.patch, path, known, issues);
   if ('staticPod' in action) return staticPodDefined(action.staticPod, path, known, issues);
+  if ('scale' in action || 'rollout' in action)
+    return checkWorkloadAction(
+      'scale' in action ? action.scale : action.rollout,
+      path,
+      known,
+      issues,
+    );
   if ('kill' in action && !checkKillTarget(action.kill, path, issues)) return false;
   if ('debug' in action && action.debug.image === '') {
     // kubectl debug.go Validate: without --copy-to there must be an image.
@@ -379,4 +397,29 @@ function staticPodDefined(
     'value',
   );
   return false;
+}
+
+/** `scale` and `rollout` name a Deployment (rollout) or a Deployment/ReplicaSet (scale) of the text. */
+function checkWorkloadAction(
+  target: ObjectKey & { do?: string },
+  path: Segment[],
+  known: KnownObjects,
+  issues: Issues,
+): boolean {
+  const kinds = target.do !== undefined ? ['Deployment'] : WORKLOAD_KINDS;
+  if (!kinds.includes(target.kind)) {
+    issues.notSupported([...path, 'kind'], target.kind, kinds);
+    return false;
+  }
+  if (target.do !== undefined && target.do !== 'undo' && target.do !== 'restart') {
+    issues.notSupported([...path, 'do'], target.do, ['undo', 'restart']);
+    return false;
+  }
+  if (!known.has(target.kind, target.namespace ?? 'default', target.name))
+    issues.warn(
+      [...path, 'name'],
+      `${target.kind} "${target.name}" is not defined in this scenario: this action will do nothing`,
+      'not-found',
+    );
+  return true;
 }

@@ -47,6 +47,13 @@ function namesOf(action: ScenarioAction): [string, string | undefined, Rule][] {
       ['target', action.debug.target, isDNS1123Label],
       ['namespace', action.debug.namespace, isDNS1123Label],
     ];
+  if ('scale' in action || 'rollout' in action) {
+    const w = 'scale' in action ? action.scale : action.rollout;
+    return [
+      ['name', w.name, isDNS1123Subdomain],
+      ['namespace', w.namespace, isDNS1123Label],
+    ];
+  }
   const target =
     'exec' in action ? action.exec : 'kill' in action ? action.kill : action.setCondition;
   // A sandbox kill names no container (the pause container has no name in the API).

@@ -23,6 +23,8 @@ export type {
 } from 'kubernetes-types/core/v1';
 import type { DefaultedPod, DefaultedService } from './defaulted.ts';
 import type { DefaultedNode } from './nodes.ts';
+import type { DefaultedDeployment, DefaultedReplicaSet } from './workloads.ts';
+export type { DefaultedDeployment, DefaultedReplicaSet, DefaultedTemplate } from './workloads.ts';
 export type { DefaultedNode } from './nodes.ts';
 export type * from './defaulted.ts';
 
@@ -54,7 +56,14 @@ export interface FieldRef {
 }
 
 export type SimulatedKind =
-  'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Node' | 'PodDisruptionBudget';
+  | 'Pod'
+  | 'Service'
+  | 'ConfigMap'
+  | 'Secret'
+  | 'Node'
+  | 'PodDisruptionBudget'
+  | 'ReplicaSet'
+  | 'Deployment';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -77,7 +86,9 @@ export type SourceObject =
   | SourceObjectBase<'ConfigMap', ConfigMap>
   | SourceObjectBase<'Secret', Secret>
   | SourceObjectBase<'Node', DefaultedNode>
-  | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>;
+  | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>
+  | SourceObjectBase<'ReplicaSet', DefaultedReplicaSet>
+  | SourceObjectBase<'Deployment', DefaultedDeployment>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;
@@ -146,7 +157,16 @@ export type ScenarioAction =
     }
   | { at: Seconds; doc: number; path: string; patch: PatchTarget }
   | { at: Seconds; doc: number; path: string; debug: DebugTarget }
-  | { at: Seconds; doc: number; path: string; staticPod: StaticPodRef & { present: boolean } };
+  | { at: Seconds; doc: number; path: string; staticPod: StaticPodRef & { present: boolean } }
+  /** `kubectl scale KIND/NAME --replicas=N`. */
+  | { at: Seconds; doc: number; path: string; scale: ObjectKey & { replicas: number } }
+  /** `kubectl rollout undo|restart KIND/NAME` (undo: `toRevision`, 0 = the previous one). */
+  | {
+      at: Seconds;
+      doc: number;
+      path: string;
+      rollout: ObjectKey & { do: 'undo' | 'restart'; toRevision?: number };
+    };
 
 /** A Pod document placed in a node's staticPodPath (`spec.staticPods`, the `staticPod` action). */
 export interface StaticPodRef {

@@ -145,6 +145,19 @@ function actionLines(a: ScenarioAction, yamlOf: (k: ObjectKey) => string | undef
       `kubectl debug ${shellQuote(d.pod)}${ns(d.namespace)} -it --attach=false --image=${shellQuote(d.image)}${d.target ? ` --target=${shellQuote(d.target)}` : ''}${d.name ? ` -c ${shellQuote(d.name)}` : ''}${argv.length ? ` -- ${argv.map(shellQuote).join(' ')}` : ''}`,
     ];
   }
+  if ('scale' in a) {
+    const w = a.scale;
+    return [
+      `kubectl scale ${shellQuote(`${w.kind.toLowerCase()}/${w.name}`)}${ns(w.namespace)} --replicas=${w.replicas}`,
+    ];
+  }
+  if ('rollout' in a) {
+    const w = a.rollout;
+    const to = w.toRevision !== undefined ? ` --to-revision=${w.toRevision}` : '';
+    return [
+      `kubectl rollout ${w.do} ${shellQuote(`${w.kind.toLowerCase()}/${w.name}`)}${ns(w.namespace)}${to}`,
+    ];
+  }
   const c = a.setCondition;
   const condition: Record<string, string> = { type: c.type, status: c.status };
   if (c.reason) condition.reason = c.reason;

@@ -9,7 +9,8 @@
  *   container web/nginx reason stays none from 2s to 5m
  *   pod team-a/web restarts stays 0 from 0s to 2m   (outside default: NAMESPACE/NAME, as podsim keys it)
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
- *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`)
+ *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`;
+ *                                                      also deployment/, replicaset/, node/ objects)
  */
 import { parseDuration } from '../k8s/duration.ts';
 
@@ -102,7 +103,8 @@ export function parsePromise(line: string): ParsedPromise {
   const text = line.trim().replace(/\s+/g, ' ');
   const fail = (why: string): ParsedPromise => ({ ok: false, error: `expect "${text}": ${why}` });
 
-  const event = /^event (pod\/\S+) (\S+) (?:first (.+)|(never))$/.exec(text);
+  const event =
+    /^event ((?:pod|deployment|replicaset|node)\/\S+) (\S+) (?:first (.+)|(never))$/.exec(text);
   if (event) {
     const object = event[1] ?? '';
     const reason = event[2] ?? '';

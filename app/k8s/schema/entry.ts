@@ -1,5 +1,15 @@
 /** Input of `gen.mjs`: the kinds whose JSON schema is generated from kubernetes-types. */
 import type { Pod, Service, ConfigMap, Secret, Namespace, Node } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 
-export type K8sDoc = Pod | Service | ConfigMap | Secret | Namespace | Node | PodDisruptionBudget;
+export type K8sDoc =
+  | Pod
+  | Service
+  | ConfigMap
+  | Secret
+  | Namespace
+  | Node
+  | PodDisruptionBudget
+  | ReplicaSet
+  | Deployment;

@@ -26,7 +26,16 @@ const OBJECT_KEY = (extra = {}) => ({
   properties: {
     kind: {
       type: 'string',
-      enum: ['Pod', 'Service', 'ConfigMap', 'Secret', 'Node', 'PodDisruptionBudget'],
+      enum: [
+        'Pod',
+        'Service',
+        'ConfigMap',
+        'Secret',
+        'Node',
+        'PodDisruptionBudget',
+        'ReplicaSet',
+        'Deployment',
+      ],
     },
     name: { type: 'string' },
     namespace: { type: 'string' },
@@ -92,7 +101,7 @@ const scenarioDefinitions = {
     type: 'object',
     additionalProperties: false,
     description:
-      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch, debug, staticPod.',
+      'One thing a person does at time `at`: exactly one of apply, delete, exec, kill, setCondition, node, patch, debug, staticPod, scale, rollout.',
     required: ['at'],
     properties: {
       at: { ...DURATION, description: 'When the action happens (simulated time).' },
@@ -203,6 +212,20 @@ const scenarioDefinitions = {
         description:
           'Change an object with a strategic merge patch (like kubectl patch); a refused patch changes nothing.',
       },
+      scale: {
+        ...OBJECT_KEY({ replicas: { type: 'integer', minimum: 0 } }),
+        required: ['kind', 'name', 'replicas'],
+        description: 'Set the replicas of a Deployment or ReplicaSet (like kubectl scale).',
+      },
+      rollout: {
+        ...OBJECT_KEY({
+          do: { type: 'string', enum: ['undo', 'restart'] },
+          toRevision: { type: 'integer', minimum: 0 },
+        }),
+        required: ['kind', 'name', 'do'],
+        description:
+          'kubectl rollout undo (back to the previous revision, or toRevision) or restart (a new template annotation: a new rollout).',
+      },
       node: {
         type: 'object',
         additionalProperties: false,
@@ -238,6 +261,8 @@ const DISPATCH_KINDS = [
   'Namespace',
   'Node',
   'PodDisruptionBudget',
+  'ReplicaSet',
+  'Deployment',
   'List',
   'Scenario',
 ];
@@ -325,20 +350,24 @@ export function generateSchema() {
   defs.Node.properties.status = free(defs.Node.properties.status);
   defs.PodDisruptionBudget.properties.status = free(defs.PodDisruptionBudget.properties.status);
   delete defs.PodDisruptionBudgetStatus;
+  defs.ReplicaSet.properties.status = free(defs.ReplicaSet.properties.status);
+  defs.Deployment.properties.status = free(defs.Deployment.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
   delete defs.NodeStatus;
+  delete defs.ReplicaSetStatus;
+  delete defs.DeploymentStatus;
   // Required by the API's own validation, not marked in the types.
   defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
 
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
-      apiVersion: { type: 'string', examples: ['v1', 'podlab.dev/v1'] },
+      apiVersion: { type: 'string', examples: ['v1', 'apps/v1', 'podlab.dev/v1'] },
       kind: { type: 'string', examples: DISPATCH_KINDS },
     },
     defaultSnippets: SNIPPETS,

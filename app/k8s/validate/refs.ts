@@ -182,8 +182,17 @@ function checkService(svc: CheckedObject, pods: CheckedObject[]): void {
   });
 }
 
+/** The pods a Deployment or ReplicaSet will create, as their template describes them. */
+function templatePods(objects: readonly CheckedObject[]): CheckedObject[] {
+  return objects.flatMap((o) => {
+    if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') return [];
+    const t = asRecord(asRecord(o.object.spec)?.template) ?? {};
+    return [{ ...o, kind: 'Pod', object: { metadata: t.metadata, spec: t.spec } }];
+  });
+}
+
 export function checkReferences(objects: readonly CheckedObject[]): void {
-  const pods = objects.filter((o) => o.kind === 'Pod');
+  const pods = [...objects.filter((o) => o.kind === 'Pod'), ...templatePods(objects)];
   const keys = new Set(objects.map((o) => `${o.kind}/${o.namespace}/${o.name}`));
   for (const o of objects) {
     if (o.kind === 'Pod') {

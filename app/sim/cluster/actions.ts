@@ -68,6 +68,10 @@ export function runAction(
     rebootNode(c, a);
   } else if ('node' in a) {
     c.node.setState(a);
+  } else if ('scale' in a) {
+    c.workloads.scale(a);
+  } else if ('rollout' in a) {
+    c.workloads.rollout(a);
   } else if ('setCondition' in a) {
     const sc = a.setCondition;
     const w = c.findPod(sc.pod, sc.namespace);
@@ -111,6 +115,9 @@ export function actionLabel(a: ScenarioAction, defaultNs: string): string {
   if ('debug' in a) return `debug ${ref('Pod', a.debug.pod, a.debug.namespace)}`;
   if ('staticPod' in a)
     return `staticPod ${ref('Pod', a.staticPod.pod, a.staticPod.namespace)} ${a.staticPod.present ? 'on' : 'off'} ${a.staticPod.node}`;
+  if ('scale' in a) return `scale ${ref(a.scale.kind, a.scale.name, a.scale.namespace)}`;
+  if ('rollout' in a)
+    return `rollout ${a.rollout.do} ${ref(a.rollout.kind, a.rollout.name, a.rollout.namespace)}`;
   return `setCondition ${ref('Pod', a.setCondition.pod, a.setCondition.namespace)}`;
 }
 

@@ -52,6 +52,7 @@ import {
 import { ClusterScheduler, type PendingPod } from './scheduling.ts';
 import { kubeletAdmit } from './kubeletAdmission.ts';
 import { StaticPods } from './staticPods.ts';
+import { WorkloadHost } from './workloadHost.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -112,6 +113,8 @@ export class Cluster implements ClusterApi {
   private serviceIPs = 0;
   /** How many times each Pod key was created (a re-created Pod gets a new UID). */
   private podsCreated = new Map<string, number>();
+  /** The ReplicaSet and Deployment controllers and their objects (controller/manager.ts). */
+  readonly workloads: WorkloadHost;
 
   constructor(
     readonly clock: SimClock,
@@ -119,9 +122,63 @@ export class Cluster implements ClusterApi {
     readonly profile: KubeletProfile,
     runtime: RuntimeModel,
   ) {
-    this.network = new Network({
+    this.network = this.newNetwork();
+    this.env = {
+      clock,
+      recorder,
+      profile,
+      runtime,
+      network: this.network,
+      lookup: {
+        configMap: (ns, name) => this.configMaps.get(key(ns, name)),
+        secret: (ns, name) => this.secrets.get(key(ns, name)),
+      },
+      diagnostic: (d) => this.runtimeDiagnostic(d),
+      ...kubeletCaches(profile),
+      // The template of every node's environment (nodeStore.ts nodeEnv), which replaces these two.
+      allocatePodIP: () => {
+        throw new Error('a pod IP comes from its node: no kubelet runs outside a node');
+      },
+      serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
+      onPodStatus: (w) => {
+        this.syncPodEndpoints(w);
+        this.workloads.podChanged(w);
+      },
+      onPodDeleted: (ns, name) => this.podDeleted(ns, name),
+      nodeLost: () => false,
+    };
+    this.scheduler = new ClusterScheduler({
+      clock,
+      recorder,
+      snapshot: () => this.snapshot(),
+      bind: (p, node) => this.bind(p, node),
+    });
+    this.workloads = new WorkloadHost({
+      clock,
+      recorder,
+      workers: () => this.pods.values(),
+      unbound: () => this.scheduler.pendingPods(),
+      nodeOf: (w) => this.nodeOf(w),
+      apply: (src) => this.apply(src),
+      deletePod: (ns, name) => this.deletePod(ns, name),
+      actionError: (a, m) => this.actionError(a, m),
+      actionResult: (m) => this.actionResult(m),
+    });
+    this.statics = new StaticPods({
+      clock,
+      recorder,
+      nodeUID: (n) =>
+        this.nodes.has(n) ? (this.nodes.get(n)?.object.metadata.uid ?? '') : undefined,
+      pod: (k) => this.pods.get(k),
+      run: (p, node) => this.run(p, node),
+    });
+  }
+
+  /** The cluster's DNS and pod network, read from the live pods and Services. */
+  private newNetwork(): Network {
+    return new Network({
       clusterDomain: 'cluster.local',
-      defaultNamespace: profile.namespace,
+      defaultNamespace: this.profile.namespace,
       services: () => this.services.values(),
       podRecords: () => {
         const out: { namespace: string; ip: string; hostname?: string; subdomain?: string }[] = [];
@@ -147,41 +204,6 @@ export class Cluster implements ClusterApi {
         }
         return undefined;
       },
-    });
-    this.env = {
-      clock,
-      recorder,
-      profile,
-      runtime,
-      network: this.network,
-      lookup: {
-        configMap: (ns, name) => this.configMaps.get(key(ns, name)),
-        secret: (ns, name) => this.secrets.get(key(ns, name)),
-      },
-      diagnostic: (d) => this.runtimeDiagnostic(d),
-      ...kubeletCaches(profile),
-      // The template of every node's environment (nodeStore.ts nodeEnv), which replaces these two.
-      allocatePodIP: () => {
-        throw new Error('a pod IP comes from its node: no kubelet runs outside a node');
-      },
-      serviceEnv: (ns, links) => serviceEnv(this.services.values(), ns, links),
-      onPodStatus: (w) => this.syncPodEndpoints(w),
-      onPodDeleted: (ns, name) => this.podDeleted(ns, name),
-      nodeLost: () => false,
-    };
-    this.scheduler = new ClusterScheduler({
-      clock,
-      recorder,
-      snapshot: () => this.snapshot(),
-      bind: (p, node) => this.bind(p, node),
-    });
-    this.statics = new StaticPods({
-      clock,
-      recorder,
-      nodeUID: (n) =>
-        this.nodes.has(n) ? (this.nodes.get(n)?.object.metadata.uid ?? '') : undefined,
-      pod: (k) => this.pods.get(k),
-      run: (p, node) => this.run(p, node),
     });
   }
 
@@ -362,43 +384,9 @@ export class Cluster implements ClusterApi {
     const ns = src.namespace || this.profile.namespace;
     this.recorder.add({ type: 'object.applied', source: src });
     switch (src.kind) {
-      case 'Pod': {
-        const k = key(ns, src.name);
-        const existing = this.pods.get(k);
-        if (existing || this.scheduler.has(k) || this.orphans.has(k)) {
-          // registry/generic/registry/store.go (Store.Create): AlreadyExists, and over an object
-          // with a deletionTimestamp the message is prefixed "object is being deleted: ".
-          const exists = `pods "${src.name}" already exists`;
-          const message = existing?.deletion ? `object is being deleted: ${exists}` : exists;
-          if (action) this.actionError(action, message);
-          else this.diagnostic({ severity: 'warning', message, doc: src.doc });
-          return;
-        }
-        // The apiserver gives every created object a fresh UID (rest.FillObjectMetaSystemFields):
-        // a Pod created again under the same name is a different Pod.
-        const generation = this.podsCreated.get(k) ?? 0;
-        this.podsCreated.set(k, generation + 1);
-        const metadata = { ...src.object.metadata, name: src.name, namespace: ns };
-        if (generation > 0) metadata.uid = podUID(ns, src.name, generation);
-        const pod: DefaultedPod = { ...src.object, metadata };
-        const p: PendingPod = { key: k, name: src.name, namespace: ns, pod, doc: src.doc };
-        // A pod with spec.nodeName set bypasses the scheduler (S1.19): that node's kubelet runs it,
-        // or nobody when no such node exists (it stays Pending).
-        const nodeName = src.object.spec?.nodeName;
-        if (!nodeName) this.scheduler.add(p);
-        else if (this.nodes.has(nodeName)) this.admitPinned(p, nodeName);
-        else {
-          // The API server creates it Pending; no kubelet will ever write its status.
-          this.orphans.add(p.key);
-          this.recorder.add({
-            type: 'pod.phase',
-            pod: p.name,
-            namespace: p.namespace,
-            phase: 'Pending',
-          });
-        }
+      case 'Pod':
+        this.createPod(src, ns, action);
         return;
-      }
       case 'Node':
         this.addNode(src.object);
         return;
@@ -433,6 +421,52 @@ export class Cluster implements ClusterApi {
       case 'Secret':
         this.secrets.set(key(ns, src.name), src.object);
         return;
+      case 'ReplicaSet':
+      case 'Deployment':
+        this.workloads.apply(src);
+        return;
+    }
+  }
+
+  /** registry/core/pod: create a Pod, then hand it to the scheduler or to the node it names. */
+  private createPod(
+    src: Extract<SourceObject, { kind: 'Pod' }>,
+    ns: string,
+    action?: ScenarioAction,
+  ): void {
+    const k = key(ns, src.name);
+    const existing = this.pods.get(k);
+    if (existing || this.scheduler.has(k) || this.orphans.has(k)) {
+      // registry/generic/registry/store.go (Store.Create): AlreadyExists, and over an object
+      // with a deletionTimestamp the message is prefixed "object is being deleted: ".
+      const exists = `pods "${src.name}" already exists`;
+      const message = existing?.deletion ? `object is being deleted: ${exists}` : exists;
+      if (action) this.actionError(action, message);
+      else this.diagnostic({ severity: 'warning', message, doc: src.doc });
+      return;
+    }
+    // The apiserver gives every created object a fresh UID (rest.FillObjectMetaSystemFields):
+    // a Pod created again under the same name is a different Pod.
+    const generation = this.podsCreated.get(k) ?? 0;
+    this.podsCreated.set(k, generation + 1);
+    const metadata = { ...src.object.metadata, name: src.name, namespace: ns };
+    if (generation > 0) metadata.uid = podUID(ns, src.name, generation);
+    const pod: DefaultedPod = { ...src.object, metadata };
+    const p: PendingPod = { key: k, name: src.name, namespace: ns, pod, doc: src.doc };
+    // A pod with spec.nodeName set bypasses the scheduler (S1.19): that node's kubelet runs it,
+    // or nobody when no such node exists (it stays Pending).
+    const nodeName = src.object.spec?.nodeName;
+    if (!nodeName) this.scheduler.add(p);
+    else if (this.nodes.has(nodeName)) this.admitPinned(p, nodeName);
+    else {
+      // The API server creates it Pending; no kubelet will ever write its status.
+      this.orphans.add(p.key);
+      this.recorder.add({
+        type: 'pod.phase',
+        pod: p.name,
+        namespace: p.namespace,
+        phase: 'Pending',
+      });
     }
   }
 
@@ -486,7 +520,9 @@ export class Cluster implements ClusterApi {
 
   private podDeleted(ns: string, name: string): void {
     const k = key(ns, name);
-    const freed = this.pods.get(k)?.lifecycle === 'deleted';
+    const w = this.pods.get(k);
+    const freed = w?.lifecycle === 'deleted';
+    if (w && freed) this.workloads.podChanged(w);
     if (freed) {
       this.pods.delete(k);
       this.podNode.delete(k);
@@ -496,6 +532,19 @@ export class Cluster implements ClusterApi {
     this.syncEndpoints();
     if (this.disruption.size > 0) this.disruption.sync();
     if (freed) this.scheduler.clusterEvent('AssignedPodDelete');
+  }
+
+  /** A controller's delete (DeletePod): the pod's own grace; a pod not yet bound goes at once. */
+  deletePod(ns: string, name: string): void {
+    const k = key(ns, name);
+    if (this.scheduler.remove(k) || this.orphans.delete(k)) {
+      this.recorder.add({ type: 'object.deleted', kind: 'Pod', name, namespace: ns });
+      return;
+    }
+    const w = this.pods.get(k);
+    if (!w || w.deletion) return;
+    w.requestDelete({});
+    this.workloads.podChanged(w);
   }
 
   findPod(name: string, ns?: string): PodWorker | undefined {
@@ -564,8 +613,10 @@ export class Cluster implements ClusterApi {
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
         ...(d.force ? { force: true } : {}),
       });
+      this.workloads.podChanged(w);
       return;
     }
+    if (d.kind === 'Deployment' || d.kind === 'ReplicaSet') return this.workloads.delete(a, d);
     if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
     if (d.kind === 'PodDisruptionBudget') {
       if (!this.disruption.remove(d.name, ns))

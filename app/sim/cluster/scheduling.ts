@@ -55,6 +55,11 @@ export class ClusterScheduler {
     return this.pending.has(key);
   }
 
+  /** The pods waiting to be bound (what the workload controllers see as unassigned). */
+  pendingPods(): Iterable<PendingPod & { createdS: number }> {
+    return [...this.pending.values()].map((p) => ({ ...p, createdS: 0 }));
+  }
+
   clusterEvent(e: ClusterEvent): void {
     if (this.pending.size > 0) this.queue.clusterEvent(e);
   }

@@ -7,6 +7,7 @@ import type {
   DefaultedNode,
   NodeState,
   ObjectKey,
+  PatchAction,
   ScenarioAction,
   SourceObject,
 } from '../../k8s/types.ts';
@@ -53,4 +54,10 @@ export interface ClusterApi {
   ): void;
   /** The PodDisruptionBudgets whose selector matches the pod (same namespace), for the Eviction API. */
   budgetsFor(w: PodWorker): BudgetView[];
+  /** The scenario actions on Deployments and ReplicaSets (workloadHost.ts). */
+  readonly workloads: {
+    scale(a: ScenarioAction & { scale: unknown }): void;
+    rollout(a: ScenarioAction & { rollout: unknown }): void;
+    patch(a: PatchAction): void;
+  };
 }

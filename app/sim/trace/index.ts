@@ -46,3 +46,12 @@ export { formatWatchTable } from './watchTable.ts';
 export type { WatchTableOptions } from './watchTable.ts';
 export { getLegacyEndpoints, formatLegacyEndpointsTable } from './legacyEndpoints.ts';
 export type { EndpointsView } from './legacyEndpoints.ts';
+export {
+  deploymentsAt,
+  replicaSetsAt,
+  formatDeploymentsTable,
+  formatReplicaSetsTable,
+  describeDeploymentAt,
+  rolloutStatusAt,
+} from './workloadViews.ts';
+export { workloadsJson } from './workloads.ts';

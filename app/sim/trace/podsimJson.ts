@@ -9,6 +9,7 @@ import { DEFAULT_NAMESPACE } from './objectKey.ts';
 import { createTraceIndex, type NodeTrack, type TraceIndex } from './traceIndex.ts';
 import { valueAt } from './series.ts';
 import { formatTaint } from '../scheduler/taints.ts';
+import { podUid, pushChanged, workloadsJson, type PodsimWorkload } from './workloads.ts';
 
 export interface PodsimContainerState {
   t: number;
@@ -34,6 +35,10 @@ export interface PodsimPod {
   >;
   /** With declared nodes (SimResult.cluster): the node the pod is bound to. */
   node?: { t: number; value: string }[];
+  /** The UID of the newest object under this key (with declared nodes). */
+  uid?: string;
+  /** The controller that owns it: `ReplicaSet/web-7d9f8c6b5d`. */
+  owner?: string;
 }
 
 export interface PodsimNode {
@@ -62,6 +67,8 @@ export interface PodsimJson {
   nodes?: Record<string, PodsimNode>;
   /** Every scenario action and its outcome (present when the scenario has actions). */
   actions?: PodsimAction[];
+  /** ReplicaSets and Deployments (present when the scenario has any). */
+  workloads?: Record<string, PodsimWorkload>;
 }
 
 export interface PodsimAction {
@@ -69,17 +76,6 @@ export interface PodsimAction {
   action: string;
   ok: boolean;
   message?: string;
-}
-
-/** Appends `entry` unless it equals the last one apart from `t`. */
-function pushChanged<T extends { t: number }>(list: T[], entry: T): void {
-  const last = list[list.length - 1];
-  if (last) {
-    const { t: _a, ...a } = last;
-    const { t: _b, ...b } = entry;
-    if (JSON.stringify(a) === JSON.stringify(b)) return;
-  }
-  list.push(entry);
 }
 
 function stateEntry(t: number, s: ContainerState): PodsimContainerState {
@@ -139,6 +135,11 @@ function podJson(idx: TraceIndex, key: string): PodsimPod {
     });
   }
   if (idx.result.cluster) out.node = node;
+  const track = idx.pods.get(key)?.at(-1);
+  const pod = track ? valueAt(track.spec, track.createdAt) : undefined;
+  if (idx.result.cluster && track) out.uid = podUid(pod, track.namespace, track.name);
+  const owner = pod?.metadata?.ownerReferences?.find((o) => o.controller);
+  if (owner) out.owner = `${owner.kind}/${owner.name}`;
   return out;
 }
 
@@ -207,7 +208,8 @@ export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson 
         ok: r.ok,
         ...(r.message !== undefined ? { message: r.message } : {}),
       });
-  const acts = actions.length > 0 ? { actions } : {};
+  const workloads = workloadsJson(result);
+  const acts = { ...(actions.length > 0 ? { actions } : {}), ...(workloads ? { workloads } : {}) };
   if (!result.cluster)
     return { until: result.until, pods, endpoints, events, diagnostics, ...acts };
   const nodes = dict<PodsimNode>();

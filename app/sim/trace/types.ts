@@ -7,6 +7,8 @@
  * `probe`, `log`) with the time they happened on the node.
  */
 import type { DefaultedNode, FieldRef, Pod, Service, SourceObject } from '../../k8s/types.ts';
+import type { WorkloadObject } from '../controller/types.ts';
+export type * from '../controller/types.ts';
 
 export type ProbeType = 'startup' | 'readiness' | 'liveness';
 export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
@@ -58,6 +60,8 @@ export type TraceRecord =
   // ---- objects -----------------------------------------------------------------------------
   | { t: number; type: 'object.applied'; source: SourceObject }
   | { t: number; type: 'object.deleted'; kind: string; name: string; namespace: string }
+  /** A ReplicaSet or Deployment as the API holds it after a change (spec, annotations or status). */
+  | { t: number; type: 'workload'; object: WorkloadObject }
   // ---- nodes (issue 10): the Node object when it registers or changes, and its conditions ------
   | {
       t: number;

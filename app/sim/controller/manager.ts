@@ -1,0 +1,242 @@
+/**
+ * The controller manager's workload part: the API store of ReplicaSets and Deployments, the work
+ * queues, and the order of one instant (reference cluster.md §0: the write, then the controllers
+ * that watch it — deployment before replicaset — then the garbage collector). Every reaction runs
+ * in the same simulated instant as the write that caused it; AddAfter requeues (minReadySeconds,
+ * progress deadline) are timers.
+ */
+import { cloneJson } from '../../k8s/json.ts';
+import type { DefaultedDeployment, DefaultedReplicaSet } from '../../k8s/types.ts';
+import { podUID } from '../kubelet/format.ts';
+import { syncDeployment } from './deployment/controller.ts';
+import type { DeploymentCtx } from './deployment/sync.ts';
+import { collectGarbage } from './garbagecollector.ts';
+import { ReplicaSetController } from './replicaset.ts';
+import { emptyRSStatus } from './deployment/util.ts';
+import type {
+  ControllerHost,
+  CtlPod,
+  DeploymentObject,
+  ReplicaSetObject,
+  WorkloadObject,
+} from './types.ts';
+
+const key = (ns: string, name: string) => `${ns}/${name}`;
+/** A guard against a controller loop that never settles within one instant. */
+const MAX_ROUNDS = 10_000;
+
+/** The metadata every stored object starts with (the API server's create). */
+function created(
+  m: { name: string; namespace: string; labels?: object; annotations?: object },
+  doc: number,
+  uid: string,
+  now: number,
+) {
+  return {
+    name: m.name,
+    namespace: m.namespace,
+    uid,
+    doc,
+    creationTimestamp: now,
+    generation: 1,
+    labels: { ...(m.labels ?? {}) } as Record<string, string>,
+    annotations: { ...(m.annotations ?? {}) } as Record<string, string>,
+  };
+}
+
+export function deploymentFrom(
+  src: DefaultedDeployment,
+  doc: number,
+  uid: string,
+  now: number,
+): DeploymentObject {
+  const s = src.spec;
+  return {
+    kind: 'Deployment',
+    ...created(src.metadata, doc, uid, now),
+    spec: {
+      replicas: s.replicas,
+      minReadySeconds: s.minReadySeconds ?? 0,
+      selector: cloneJson(s.selector) as DeploymentObject['spec']['selector'],
+      template: cloneJson(s.template),
+      strategy: cloneJson(s.strategy),
+      revisionHistoryLimit: s.revisionHistoryLimit,
+      progressDeadlineSeconds: s.progressDeadlineSeconds,
+    },
+    status: {
+      observedGeneration: 0,
+      replicas: 0,
+      updatedReplicas: 0,
+      readyReplicas: 0,
+      availableReplicas: 0,
+      unavailableReplicas: 0,
+      conditions: [],
+    },
+  };
+}
+
+export function replicaSetFrom(
+  src: DefaultedReplicaSet,
+  doc: number,
+  uid: string,
+  now: number,
+): ReplicaSetObject {
+  return {
+    kind: 'ReplicaSet',
+    ...created(src.metadata, doc, uid, now),
+    spec: {
+      replicas: src.spec.replicas,
+      minReadySeconds: src.spec.minReadySeconds ?? 0,
+      selector: cloneJson(src.spec.selector) as ReplicaSetObject['spec']['selector'],
+      template: cloneJson(src.spec.template),
+    },
+    status: emptyRSStatus(),
+  };
+}
+
+export class ControllerManager {
+  readonly deployments = new Map<string, DeploymentObject>();
+  readonly replicaSets = new Map<string, ReplicaSetObject>();
+  private readonly byUid = new Map<string, WorkloadObject>();
+  private readonly dirtyD = new Set<string>();
+  private readonly dirtyRS = new Set<string>();
+  private readonly rsc: ReplicaSetController;
+  private readonly ctx: DeploymentCtx;
+  private scheduled = false;
+  private uids = 0;
+  /** Ready as last seen per pod (the RS controller's updatePod compares old and new). */
+  private readonly podReady = new Map<string, boolean>();
+
+  constructor(readonly host: ControllerHost) {
+    this.rsc = new ReplicaSetController(host);
+    this.ctx = {
+      host,
+      replicaSets: (d) => this.ownedBy(d.uid),
+      createReplicaSet: (rs) => this.addReplicaSet(rs),
+      updateReplicaSet: (rs) => {
+        host.record(rs);
+        this.queueRS(rs);
+        this.queueOwner(rs);
+      },
+      deleteReplicaSet: (rs) => this.deleteObject(rs),
+      newUid: (kind, ns, name) => this.newUid(kind, ns, name),
+    };
+  }
+
+  newUid(kind: string, ns: string, name: string): string {
+    return podUID(ns, `${kind}/${name}`, ++this.uids);
+  }
+
+  private ownedBy(uid: string): ReplicaSetObject[] {
+    const out: ReplicaSetObject[] = [];
+    for (const rs of this.replicaSets.values())
+      if (rs.ownerReferences?.some((o) => o.uid === uid)) out.push(rs);
+    return out;
+  }
+
+  addDeployment(d: DeploymentObject): void {
+    this.deployments.set(key(d.namespace, d.name), d);
+    this.byUid.set(d.uid, d);
+    this.host.record(d);
+    this.queueDeployment(d);
+  }
+
+  addReplicaSet(rs: ReplicaSetObject): void {
+    this.replicaSets.set(key(rs.namespace, rs.name), rs);
+    this.byUid.set(rs.uid, rs);
+    this.host.record(rs);
+    this.queueRS(rs);
+    this.queueOwner(rs);
+  }
+
+  queueDeployment(d: DeploymentObject): void {
+    this.dirtyD.add(key(d.namespace, d.name));
+    this.schedule();
+  }
+
+  queueRS(rs: ReplicaSetObject): void {
+    this.dirtyRS.add(key(rs.namespace, rs.name));
+    this.schedule();
+  }
+
+  private queueOwner(rs: ReplicaSetObject): void {
+    const owner = rs.ownerReferences?.[0];
+    const d = owner ? this.byUid.get(owner.uid) : undefined;
+    if (d?.kind === 'Deployment' && !d.deleted) this.queueDeployment(d);
+  }
+
+  /** A pod's status was written or the pod is gone: its owner re-syncs (updatePod, deletePod). */
+  podChanged(p: CtlPod | undefined, ns: string, name: string, ownerUid: string | undefined): void {
+    const rs = ownerUid ? this.byUid.get(ownerUid) : undefined;
+    const k = key(ns, name);
+    const ready = p?.ready ?? false;
+    const was = this.podReady.get(k) ?? false;
+    if (p) this.podReady.set(k, ready);
+    else this.podReady.delete(k);
+    if (rs?.kind !== 'ReplicaSet' || rs.deleted) return;
+    this.queueRS(rs);
+    // deployment_controller.go deletePod: a Recreate rollout waits for the old pods to be gone.
+    if (!p) this.queueOwner(rs);
+    const mrs = rs.spec.minReadySeconds;
+    // updatePod: a pod turning Ready re-syncs its RS after minReadySeconds + 1 s (W3.7).
+    if (ready && !was && mrs > 0) this.host.after(mrs + 1, () => this.queueRS(rs));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.after(0, () => this.flush());
+  }
+
+  /** Run the queues until they are empty: deployments first, then replica sets (cluster.md §0). */
+  private flush(): void {
+    this.scheduled = false;
+    for (let round = 0; round < MAX_ROUNDS && (this.dirtyD.size || this.dirtyRS.size); round++) {
+      if (this.dirtyD.size) {
+        const k = [...this.dirtyD].sort()[0] ?? '';
+        this.dirtyD.delete(k);
+        const d = this.deployments.get(k);
+        if (d && !d.deleted) this.syncDeployment(d);
+        continue;
+      }
+      const k = [...this.dirtyRS].sort()[0] ?? '';
+      this.dirtyRS.delete(k);
+      const rs = this.replicaSets.get(k);
+      if (rs && !rs.deleted) this.syncReplicaSet(rs);
+    }
+  }
+
+  private syncDeployment(d: DeploymentObject): void {
+    const requeue = (x: DeploymentObject, s: number) =>
+      this.host.after(s, () => this.queueDeployment(x));
+    if (syncDeployment(this.ctx, d, requeue)) this.host.record(d);
+  }
+
+  private syncReplicaSet(rs: ReplicaSetObject): void {
+    const owner = rs.ownerReferences?.[0]?.uid;
+    const siblings = owner ? this.ownedBy(owner) : [rs];
+    const uids = new Set(siblings.map((s) => s.uid));
+    const related = this.host.pods(rs.namespace).filter((p) => p.ownerUid && uids.has(p.ownerUid));
+    if (this.rsc.sync(rs, related)) this.queueOwner(rs);
+  }
+
+  /** Background deletion: the object goes at once, the GC deletes its dependents (W3.32). */
+  deleteObject(o: WorkloadObject): void {
+    o.deleted = true;
+    const map = o.kind === 'Deployment' ? this.deployments : this.replicaSets;
+    map.delete(key(o.namespace, o.name));
+    this.byUid.delete(o.uid);
+    this.host.deleted(o);
+    collectGarbage(this, o.uid, o.namespace);
+  }
+
+  /** The ReplicaSets an owner UID controls. */
+  dependents(uid: string): { replicaSets: ReplicaSetObject[] } {
+    return { replicaSets: this.ownedBy(uid) };
+  }
+
+  /** All pods of `ns` owned by one of the RSs of `uid` (for GC after the RS is gone). */
+  podsOwnedBy(ns: string, uid: string): CtlPod[] {
+    return this.host.pods(ns).filter((p) => p.ownerUid === uid && !p.deleting);
+  }
+}
