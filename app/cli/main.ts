@@ -185,7 +185,9 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         ? 'Deployment'
         : ['replicasets', 'replicaset', 'rs'].includes(resource ?? '')
           ? 'ReplicaSet'
-          : undefined;
+          : ['jobs', 'job'].includes(resource ?? '')
+            ? 'Job'
+            : undefined;
       if (workload) {
         expectArity(args, 1, `get ${resource ?? ''} FILE [--at 45s]`);
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
@@ -193,7 +195,7 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         );
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, deployments, replicasets, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, deployments, replicasets, jobs, endpointslices and endpoints)`,
       );
     }
     case 'rollout': {

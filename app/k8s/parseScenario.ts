@@ -37,6 +37,7 @@ import { readScenarioVersion, type ScenarioVersion } from './scenarioVersion.ts'
 import { validateService } from './validate/service.ts';
 import { validatePodDisruptionBudget } from './pdb.ts';
 import { defaultWorkload, validateWorkload } from './workloads.ts';
+import { defaultJob, validateJob } from './jobs.ts';
 
 const SIMULATED: readonly SimulatedKind[] = [
   'Pod',
@@ -47,6 +48,7 @@ const SIMULATED: readonly SimulatedKind[] = [
   'PodDisruptionBudget',
   'ReplicaSet',
   'Deployment',
+  'Job',
 ];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
@@ -89,6 +91,10 @@ const VALIDATORS: Record<
   Deployment: (o, i, api) => {
     defaultWorkload('Deployment', o);
     validateWorkload('Deployment', o, i, api);
+  },
+  Job: (o, i, api) => {
+    defaultJob(o);
+    validateJob(o, i, api);
   },
 };
 
@@ -381,6 +387,7 @@ const RESOURCE: Record<string, string> = {
   PodDisruptionBudget: 'poddisruptionbudgets',
   ReplicaSet: 'replicasets.apps',
   Deployment: 'deployments.apps',
+  Job: 'jobs.batch',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

@@ -24,6 +24,8 @@ export type {
 import type { DefaultedPod, DefaultedService } from './defaulted.ts';
 import type { DefaultedNode } from './nodes.ts';
 import type { DefaultedDeployment, DefaultedReplicaSet } from './workloads.ts';
+import type { DefaultedJob } from './jobs.ts';
+export type { DefaultedJob } from './jobs.ts';
 export type { DefaultedDeployment, DefaultedReplicaSet, DefaultedTemplate } from './workloads.ts';
 export type { DefaultedNode } from './nodes.ts';
 export type * from './defaulted.ts';
@@ -63,7 +65,8 @@ export type SimulatedKind =
   | 'Node'
   | 'PodDisruptionBudget'
   | 'ReplicaSet'
-  | 'Deployment';
+  | 'Deployment'
+  | 'Job';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -88,7 +91,8 @@ export type SourceObject =
   | SourceObjectBase<'Node', DefaultedNode>
   | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>
   | SourceObjectBase<'ReplicaSet', DefaultedReplicaSet>
-  | SourceObjectBase<'Deployment', DefaultedDeployment>;
+  | SourceObjectBase<'Deployment', DefaultedDeployment>
+  | SourceObjectBase<'Job', DefaultedJob>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;

@@ -1,9 +1,11 @@
-/** `podsim get deployments|replicasets`, `describe deployment` and `rollout status deployment/NAME`. */
+/** `podsim get deployments|replicasets|jobs`, `describe deployment` and `rollout status deployment/NAME`. */
 import {
   deploymentsAt,
   describeDeploymentAt,
   formatDeploymentsTable,
+  formatJobsTable,
   formatReplicaSetsTable,
+  jobsAt,
   replicaSetsAt,
   rolloutStatusAt,
   type TraceIndex,
@@ -13,10 +15,11 @@ import type { CommandOutput, Scope } from './get.ts';
 export function getWorkloads(
   idx: TraceIndex,
   t: number,
-  kind: 'Deployment' | 'ReplicaSet',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job',
   scope: Scope,
 ): CommandOutput {
   const ns = scope.namespace;
+  if (kind === 'Job') return { stdout: formatJobsTable(jobsAt(idx.result, t, ns), t, ns), code: 0 };
   const stdout =
     kind === 'Deployment'
       ? formatDeploymentsTable(deploymentsAt(idx.result, t, ns), t, ns)

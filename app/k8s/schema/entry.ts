@@ -2,6 +2,7 @@
 import type { Pod, Service, ConfigMap, Secret, Namespace, Node } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
 
 export type K8sDoc =
   | Pod
@@ -12,4 +13,5 @@ export type K8sDoc =
   | Node
   | PodDisruptionBudget
   | ReplicaSet
-  | Deployment;
+  | Deployment
+  | Job;

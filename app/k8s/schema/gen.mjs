@@ -35,6 +35,7 @@ const OBJECT_KEY = (extra = {}) => ({
         'PodDisruptionBudget',
         'ReplicaSet',
         'Deployment',
+        'Job',
       ],
     },
     name: { type: 'string' },
@@ -263,6 +264,7 @@ const DISPATCH_KINDS = [
   'PodDisruptionBudget',
   'ReplicaSet',
   'Deployment',
+  'Job',
   'List',
   'Scenario',
 ];
@@ -352,22 +354,24 @@ export function generateSchema() {
   delete defs.PodDisruptionBudgetStatus;
   defs.ReplicaSet.properties.status = free(defs.ReplicaSet.properties.status);
   defs.Deployment.properties.status = free(defs.Deployment.properties.status);
+  defs.Job.properties.status = free(defs.Job.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
   delete defs.NodeStatus;
   delete defs.ReplicaSetStatus;
   delete defs.DeploymentStatus;
+  delete defs.JobStatus;
   // Required by the API's own validation, not marked in the types.
   defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
 
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, Job, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
-      apiVersion: { type: 'string', examples: ['v1', 'apps/v1', 'podlab.dev/v1'] },
+      apiVersion: { type: 'string', examples: ['v1', 'apps/v1', 'batch/v1', 'podlab.dev/v1'] },
       kind: { type: 'string', examples: DISPATCH_KINDS },
     },
     defaultSnippets: SNIPPETS,

@@ -185,7 +185,7 @@ function checkService(svc: CheckedObject, pods: CheckedObject[]): void {
 /** The pods a Deployment or ReplicaSet will create, as their template describes them. */
 function templatePods(objects: readonly CheckedObject[]): CheckedObject[] {
   return objects.flatMap((o) => {
-    if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') return [];
+    if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet' && o.kind !== 'Job') return [];
     const t = asRecord(asRecord(o.object.spec)?.template) ?? {};
     return [{ ...o, kind: 'Pod', object: { metadata: t.metadata, spec: t.spec } }];
   });

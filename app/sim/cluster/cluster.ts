@@ -156,6 +156,7 @@ export class Cluster implements ClusterApi {
     this.workloads = new WorkloadHost({
       clock,
       recorder,
+      version: profile.version,
       workers: () => this.pods.values(),
       unbound: () => this.scheduler.pendingPods(),
       nodeOf: (w) => this.nodeOf(w),
@@ -423,6 +424,7 @@ export class Cluster implements ClusterApi {
         return;
       case 'ReplicaSet':
       case 'Deployment':
+      case 'Job':
         this.workloads.apply(src);
         return;
     }
@@ -616,7 +618,8 @@ export class Cluster implements ClusterApi {
       this.workloads.podChanged(w);
       return;
     }
-    if (d.kind === 'Deployment' || d.kind === 'ReplicaSet') return this.workloads.delete(a, d);
+    if (d.kind === 'Deployment' || d.kind === 'ReplicaSet' || d.kind === 'Job')
+      return this.workloads.delete(a, d);
     if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
     if (d.kind === 'PodDisruptionBudget') {
       if (!this.disruption.remove(d.name, ns))

@@ -7,6 +7,7 @@
 import { cloneJson } from '../../k8s/json.ts';
 import type {
   DefaultedDeployment,
+  DefaultedJob,
   DefaultedPod,
   DefaultedReplicaSet,
   PatchAction,
@@ -19,11 +20,17 @@ import type { SimClock } from '../clock/simClock.ts';
 import { POD_TEMPLATE_HASH } from '../controller/controller_utils.ts';
 import { REVISION } from '../controller/deployment/util.ts';
 import { templateKey } from '../controller/deployment/util.ts';
-import { ControllerManager, deploymentFrom, replicaSetFrom } from '../controller/manager.ts';
+import {
+  ControllerManager,
+  deploymentFrom,
+  jobFrom,
+  replicaSetFrom,
+} from '../controller/manager.ts';
 import type {
   ControllerHost,
   CtlPod,
   DeploymentObject,
+  PodJobView,
   WorkloadObject,
 } from '../controller/types.ts';
 import type { PodWorker } from '../kubelet/types.ts';
@@ -40,6 +47,8 @@ export interface UnboundPod {
 /** What the host needs of the cluster (cluster.ts). */
 export interface PodStore {
   readonly clock: SimClock;
+  /** The Kubernetes version simulated ("1.34"). */
+  readonly version: string;
   readonly recorder: Recorder;
   workers(): Iterable<PodWorker>;
   unbound(): Iterable<UnboundPod>;
@@ -52,6 +61,40 @@ export interface PodStore {
 
 const ownerUid = (pod: DefaultedPod) =>
   pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
+
+/** What the Job controller reads of a pod's status (backoff_utils.go getFinishedTime, …). */
+function jobView(w: PodWorker): PodJobView {
+  let restartSum = 0;
+  let last: number | undefined;
+  let allDone = true;
+  const terminated: PodJobView['terminated'] = [];
+  const order = [...w.slots].sort(
+    (a, b) => Number(a.kind !== 'regular') - Number(b.kind !== 'regular'),
+  );
+  for (const s of order) {
+    if (s.kind === 'ephemeral') continue;
+    const st = s.status;
+    restartSum += st?.restartCount ?? 0;
+    const term = st && 'terminated' in st.state ? st.state.terminated : undefined;
+    if (term) terminated.push({ name: s.name, exitCode: term.exitCode });
+    // getFinishTimeFromContainers: regular containers and sidecars, all terminated.
+    if (s.kind === 'init') continue;
+    if (!term) allDone = false;
+    else last = Math.max(last ?? term.finishedAt, term.finishedAt);
+  }
+  const ready = w.condition('Ready');
+  const readyFalse = ready?.status === 'False' ? ready.lastTransitionTime : undefined;
+  const finishedAt = allDone && last !== undefined ? last : readyFalse;
+  const conditions = [...w.conditions.values()].map((c) => ({ type: c.type, status: c.status }));
+  for (const c of w.external.values()) conditions.push({ type: c.type, status: c.status });
+  return {
+    ...(finishedAt !== undefined ? { finishedAt } : {}),
+    restartSum,
+    terminated,
+    conditions,
+    ...(w.deletion ? { deletedAt: w.deletion.timestampMs / 1000 - w.deletion.graceS } : {}),
+  };
+}
 
 function workerView(w: PodWorker, node: string | undefined, created: number): CtlPod {
   const ready = w.condition('Ready');
@@ -73,6 +116,7 @@ function workerView(w: PodWorker, node: string | undefined, created: number): Ct
     restarts,
     creationTimestamp: created,
     deleting: w.deletion !== undefined,
+    job: jobView(w),
   };
 }
 
@@ -82,7 +126,10 @@ export class WorkloadHost implements ControllerHost {
   private readonly created = new Map<string, number>();
   private readonly used = new Set<string>();
 
+  readonly minor: number;
+
   constructor(private readonly c: PodStore) {
+    this.minor = Number(c.version.split('.')[1] ?? 0);
     this.manager = new ControllerManager(this);
   }
 
@@ -175,30 +222,33 @@ export class WorkloadHost implements ControllerHost {
   }
 
   /** A Deployment or ReplicaSet document applied (t = 0 or an `apply` action). */
-  apply(src: SourceObject & { kind: 'Deployment' | 'ReplicaSet' }): void {
+  apply(src: SourceObject & { kind: 'Deployment' | 'ReplicaSet' | 'Job' }): void {
     const m = this.manager;
     const uid = m.newUid(src.kind, src.namespace, src.name);
-    if (src.kind === 'Deployment')
+    if (src.kind === 'Job') m.addJob(jobFrom(src.object as DefaultedJob, src.doc, uid, this.now()));
+    else if (src.kind === 'Deployment')
       m.addDeployment(deploymentFrom(src.object as DefaultedDeployment, src.doc, uid, this.now()));
     else
       m.addReplicaSet(replicaSetFrom(src.object as DefaultedReplicaSet, src.doc, uid, this.now()));
   }
 
   private find(kind: string, ns: string, name: string): WorkloadObject | undefined {
-    const store = kind === 'Deployment' ? this.manager.deployments : this.manager.replicaSets;
+    const m = this.manager;
+    const store = kind === 'Job' ? m.jobs : kind === 'Deployment' ? m.deployments : m.replicaSets;
     return store.get(`${ns}/${name}`);
   }
 
   private target(a: ScenarioAction, k: { kind: string; name: string; namespace?: string }) {
     const o = this.find(k.kind, k.namespace ?? 'default', k.name);
-    if (!o) this.c.actionError(a, `${k.kind.toLowerCase()}s.apps "${k.name}" not found`);
+    const group = k.kind === 'Job' ? 'batch' : 'apps';
+    if (!o) this.c.actionError(a, `${k.kind.toLowerCase()}s.${group} "${k.name}" not found`);
     return o;
   }
 
   /** `kubectl scale`: spec.replicas (a Deployment's is a scaling event for its controller). */
   scale(a: Extract<ScenarioAction, { scale: unknown }>): void {
     const o = this.target(a, a.scale);
-    if (!o) return;
+    if (!o || o.kind === 'Job') return;
     if (o.spec.replicas !== a.scale.replicas) {
       o.spec = { ...o.spec, replicas: a.scale.replicas };
       o.generation++;
@@ -209,7 +259,8 @@ export class WorkloadHost implements ControllerHost {
 
   private changed(o: WorkloadObject): void {
     this.record(o);
-    if (o.kind === 'Deployment') this.manager.queueDeployment(o);
+    if (o.kind === 'Job') this.manager.queueJob(o, 0);
+    else if (o.kind === 'Deployment') this.manager.queueDeployment(o);
     else this.manager.queueRS(o);
   }
 
@@ -265,7 +316,7 @@ export class WorkloadHost implements ControllerHost {
   patch(a: PatchAction): void {
     const p = a.patch;
     const o = this.target(a, p);
-    if (!o) return;
+    if (!o || o.kind === 'Job') return;
     const current = {
       apiVersion: 'apps/v1',
       kind: o.kind,
@@ -288,7 +339,7 @@ export class WorkloadHost implements ControllerHost {
     this.c.actionResult(res);
   }
 
-  /** `kubectl delete deployment|replicaset` (background cascading deletion). */
+  /** `kubectl delete deployment|replicaset|job` (background cascading deletion). */
   delete(a: ScenarioAction, k: { kind: string; name: string; namespace?: string }): void {
     const o = this.target(a, k);
     if (o) this.manager.deleteObject(o);

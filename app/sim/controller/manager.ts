@@ -6,7 +6,9 @@
  * progress deadline) are timers.
  */
 import { cloneJson } from '../../k8s/json.ts';
-import type { DefaultedDeployment, DefaultedReplicaSet } from '../../k8s/types.ts';
+import type { DefaultedDeployment, DefaultedJob, DefaultedReplicaSet } from '../../k8s/types.ts';
+import { CONTROLLER_UID_LABEL, jobLabels } from '../../k8s/jobs.ts';
+import { JobController, jobFeatures } from './job/controller.ts';
 import { podUID } from '../kubelet/format.ts';
 import { syncDeployment } from './deployment/controller.ts';
 import type { DeploymentCtx } from './deployment/sync.ts';
@@ -17,6 +19,8 @@ import type {
   ControllerHost,
   CtlPod,
   DeploymentObject,
+  JobObject,
+  PodFailurePolicyRule,
   ReplicaSetObject,
   WorkloadObject,
 } from './types.ts';
@@ -94,6 +98,36 @@ export function replicaSetFrom(
   };
 }
 
+/** The Job as the API server stores it: strategy.go generateSelector's labels and selector. */
+export function jobFrom(src: DefaultedJob, doc: number, uid: string, now: number): JobObject {
+  const s = src.spec;
+  const template = cloneJson(s.template);
+  template.metadata = {
+    ...template.metadata,
+    labels: { ...jobLabels(src.metadata.name, uid), ...(template.metadata.labels ?? {}) },
+  };
+  const pfp = s.podFailurePolicy as { rules: PodFailurePolicyRule[] } | undefined;
+  return {
+    kind: 'Job',
+    ...created(src.metadata, doc, uid, now),
+    spec: {
+      parallelism: s.parallelism,
+      ...(s.completions !== undefined && s.completions !== null
+        ? { completions: s.completions }
+        : {}),
+      backoffLimit: s.backoffLimit,
+      ...(s.activeDeadlineSeconds !== undefined
+        ? { activeDeadlineSeconds: s.activeDeadlineSeconds }
+        : {}),
+      completionMode: s.completionMode,
+      selector: { matchLabels: { [CONTROLLER_UID_LABEL]: uid } },
+      template,
+      ...(pfp ? { podFailurePolicy: cloneJson(pfp) } : {}),
+    },
+    status: { active: 0, ready: 0, succeeded: 0, failed: 0, conditions: [] },
+  };
+}
+
 export class ControllerManager {
   readonly deployments = new Map<string, DeploymentObject>();
   readonly replicaSets = new Map<string, ReplicaSetObject>();
@@ -102,6 +136,11 @@ export class ControllerManager {
   private readonly dirtyRS = new Set<string>();
   private readonly rsc: ReplicaSetController;
   private readonly ctx: DeploymentCtx;
+  readonly jobs = new Map<string, JobObject>();
+  private readonly dirtyJob = new Set<string>();
+  /** When each Job's next sync is due (the delaying queue keeps the earliest). */
+  private readonly jobDue = new Map<string, number>();
+  private readonly jc: JobController;
   private scheduled = false;
   private uids = 0;
   /** Ready as last seen per pod (the RS controller's updatePod compares old and new). */
@@ -109,6 +148,7 @@ export class ControllerManager {
 
   constructor(readonly host: ControllerHost) {
     this.rsc = new ReplicaSetController(host);
+    this.jc = new JobController(host, jobFeatures(host.minor), (j, s) => this.queueJob(j, s));
     this.ctx = {
       host,
       replicaSets: (d) => this.ownedBy(d.uid),
@@ -149,6 +189,29 @@ export class ControllerManager {
     this.queueOwner(rs);
   }
 
+  addJob(j: JobObject): void {
+    this.jobs.set(key(j.namespace, j.name), j);
+    this.byUid.set(j.uid, j);
+    this.host.record(j);
+    // addJob: enqueueSyncJobImmediately.
+    this.queueJob(j, 0);
+  }
+
+  /** queue.AddAfter: a Job already due earlier keeps its time (the delaying queue). */
+  queueJob(j: JobObject, seconds: number): void {
+    const k = key(j.namespace, j.name);
+    const due = this.host.now() + seconds;
+    const prev = this.jobDue.get(k);
+    if (prev !== undefined && prev <= due) return;
+    this.jobDue.set(k, due);
+    this.host.after(seconds, () => {
+      if (this.jobDue.get(k) !== due) return;
+      this.jobDue.delete(k);
+      this.dirtyJob.add(k);
+      this.schedule();
+    });
+  }
+
   queueDeployment(d: DeploymentObject): void {
     this.dirtyD.add(key(d.namespace, d.name));
     this.schedule();
@@ -173,6 +236,8 @@ export class ControllerManager {
     const was = this.podReady.get(k) ?? false;
     if (p) this.podReady.set(k, ready);
     else this.podReady.delete(k);
+    // The Job controller's addPod/updatePod/deletePod: enqueueSyncJobBatched (1 s, W3.20).
+    if (rs?.kind === 'Job' && !rs.deleted) return this.queueJob(rs, 1);
     if (rs?.kind !== 'ReplicaSet' || rs.deleted) return;
     this.queueRS(rs);
     // deployment_controller.go deletePod: a Recreate rollout waits for the old pods to be gone.
@@ -191,7 +256,11 @@ export class ControllerManager {
   /** Run the queues until they are empty: deployments first, then replica sets (cluster.md §0). */
   private flush(): void {
     this.scheduled = false;
-    for (let round = 0; round < MAX_ROUNDS && (this.dirtyD.size || this.dirtyRS.size); round++) {
+    for (
+      let round = 0;
+      round < MAX_ROUNDS && (this.dirtyD.size || this.dirtyRS.size || this.dirtyJob.size);
+      round++
+    ) {
       if (this.dirtyD.size) {
         const k = [...this.dirtyD].sort()[0] ?? '';
         this.dirtyD.delete(k);
@@ -199,10 +268,18 @@ export class ControllerManager {
         if (d && !d.deleted) this.syncDeployment(d);
         continue;
       }
-      const k = [...this.dirtyRS].sort()[0] ?? '';
-      this.dirtyRS.delete(k);
-      const rs = this.replicaSets.get(k);
-      if (rs && !rs.deleted) this.syncReplicaSet(rs);
+      if (this.dirtyRS.size) {
+        const k = [...this.dirtyRS].sort()[0] ?? '';
+        this.dirtyRS.delete(k);
+        const rs = this.replicaSets.get(k);
+        if (rs && !rs.deleted) this.syncReplicaSet(rs);
+        continue;
+      }
+      const k = [...this.dirtyJob].sort()[0] ?? '';
+      this.dirtyJob.delete(k);
+      const j = this.jobs.get(k);
+      // updateJob with the same generation (its own status write): enqueueSyncJobBatched.
+      if (j && !j.deleted && this.jc.sync(j)) this.queueJob(j, 1);
     }
   }
 
@@ -223,8 +300,11 @@ export class ControllerManager {
   /** Background deletion: the object goes at once, the GC deletes its dependents (W3.32). */
   deleteObject(o: WorkloadObject): void {
     o.deleted = true;
-    const map = o.kind === 'Deployment' ? this.deployments : this.replicaSets;
-    map.delete(key(o.namespace, o.name));
+    if (o.kind === 'Job') {
+      this.jobs.delete(key(o.namespace, o.name));
+      this.jc.forget(o.uid);
+    } else if (o.kind === 'Deployment') this.deployments.delete(key(o.namespace, o.name));
+    else this.replicaSets.delete(key(o.namespace, o.name));
     this.byUid.delete(o.uid);
     this.host.deleted(o);
     collectGarbage(this, o.uid, o.namespace);

@@ -88,7 +88,47 @@ export interface DeploymentObject extends ObjectBase {
   };
 }
 
-export type WorkloadObject = ReplicaSetObject | DeploymentObject;
+export interface JobCondition {
+  type: string;
+  status: 'True' | 'False';
+  reason: string;
+  message: string;
+  lastProbeTime: number;
+  lastTransitionTime: number;
+}
+
+export interface PodFailurePolicyRule {
+  action: 'FailJob' | 'Ignore' | 'Count' | 'FailIndex';
+  onExitCodes?: { containerName?: string; operator: 'In' | 'NotIn'; values: number[] };
+  onPodConditions?: { type: string; status: string }[];
+}
+
+export interface JobObject extends ObjectBase {
+  kind: 'Job';
+  spec: {
+    parallelism: number;
+    completions?: number;
+    backoffLimit: number;
+    activeDeadlineSeconds?: number;
+    completionMode: 'NonIndexed' | 'Indexed';
+    selector: LabelSelector;
+    template: DefaultedTemplate;
+    podFailurePolicy?: { rules: PodFailurePolicyRule[] };
+  };
+  status: {
+    active: number;
+    ready: number;
+    succeeded: number;
+    failed: number;
+    terminating?: number;
+    startTime?: number;
+    completionTime?: number;
+    completedIndexes?: string;
+    conditions: JobCondition[];
+  };
+}
+
+export type WorkloadObject = ReplicaSetObject | DeploymentObject | JobObject;
 
 /** A pod as the controllers' informers see it. */
 export interface CtlPod {
@@ -107,11 +147,28 @@ export interface CtlPod {
   restarts: number;
   creationTimestamp: number;
   deleting: boolean;
+  /** What the Job controller reads of the status (absent for a pod no kubelet runs yet). */
+  job?: PodJobView;
+}
+
+/** A pod's status as the Job controller reads it (job_controller.go, backoff_utils.go). */
+export interface PodJobView {
+  /** getFinishedTime: the last container finishedAt, else Ready=False's transition time. */
+  finishedAt?: number;
+  /** Sum of the restartCounts of init and regular containers (pastBackoffLimitOnFailure). */
+  restartSum: number;
+  /** Terminated containers (regular first, then init) with their exit codes. */
+  terminated: { name: string; exitCode: number }[];
+  conditions: { type: string; status: string }[];
+  /** Seconds of grace the deletion gave (deletionTimestamp − grace). */
+  deletedAt?: number;
 }
 
 /** What the controllers use of the cluster (cluster/workloadHost.ts). */
 export interface ControllerHost {
   now(): number;
+  /** The Kubernetes minor version simulated (1.34 → 34). */
+  readonly minor: number;
   /** Every pod of the namespace the API holds (terminating ones included). */
   pods(namespace: string): CtlPod[];
   createPod(pod: DefaultedPod, doc: number): void;

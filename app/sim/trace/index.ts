@@ -51,6 +51,8 @@ export {
   replicaSetsAt,
   formatDeploymentsTable,
   formatReplicaSetsTable,
+  jobsAt,
+  formatJobsTable,
   describeDeploymentAt,
   rolloutStatusAt,
 } from './workloadViews.ts';

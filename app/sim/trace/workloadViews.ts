@@ -11,6 +11,7 @@ import { humanDuration, rfc1123z } from './time.ts';
 import type { TraceIndex } from './traceIndex.ts';
 import type {
   DeploymentObject,
+  JobObject,
   LabelSelector,
   ReplicaSetObject,
   SimResult,
@@ -32,6 +33,52 @@ export function replicaSetsAt(result: SimResult, t: number, ns: string): Replica
   return workloadsAt(result, t)
     .filter((o): o is ReplicaSetObject => o.kind === 'ReplicaSet' && inNs(ns)(o))
     .sort(byName);
+}
+
+export function jobsAt(result: SimResult, t: number, ns: string): JobObject[] {
+  return workloadsAt(result, t)
+    .filter((o): o is JobObject => o.kind === 'Job' && inNs(ns)(o))
+    .sort(byName);
+}
+
+const hasCondition = (j: JobObject, type: string) =>
+  j.status.conditions.some((c) => c.type === type && c.status === 'True');
+
+/** printers.go printJob's STATUS: Complete, Failed, Terminating, Suspended, FailureTarget, Running. */
+export function jobStatus(j: JobObject): string {
+  if (hasCondition(j, 'Complete')) return 'Complete';
+  if (hasCondition(j, 'Failed')) return 'Failed';
+  if (hasCondition(j, 'Suspended')) return 'Suspended';
+  if (hasCondition(j, 'FailureTarget')) return 'FailureTarget';
+  return 'Running';
+}
+
+/** printJob: `<succeeded>/<completions>`, `<succeeded>/1 of <parallelism>` or `<succeeded>/1`. */
+function jobCompletions(j: JobObject): string {
+  const s = j.status.succeeded;
+  if (j.spec.completions !== undefined) return `${s}/${j.spec.completions}`;
+  return j.spec.parallelism > 1 ? `${s}/1 of ${j.spec.parallelism}` : `${s}/1`;
+}
+
+/** `kubectl get jobs`: NAME STATUS COMPLETIONS DURATION AGE (DURATION grows until completionTime). */
+export function formatJobsTable(list: readonly JobObject[], t: number, ns: string): string {
+  if (list.length === 0) return noResources(ns);
+  const rows = list.map((j) => {
+    const st = j.status;
+    const duration =
+      st.startTime === undefined ? '' : humanDuration((st.completionTime ?? t) - st.startTime);
+    return [
+      j.name,
+      jobStatus(j),
+      jobCompletions(j),
+      duration,
+      humanDuration(t - j.creationTimestamp),
+    ];
+  });
+  return tabwrite(
+    tabRows([['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'], ...rows]),
+    TABLE_TABWRITER,
+  );
 }
 
 const noResources = (ns: string) => `No resources found in ${ns} namespace.\n`;

@@ -31,6 +31,8 @@ export function pushChanged<T extends { t: number }>(list: T[], entry: T): void 
 }
 
 function statusEntry(t: number, o: WorkloadObject): { t: number } & Record<string, number> {
+  if (o.kind === 'Job')
+    return { t, active: o.status.active, succeeded: o.status.succeeded, failed: o.status.failed };
   const s = o.status;
   if (o.kind === 'ReplicaSet')
     return {
@@ -63,12 +65,12 @@ export function workloadsJson(result: SimResult): Record<string, PodsimWorkload>
       ...(owner ? { owner: workloadKey(owner.kind, o.namespace, owner.name) } : {}),
       status: [],
       revision: [],
-      ...(o.kind === 'Deployment' ? { conditions: dict() } : {}),
+      ...(o.kind !== 'ReplicaSet' ? { conditions: dict() } : {}),
     });
     pushChanged(w.status, statusEntry(r.t, o));
     const rev = o.annotations['deployment.kubernetes.io/revision'];
     if (rev) pushChanged(w.revision, { t: r.t, value: rev });
-    if (o.kind !== 'Deployment' || !w.conditions) continue;
+    if (o.kind === 'ReplicaSet' || !w.conditions) continue;
     for (const c of o.status.conditions) {
       const list = (w.conditions[c.type] ??= []);
       pushChanged(list, { t: r.t, status: c.status, reason: c.reason });
@@ -85,7 +87,10 @@ export function workloadsAt(result: SimResult, t: number): WorkloadObject[] {
     if (r.t > t) break;
     if (r.type === 'workload')
       last.set(workloadKey(r.object.kind, r.object.namespace, r.object.name), r.object);
-    else if (r.type === 'object.deleted' && (r.kind === 'Deployment' || r.kind === 'ReplicaSet'))
+    else if (
+      r.type === 'object.deleted' &&
+      (r.kind === 'Deployment' || r.kind === 'ReplicaSet' || r.kind === 'Job')
+    )
       last.delete(workloadKey(r.kind, r.namespace, r.name));
   }
   return [...last.values()];
