@@ -104,7 +104,7 @@ export function parsePromise(line: string): ParsedPromise {
   const fail = (why: string): ParsedPromise => ({ ok: false, error: `expect "${text}": ${why}` });
 
   const event =
-    /^event ((?:pod|deployment|replicaset|node)\/\S+) (\S+) (?:first (.+)|(never))$/.exec(text);
+    /^event ((?:pod|deployment|replicaset|job|node)\/\S+) (\S+) (?:first (.+)|(never))$/.exec(text);
   if (event) {
     const object = event[1] ?? '';
     const reason = event[2] ?? '';
