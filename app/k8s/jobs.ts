@@ -9,13 +9,11 @@
 import type { Job } from 'kubernetes-types/batch/v1';
 import { defaultPod } from './defaults.ts';
 import type { VersionFeatures } from './features.ts';
-import { Issues } from './issues.ts';
+import type { Issues } from './issues.ts';
 import { asNumber, asRecord, asString, type JsonObject } from './json.ts';
-import { formatPath } from './path.ts';
 import { validateObjectMeta } from './validate/meta.ts';
 import { isDNS1123Subdomain } from './validate/names.ts';
-import { validatePod } from './validate/pod.ts';
-import type { DefaultedTemplate } from './workloads.ts';
+import { nonNegative, validatePodTemplate, type DefaultedTemplate } from './workloads.ts';
 
 export type DefaultedJob = Job & {
   metadata: { name: string; namespace: string };
@@ -78,28 +76,9 @@ export function jobLabels(name: string, uid: string): Record<string, string> {
   };
 }
 
-function nonNegative(spec: JsonObject, field: string, issues: Issues): void {
-  const v = asNumber(spec[field]);
-  if (v !== undefined && v < 0)
-    issues.invalid(['spec', field], v, 'must be greater than or equal to 0');
-}
-
 function validateTemplate(spec: JsonObject, issues: Issues, api: VersionFeatures): void {
-  const t = asRecord(spec.template) ?? {};
-  const meta = asRecord(t.metadata) ?? {};
-  const sub = new Issues();
-  validatePod(
-    { apiVersion: 'v1', kind: 'Pod', metadata: { ...meta, name: 'template' }, spec: t.spec },
-    sub,
-    api,
-  );
-  for (const i of sub.list) {
-    const where = formatPath(i.path);
-    const message = where && i.message.startsWith(where) ? `spec.template.${i.message}` : i.message;
-    issues.raw(['spec', 'template', ...i.path], message, i.code, i.anchor, i.severity);
-  }
   // ValidatePodTemplateSpecForJob: OnFailure or Never.
-  const rp = asString(asRecord(t.spec)?.restartPolicy);
+  const rp = validatePodTemplate(spec, issues, api);
   if (rp !== 'OnFailure' && rp !== 'Never')
     issues.notSupported(['spec', 'template', 'spec', 'restartPolicy'], rp ?? '', [
       'OnFailure',

@@ -3,7 +3,7 @@
  * that does not exist is refused (`namespaces "team-a" not found`, plugin/pkg/admission/
  * namespace/lifecycle `Admit`). Every cluster has `default`, `kube-system`, `kube-public`
  * (the plugin's immortal namespaces) and `kube-node-lease` (created by the apiserver's
- * system-namespaces controller), so scenarios that name only those need no Namespace document.
+ * system-namespaces controller), so scenarios that name only those need no Namespace object.
  */
 import type { Issues } from './issues.ts';
 import { asRecord, asString, type JsonObject } from './json.ts';

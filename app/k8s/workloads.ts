@@ -153,14 +153,21 @@ function validateStrategy(spec: JsonObject, issues: Issues): void {
     );
 }
 
-function nonNegative(spec: JsonObject, field: string, issues: Issues): void {
+export function nonNegative(spec: JsonObject, field: string, issues: Issues): void {
   const v = asNumber(spec[field]);
   if (v !== undefined && v < 0)
     issues.invalid(['spec', field], v, 'must be greater than or equal to 0');
 }
 
-/** The template's pod through validatePod; its messages and paths moved under spec.template. */
-function validateTemplate(spec: JsonObject, issues: Issues, api: VersionFeatures): void {
+/**
+ * The template's pod through validatePod; its messages and paths moved under spec.template.
+ * Returns the template's restartPolicy, which each controller's ValidatePodTemplateSpecFor* limits.
+ */
+export function validatePodTemplate(
+  spec: JsonObject,
+  issues: Issues,
+  api: VersionFeatures,
+): string | undefined {
   const t = asRecord(spec.template) ?? {};
   const meta = asRecord(t.metadata) ?? {};
   const sub = new Issues();
@@ -174,8 +181,12 @@ function validateTemplate(spec: JsonObject, issues: Issues, api: VersionFeatures
     const message = where && i.message.startsWith(where) ? `spec.template.${i.message}` : i.message;
     issues.raw(['spec', 'template', ...i.path], message, i.code, i.anchor, i.severity);
   }
+  return asString(asRecord(t.spec)?.restartPolicy);
+}
+
+function validateTemplate(spec: JsonObject, issues: Issues, api: VersionFeatures): void {
   // ValidatePodTemplateSpecForReplicaSet: only Always.
-  const rp = asString(asRecord(t.spec)?.restartPolicy);
+  const rp = validatePodTemplate(spec, issues, api);
   if (rp !== undefined && rp !== 'Always')
     issues.notSupported(['spec', 'template', 'spec', 'restartPolicy'], rp, ['Always']);
 }
