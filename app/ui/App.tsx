@@ -72,7 +72,18 @@ export function App() {
   const [tab, setTab] = useState<TabId>(isTabId(initial.view) ? initial.view : 'pods');
   const { theme, toggle } = useTheme(embed.theme === 'auto' ? undefined : embed.theme);
 
-  const flushAutosave = useAutosave(yaml, work.edited, !embed.embed || work.edited);
+  const { flush: flushAutosave, typed } = useAutosave(
+    yaml,
+    work.edited,
+    !embed.embed || work.edited,
+  );
+  const onEditorChange = useCallback(
+    (text: string) => {
+      typed(text);
+      setYaml(text);
+    },
+    [typed, setYaml],
+  );
   useHashNavigation((state) => {
     const kept = open(state.yaml);
     setCursor(state.t ?? 0);
@@ -195,7 +206,7 @@ export function App() {
     () => (
       <EditorPane
         value={yaml}
-        onChange={setYaml}
+        onChange={onEditorChange}
         theme={theme}
         diagnostics={diagnostics}
         onReady={onEditorReady}
@@ -204,7 +215,7 @@ export function App() {
         readOnly={embed.readonly ?? false}
       />
     ),
-    [yaml, setYaml, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
+    [yaml, onEditorChange, theme, diagnostics, onEditorReady, sim.rerun, embed.readonly],
   );
 
   return (

@@ -4,7 +4,7 @@
  * On load:    const initial = readInitialState(window.location, pageStorage);
  *             const work = useWork(initial); const embed = readEmbedOptions(window.location.search);
  *             <StorageWarning /> <InitialNotice error previous why onRestore={work.restore} onDiscard />
- * Always:     const flush = useAutosave(work.yaml, work.edited); useUrlSync(yaml, cursor, view, flush);
+ * Always:     const { flush, typed } = useAutosave(work.yaml, work.edited); useUrlSync(yaml, cursor, view, flush);
  *             useHashNavigation(state => work.open(state.yaml));
  * In header:  <GalleryButton currentYaml={yaml} onOpen={setYaml} />
  *             <ShareButton yaml={yaml} t={cursor} onOpenFile={setYaml} />

@@ -1,7 +1,9 @@
 /**
  * Saves the scenario on every change (debounced) and at once when the page is hidden or unloads
  * (`pagehide`, `visibilitychange` → hidden), with the address-bar fragment it was saved under.
- * Returns `flush`, which saves now (useUrlSync calls it after it rewrites the fragment).
+ * Returns `flush`, which saves now (useUrlSync calls it after it rewrites the fragment), and
+ * `typed`, which the editor calls with each keystroke's text: a reload can come between the
+ * keystroke and the render that hands it to React, and `pagehide` must save what is on screen.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { saveAutosave } from './autosave.ts';
@@ -18,14 +20,24 @@ export function useAutosave(
   edited: boolean,
   enabled = true,
   delayMs = AUTOSAVE_DELAY_MS,
-): () => void {
+): { flush: () => void; typed: (text: string) => void } {
   const latest = useRef({ yaml, edited, enabled });
+  /** The editor's newest text while React has not rendered it yet. */
+  const pending = useRef<string | undefined>(undefined);
   useEffect(() => {
     latest.current = { yaml, edited, enabled };
+    if (pending.current === yaml) pending.current = undefined;
   });
+  const typed = useCallback((text: string) => {
+    pending.current = text;
+  }, []);
   const flush = useCallback(() => {
-    const { enabled: on, ...work } = latest.current;
-    if (on) saveAutosave(pageStorage, { ...work, fragment: window.location.hash });
+    const { enabled: on, ...rendered } = latest.current;
+    const text = pending.current;
+    // A keystroke React has not rendered yet is typed work, whatever the last render said.
+    const work =
+      text !== undefined && text !== rendered.yaml ? { yaml: text, edited: true } : rendered;
+    if (on || work.edited) saveAutosave(pageStorage, { ...work, fragment: window.location.hash });
   }, []);
   useEffect(() => {
     const id = window.setTimeout(flush, delayMs);
@@ -43,5 +55,5 @@ export function useAutosave(
       flush();
     };
   }, [flush]);
-  return flush;
+  return { flush, typed };
 }
