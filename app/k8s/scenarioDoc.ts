@@ -7,6 +7,8 @@ import type { Issues } from './issues.ts';
 import type { Segment } from './path.ts';
 import { formatPath } from './path.ts';
 import { looksLikeDuration, parseDuration } from './duration.ts';
+import { durationAt } from './durationAt.ts';
+import { readTraffic } from './scenarioTraffic.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from './json.ts';
 import { checkActionNames, scenarioNameErrors } from './scenarioNames.ts';
 import { checkKillTarget, checkPatch, readPatch } from './patchAction.ts';
@@ -62,15 +64,6 @@ export interface KnownObjects {
   has(kind: string, namespace: string, name: string): boolean;
   /** Container names (init and regular) of a Pod of the scenario, if it is defined. */
   containers(namespace: string, pod: string): readonly string[] | undefined;
-}
-
-function durationAt(v: unknown, path: Segment[], issues: Issues): number | undefined {
-  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const s = parseDuration(v);
-  if (s === undefined) {
-    issues.invalid(path, v, 'must be a duration such as 90s, 5m, 1h30m or a number of seconds');
-  }
-  return s;
 }
 
 /** Profile overrides: nested values; duration strings (`10s`) become seconds. */
@@ -215,6 +208,7 @@ export function readScenario(
   if (nodes !== undefined && Number.isInteger(nodes) && nodes >= 1 && nodes <= 100)
     out.nodes = nodes;
   readStaticPods(spec, doc, known, issues, out);
+  readTraffic(spec, doc, known, issues, out);
   // Containers a `debug` action adds (with a name) can be exec'd into by later actions.
   const debugNames = new Map<string, string[]>();
   // A static pod's mirror is named POD-NODE (config/common.go generatePodName).

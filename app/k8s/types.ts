@@ -179,6 +179,24 @@ export interface StaticPodRef {
   namespace?: string;
 }
 
+/**
+ * `spec.traffic`: a client inside the cluster opening `rate` new connections per second to a
+ * Service port from `from` to `to` (DESIGN §3; reference cluster.md K8).
+ */
+export interface TrafficSpec {
+  service: string;
+  namespace?: string;
+  /** Requests (new connections) per second; the k-th is sent at from + k / rate. */
+  rate: number;
+  from: Seconds;
+  /** Exclusive end; undefined: the run's end. */
+  to?: Seconds;
+  /** A Service port (number or name); undefined: the Service's first port. */
+  port?: number | string;
+  doc: number;
+  path: string;
+}
+
 /** `kubectl debug -it POD --image=IMAGE [--target=C] [-c NAME] [-- COMMAND]` (an ephemeral container). */
 export interface DebugTarget {
   pod: string;
@@ -219,6 +237,8 @@ export interface ScenarioSpec {
    * node's kubelet, seen through mirror pods), not created through the API.
    */
   staticPods?: (StaticPodRef & { doc: number; path: string })[];
+  /** `spec.traffic`: clients calling Services (kube-proxy and traffic, cluster.md K8). */
+  traffic?: TrafficSpec[];
   /** Document index of the Scenario document, if any. */
   doc?: number;
   /**

@@ -94,6 +94,13 @@ export function checkPromise(json: PodsimJson, promise: ExamplePromise): CheckRe
     }
     return { ok: true };
   }
+  if (promise.kind === 'traffic') {
+    const list = json.traffic?.[promise.service];
+    if (!list) return fail(`no traffic to Service ${promise.service}`);
+    const { field, from, to } = promise;
+    const n = list.filter((s) => s.t >= from && s.t < to).reduce((a, s) => a + s[field], 0);
+    return n === promise.value ? { ok: true } : fail(`${field} is ${n}`);
+  }
   const series = getSeries(json, promise.subject);
   if (typeof series === 'string') return fail(series);
   /** A Service with no endpoint record yet has no endpoints. */

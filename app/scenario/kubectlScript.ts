@@ -5,7 +5,13 @@
  */
 import { parseAllDocuments, stringify } from 'yaml';
 import { parseScenario } from '../k8s/index.ts';
-import type { ObjectKey, ParsedScenario, ScenarioAction, SourceObject } from '../k8s/types.ts';
+import type {
+  ObjectKey,
+  ParsedScenario,
+  ScenarioAction,
+  SourceObject,
+  TrafficSpec,
+} from '../k8s/types.ts';
 import { formatDuration } from './duration.ts';
 import { shellQuote } from './shellQuote.ts';
 
@@ -228,6 +234,7 @@ export function toKubectlScript(
     out.push('# t = 0s', ...applyBlock(bodies), '');
   }
   for (const s of statics) out.push(...staticPodLines(s.pod, s.node, true), '');
+  for (const t of scenario.traffic ?? []) out.push(...trafficLines(t, scenario.until), '');
   let now = 0;
   for (const a of scenario.actions) {
     if (a.at > now) out.push(`wait_until ${Math.ceil(a.at)}`);
@@ -243,6 +250,20 @@ export function toKubectlScript(
   }
   out.push(...cleanUp(parsed));
   return `${out.join('\n')}\n`;
+}
+
+/** `spec.traffic` has no kubectl form: a comment with a load client one could run instead. */
+function trafficLines(t: TrafficSpec, until: number): string[] {
+  const to = Math.min(t.to ?? until, until);
+  const host = t.namespace ? `${t.service}.${t.namespace}` : t.service;
+  const url = `http://${host}${t.port !== undefined && typeof t.port === 'number' ? `:${t.port}` : ''}/`;
+  const n = Math.max(0, Math.ceil((to - t.from) * t.rate));
+  const loop = `i=0; while [ $i -lt ${n} ]; do wget -q -T 1 -O /dev/null ${shellQuote(url)} || echo failed; i=$((i+1)); done`;
+  return [
+    `# Podlab sends ${t.rate} requests/s to Service ${commentText(host)} from t = ${formatDuration(t.from)} to ${formatDuration(to)}`,
+    '# (a new connection each, through kube-proxy). On a real cluster a load client does it, e.g.',
+    `# kubectl run load --rm -i --image=busybox --restart=Never -- sh -c ${commentText(shellQuote(loop))}`,
+  ];
 }
 
 /**

@@ -11,6 +11,8 @@
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
  *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`;
  *                                                      also deployment/, replicaset/, node/ objects)
+ *   traffic web failed is 30                         (requests of `spec.traffic` over the run: sent,
+ *   traffic web failed from 30s to 40s is 30          ok or failed; `from A to B` counts [A, B))
  */
 import { parseDuration } from '../k8s/duration.ts';
 
@@ -29,7 +31,18 @@ export type ExamplePromise =
   | { kind: 'becomes'; text: string; subject: Subject; value: string; from: number; to: number }
   | { kind: 'stays'; text: string; subject: Subject; value: string; from: number; to: number }
   | { kind: 'event'; text: string; object: string; reason: string; from: number; to: number }
-  | { kind: 'no-event'; text: string; object: string; reason: string };
+  | { kind: 'no-event'; text: string; object: string; reason: string }
+  | {
+      kind: 'traffic';
+      text: string;
+      service: string;
+      field: TrafficField;
+      from: number;
+      to: number;
+      value: number;
+    };
+
+export type TrafficField = 'sent' | 'ok' | 'failed';
 
 export type ParsedPromise = { ok: true; promise: ExamplePromise } | { ok: false; error: string };
 
@@ -114,6 +127,27 @@ export function parsePromise(line: string): ParsedPromise {
     return { ok: true, promise: { kind: 'event', text, object, reason, from: w[0], to: w[1] } };
   }
 
+  const traffic = /^traffic (\S+) (sent|ok|failed)(?: from (\S+) to (\S+))? is (\d+)$/.exec(text);
+  if (traffic) {
+    const a = traffic[3] === undefined ? 0 : time(traffic[3]);
+    const b = traffic[4] === undefined ? Infinity : time(traffic[4]);
+    if (typeof a === 'string') return fail(a);
+    if (typeof b === 'string') return fail(b);
+    const [, service = '', field = 'sent', , , value = '0'] = traffic;
+    return {
+      ok: true,
+      promise: {
+        kind: 'traffic',
+        text,
+        service,
+        field: field as TrafficField,
+        from: a,
+        to: b,
+        value: parseInt(value, 10),
+      },
+    };
+  }
+
   const at = /^at (\S+) (.+) is (\S+)$/.exec(text);
   if (at) {
     const t = time(at[1]);
@@ -146,6 +180,6 @@ export function parsePromise(line: string): ParsedPromise {
   }
 
   return fail(
-    'expected "at T … is V", "… becomes V at T", "… becomes V between A and B", "… stays V from A to B" or "event pod/NAME REASON first at T"',
+    'expected "at T … is V", "… becomes V at T", "… becomes V between A and B", "… stays V from A to B", "event pod/NAME REASON first at T" or "traffic SERVICE failed is N"',
   );
 }

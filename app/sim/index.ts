@@ -102,6 +102,7 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
       );
     }
   });
+  cluster.startTraffic(input.scenario.traffic ?? [], untilS);
   for (const a of input.scenario.actions) {
     clock.at(Math.round(a.at * 1000), () => cluster.runAction(a, deferred));
   }
@@ -117,7 +118,8 @@ export function simulate(input: SimulateInput, opts: SimulateOptions = {}): SimR
     else reason = opts.shouldStop?.();
     if (reason !== undefined) break;
   }
-  const cl = declared ? { cluster: true } : {};
+  const traffic = cluster.finishTraffic();
+  const cl = { ...(declared ? { cluster: true } : {}), ...(traffic ? { traffic } : {}) };
   if (opts.stats) opts.stats.events = clock.fired;
   if (reason === undefined) {
     return { until: untilS, trace: recorder.records, diagnostics: cluster.diagnostics, ...cl };

@@ -86,6 +86,33 @@ const scenarioDefinitions = {
               },
             },
           },
+          traffic: {
+            type: 'array',
+            description:
+              'Clients inside the cluster calling a Service: `rate` new connections per second from `from` to `to`, each sent through kube-proxy (which applies endpoint changes 1 s late) to one endpoint; per-second ok/failed counts.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['service', 'rate'],
+              properties: {
+                service: { type: 'string', description: 'A Service of this scenario.' },
+                namespace: { type: 'string' },
+                rate: {
+                  type: 'number',
+                  description: 'Requests per second (a new connection each), at most 1000.',
+                },
+                from: { ...DURATION, description: 'When the first request is sent (default 0).' },
+                to: {
+                  ...DURATION,
+                  description: 'When the client stops (default: the end of the run).',
+                },
+                port: {
+                  type: ['integer', 'string'],
+                  description: "A Service port number or name (default: the Service's first port).",
+                },
+              },
+            },
+          },
           nodes: {
             type: 'integer',
             minimum: 1,

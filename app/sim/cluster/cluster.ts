@@ -11,12 +11,13 @@ import type {
   ScenarioAction,
   Secret,
   SourceObject,
+  TrafficSpec,
 } from '../../k8s/types.ts';
 import type { SimClock } from '../clock/simClock.ts';
 import type { Recorder } from '../clock/recorder.ts';
 import type { KubeletProfile } from '../profile.ts';
 import type { RuntimeModel, RuntimeDiagnostic } from '../runtime/types.ts';
-import type { Cause, SimDiagnostic } from '../trace/types.ts';
+import type { Cause, SimDiagnostic, TrafficSecond } from '../trace/types.ts';
 import { podUID } from '../kubelet/format.ts';
 import { KubeletPodWorker } from '../kubelet/podWorkers.ts';
 import type { PodWorker } from '../kubelet/types.ts';
@@ -53,6 +54,8 @@ import { ClusterScheduler, type PendingPod } from './scheduling.ts';
 import { kubeletAdmit } from './kubeletAdmission.ts';
 import { StaticPods } from './staticPods.ts';
 import { WorkloadHost } from './workloadHost.ts';
+import { KubeProxy } from './proxy.ts';
+import { TrafficClients, type TrafficPod } from './traffic.ts';
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
 
@@ -115,6 +118,9 @@ export class Cluster implements ClusterApi {
   private podsCreated = new Map<string, number>();
   /** The ReplicaSet and Deployment controllers and their objects (controller/manager.ts). */
   readonly workloads: WorkloadHost;
+  /** kube-proxy and the `spec.traffic` clients, when the scenario has any. */
+  private proxy: KubeProxy | undefined;
+  private traffic: TrafficClients | undefined;
 
   constructor(
     readonly clock: SimClock,
@@ -405,6 +411,7 @@ export class Cluster implements ClusterApi {
           requests: 0,
         };
         this.services.set(key(ns, src.name), e);
+        this.proxy?.sliceChanged(key(ns, src.name), e.endpoints);
         this.recorder.add({
           type: 'endpoints',
           service: e.name,
@@ -486,6 +493,7 @@ export class Cluster implements ClusterApi {
       const eps = getEndpoints(e.service, pods);
       if (sameEndpoints(eps, e.endpoints)) continue;
       e.endpoints = eps;
+      this.proxy?.sliceChanged(key(e.namespace, e.name), eps);
       this.recorder.add({
         type: 'endpoints',
         service: e.name,
@@ -509,6 +517,7 @@ export class Cluster implements ClusterApi {
       const eps = withEndpoint(e.endpoints, w.name, entry);
       if (eps === e.endpoints) continue;
       e.endpoints = eps;
+      this.proxy?.sliceChanged(key(e.namespace, e.name), eps);
       // The change, not the list: 1000 pods would otherwise store 1000 entries per change.
       this.recorder.add({
         type: 'endpoint',
@@ -635,7 +644,54 @@ export class Cluster implements ClusterApi {
           : this.secrets;
     if (!store.delete(key(ns, d.name)))
       return this.actionError(a, `${d.kind} "${d.name}" not found`);
+    if (d.kind === 'Service') this.proxy?.sliceChanged(key(ns, d.name), undefined);
     this.recorder.add({ type: 'object.deleted', kind: d.kind, name: d.name, namespace: ns });
+  }
+
+  /** `spec.traffic`: kube-proxy starts following the Services, and the clients their schedule. */
+  startTraffic(specs: readonly TrafficSpec[], untilS: number): void {
+    if (specs.length === 0) return;
+    const proxy = new KubeProxy(this.clock);
+    this.proxy = proxy;
+    this.traffic = new TrafficClients({
+      clock: this.clock,
+      proxy,
+      defaultNamespace: this.profile.namespace,
+      service: (ns, name) => this.services.get(key(ns, name)),
+      podAt: (ip) => this.podAt(ip),
+      diagnostic: (d) => this.diagnostic(d),
+    });
+    for (const s of specs) this.traffic.start(s, untilS);
+  }
+
+  /** The per-second request counts, once the run is over. */
+  finishTraffic(): TrafficSecond[] | undefined {
+    return this.traffic?.finish();
+  }
+
+  /** The live pod with each IP (checked on use: a cached worker may have gone). */
+  private readonly byIP = new Map<string, PodWorker>();
+  private readonly portNames = new WeakMap<PodWorker, Map<string, number>>();
+
+  private podAt(ip: string): TrafficPod | undefined {
+    let w = this.byIP.get(ip);
+    const live = (x: PodWorker) =>
+      x.podIP === ip && x.lifecycle !== 'deleted' && this.pods.get(key(x.namespace, x.name)) === x;
+    if (!w || !live(w)) {
+      w = undefined;
+      for (const x of this.pods.values()) if (live(x)) w = x;
+      if (w) this.byIP.set(ip, w);
+      else return undefined;
+    }
+    let ports = this.portNames.get(w);
+    if (!ports) {
+      ports = new Map();
+      for (const s of w.slots)
+        for (const p of s.spec.ports ?? []) if (p.name) ports.set(p.name, p.containerPort);
+      this.portNames.set(w, ports);
+    }
+    const node = this.nodeOf(w);
+    return { name: w.name, sandbox: w.sandbox, ports, nodeLost: !!node && this.node.isLost(node) };
   }
 
   runAction(a: ScenarioAction, deferred: ReadonlyMap<string, SourceObject>): void {

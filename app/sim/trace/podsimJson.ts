@@ -10,6 +10,7 @@ import { createTraceIndex, type NodeTrack, type TraceIndex } from './traceIndex.
 import { valueAt } from './series.ts';
 import { formatTaint } from '../scheduler/taints.ts';
 import { podUid, pushChanged, workloadsJson, type PodsimWorkload } from './workloads.ts';
+import { trafficJson, type PodsimTrafficSecond } from './trafficJson.ts';
 
 export interface PodsimContainerState {
   t: number;
@@ -69,6 +70,8 @@ export interface PodsimJson {
   actions?: PodsimAction[];
   /** ReplicaSets and Deployments (present when the scenario has any). */
   workloads?: Record<string, PodsimWorkload>;
+  /** Requests of `spec.traffic`, per Service (present when the scenario has traffic). */
+  traffic?: Record<string, PodsimTrafficSecond[]>;
 }
 
 export interface PodsimAction {
@@ -209,7 +212,12 @@ export function toPodsimJson(result: SimResult, index?: TraceIndex): PodsimJson 
         ...(r.message !== undefined ? { message: r.message } : {}),
       });
   const workloads = workloadsJson(result);
-  const acts = { ...(actions.length > 0 ? { actions } : {}), ...(workloads ? { workloads } : {}) };
+  const traffic = trafficJson(result.traffic);
+  const acts = {
+    ...(actions.length > 0 ? { actions } : {}),
+    ...(workloads ? { workloads } : {}),
+    ...(traffic ? { traffic } : {}),
+  };
   if (!result.cluster)
     return { until: result.until, pods, endpoints, events, diagnostics, ...acts };
   const nodes = dict<PodsimNode>();

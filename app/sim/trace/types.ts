@@ -327,6 +327,34 @@ export interface RunStop {
 }
 
 /** What `simulate` returns. Serialisable (posted from the Web Worker as is). */
+/** How a client's new connection ended (reference cluster.md K8.6). */
+export type TrafficError = 'connection refused' | 'connection timed out' | 'no such host';
+
+/** Failed requests of one second to one target: `pod` absent when the Service had no endpoint. */
+export interface TrafficFailure {
+  pod?: string;
+  error: TrafficError;
+  count: number;
+  /** When the first and the last of them were sent (seconds, ms precision). */
+  first: number;
+  last: number;
+}
+
+/** One simulated second [t, t + 1) of the requests to one Service (DESIGN §4 `traffic`). */
+export interface TrafficSecond {
+  t: number;
+  service: string;
+  namespace: string;
+  sent: number;
+  ok: number;
+  failed: number;
+  /** Failed requests by error; empty when all were served. */
+  errors: Partial<Record<TrafficError, number>>;
+  failures: TrafficFailure[];
+  /** Served requests per pod. */
+  served: Record<string, number>;
+}
+
 export interface SimResult {
   /** Seconds simulated: the requested end, or the time reached when the run was stopped early. */
   until: number;
@@ -336,6 +364,8 @@ export interface SimResult {
   diagnostics: SimDiagnostic[];
   /** The scenario declares its nodes (Node documents or `spec.nodes`): the JSON adds `nodes` and `node`. */
   cluster?: boolean;
+  /** Per-second request outcomes of `spec.traffic`, by (t, namespace, service); absent without traffic. */
+  traffic?: TrafficSecond[];
 }
 
 export type { Pod, Service };

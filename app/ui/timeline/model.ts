@@ -2,9 +2,16 @@
  * Timeline model: the trace turned, once per result, into rows of intervals (segments) and point
  * marks. Rendering only maps these to pixels; nothing here runs per frame.
  */
-import type { Cause, ContainerState, TraceRecord, SimResult } from '../../sim/trace/types.ts';
+import type {
+  Cause,
+  ContainerState,
+  TraceRecord,
+  SimResult,
+  TrafficSecond,
+} from '../../sim/trace/types.ts';
 import { objectKey } from '../../sim/trace/objectKey.ts';
 import type { Group, Mark, Row, RowKind, Segment, TimelineModel, Tone } from './types.ts';
+import { trafficSegments } from './trafficRow.ts';
 
 export type * from './types.ts';
 export { lowerBound, stepFrom } from './search.ts';
@@ -108,7 +115,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
   const pods = new Map<string, PodRows>();
   const services = new Map<
     string,
-    { group: Group; rows: Map<string, RowBuilder>; open: Set<string> }
+    { group: Group; rows: Map<string, RowBuilder>; open: Set<string>; traffic?: Row }
   >();
   const steps = new Set<number>();
   const terminating = new Map<string, Extract<TraceRecord, { type: 'pod.deleting' }>>();
@@ -332,6 +339,20 @@ export function buildTimeline(result: SimResult): TimelineModel {
     }
   }
 
+  for (const [k, list] of trafficByService(result)) {
+    const first = list[0]!;
+    const s = service(first.namespace, first.service);
+    const segments = trafficSegments(list);
+    for (const seg of segments) if (seg.tone !== 'ep-ready') steps.add(seg.start);
+    s.traffic = {
+      id: `svc/${k}/requests`,
+      kind: 'traffic',
+      label: 'requests',
+      segments,
+      marks: [],
+    };
+  }
+
   const until = result.until;
   const groups: Group[] = [];
   for (const [name, p] of pods) {
@@ -357,11 +378,12 @@ export function buildTimeline(result: SimResult): TimelineModel {
     groups.push(p.group);
   }
   for (const s of services.values()) {
+    if (s.traffic) s.group.rows.push(s.traffic);
     for (const b of s.rows.values()) {
       b.close(until);
       s.group.rows.push(b.row);
     }
-    if (s.group.rows.length === 0)
+    if (s.group.rows.length === (s.traffic ? 1 : 0))
       s.group.rows.push({
         id: `${s.group.id}/none`,
         kind: 'endpoint',
@@ -375,6 +397,18 @@ export function buildTimeline(result: SimResult): TimelineModel {
   for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);
   for (const p of pods.values()) for (const b of p.probes.values()) compactLanes(b.row);
   return { until, groups, stepTimes: [...steps].sort((a, b) => a - b) };
+}
+
+/** `result.traffic` split by Service key, each list in time order. */
+function trafficByService(result: SimResult): Map<string, TrafficSecond[]> {
+  const out = new Map<string, TrafficSecond[]>();
+  for (const s of result.traffic ?? []) {
+    const k = objectKey(s.namespace, s.service);
+    const list = out.get(k);
+    if (list) list.push(s);
+    else out.set(k, [s]);
+  }
+  return out;
 }
 
 const PROBE_NAMES = ['startup', 'readiness', 'liveness'];

@@ -53,7 +53,7 @@ export interface Mark {
   rec: number;
 }
 
-export type RowKind = 'phase' | 'condition' | 'container' | 'probes' | 'endpoint';
+export type RowKind = 'phase' | 'condition' | 'container' | 'probes' | 'endpoint' | 'traffic';
 
 export interface Row {
   id: string;

@@ -1,0 +1,33 @@
+/** The `traffic` object of `podsim run --json` (DESIGN §4): per Service, one entry per second with requests. */
+import { dict } from './dict.ts';
+import { objectKey } from './objectKey.ts';
+import type { TrafficFailure, TrafficSecond } from './types.ts';
+
+export interface PodsimTrafficSecond {
+  t: number;
+  sent: number;
+  ok: number;
+  failed: number;
+  errors: TrafficSecond['errors'];
+  /** Who failed them and when (present when some failed). */
+  failures?: TrafficFailure[];
+}
+
+export function trafficJson(
+  seconds: readonly TrafficSecond[] | undefined,
+): Record<string, PodsimTrafficSecond[]> | undefined {
+  if (!seconds) return undefined;
+  const out = dict<PodsimTrafficSecond[]>();
+  for (const s of seconds) {
+    const k = objectKey(s.namespace, s.service);
+    (out[k] ??= []).push({
+      t: s.t,
+      sent: s.sent,
+      ok: s.ok,
+      failed: s.failed,
+      errors: s.errors,
+      ...(s.failures.length > 0 ? { failures: s.failures } : {}),
+    });
+  }
+  return out;
+}
