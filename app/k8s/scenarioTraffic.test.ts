@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parseScenario.ts';
 import { isDNS1035Label } from './validate/names.ts';
-import { webDeployment } from '../sim/testing/webDeployment.ts';
+
+/** The Service `web` and a Pod it selects, so no other warning appears. */
+const OBJECTS = [
+  '---',
+  '{apiVersion: v1, kind: Pod, metadata: {name: p, labels: {app: web}}, spec: {containers: [{name: app, image: nginx}]}}',
+  '---',
+  '{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {selector: {app: web}, ports: [{port: 80}]}}',
+].join('\n');
 
 const scenario = (entry: string) =>
-  webDeployment({ until: '5m', traffic: `    - ${entry}`, actions: '    []' });
+  [
+    'apiVersion: podlab.dev/v1',
+    'kind: Scenario',
+    'metadata: {name: demo}',
+    'spec:',
+    '  until: 5m',
+    '  nodes: 1',
+    '  traffic:',
+    `    - ${entry}`,
+    OBJECTS,
+  ].join('\n');
 
 const parse = (entry: string) => {
   const r = parseScenario(scenario(entry));
