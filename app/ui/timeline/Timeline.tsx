@@ -55,7 +55,13 @@ export function Timeline({
   const layout = useMemo(() => layoutTimeline(model), [model]);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
-  const [tip, setTip] = useState<{ cx: number; cy: number; info: HitInfo } | undefined>();
+  // A tooltip describes one layout: when a new result arrives under a still pointer it goes.
+  const [tipState, setTipState] = useState<
+    { layout: Layout; cx: number; cy: number; info: HitInfo } | undefined
+  >();
+  const tip = tipState?.layout === layout ? tipState : undefined;
+  const setTip = (t: { cx: number; cy: number; info: HitInfo } | undefined) =>
+    setTipState(t && { ...t, layout });
   // The keyboard position belongs to one layout: after an edit it starts again from the cursor.
   const [focusState, setFocusState] = useState<{ layout: Layout; pos: MarkPos } | undefined>();
   const focus = focusState?.layout === layout ? focusState.pos : undefined;

@@ -355,6 +355,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
 
   const until = result.until;
   const groups: Group[] = [];
+  let called = 0;
   for (const [name, p] of pods) {
     closeTerminating(p, name, until);
     p.phase.close(until);
@@ -392,7 +393,9 @@ export function buildTimeline(result: SimResult): TimelineModel {
         segments: [],
         marks: [],
       });
-    groups.push(s.group);
+    // A Service with traffic answers the question the run asks: its requests row goes first.
+    if (s.traffic) groups.splice(called++, 0, s.group);
+    else groups.push(s.group);
   }
   for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);
   for (const p of pods.values()) for (const b of p.probes.values()) compactLanes(b.row);
