@@ -2,6 +2,7 @@
 import { formatWatchTable, toPodsimJson } from '../../sim/trace/index.ts';
 import type { TraceIndex } from '../../sim/trace/index.ts';
 import type { SimResult } from '../../sim/trace/types.ts';
+import { formatTrafficSummary } from '../../sim/trace/trafficText.ts';
 
 function formatT(t: number): string {
   return `${Math.round(t * 1000) / 1000}s`;
@@ -19,11 +20,17 @@ export function runCommand(
   scope?: { namespace?: string; allNamespaces?: boolean },
 ): string {
   if (json) return `${JSON.stringify(toPodsimJson(result, idx), null, 2)}\n`;
-  if (scope?.allNamespaces)
-    return formatWatchTable(idx, { formatT, t: 'right', namespaceColumn: true });
-  return formatWatchTable(idx, {
-    formatT,
-    t: 'right',
-    ...(scope?.namespace !== undefined ? { namespace: scope.namespace } : {}),
-  });
+  const rows = scope?.allNamespaces
+    ? formatWatchTable(idx, { formatT, t: 'right', namespaceColumn: true })
+    : formatWatchTable(idx, {
+        formatT,
+        t: 'right',
+        ...(scope?.namespace !== undefined ? { namespace: scope.namespace } : {}),
+      });
+  // The requests of spec.traffic, after a blank line: what no kubectl command shows.
+  const traffic = result.traffic ? formatTrafficSummary(result.traffic) : '';
+  return traffic
+    ? `${rows}
+${traffic}`
+    : rows;
 }
