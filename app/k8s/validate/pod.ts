@@ -4,6 +4,7 @@ import type { Issues } from '../issues.ts';
 import { asArray, asNumber, asRecord, asString, type JsonObject } from '../json.ts';
 import { validateContainer } from './container.ts';
 import { validateObjectMeta } from './meta.ts';
+import { validateBandwidthAnnotations } from './bandwidth.ts';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './names.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -33,6 +34,7 @@ export function validatePod(
   api: VersionFeatures = versionFeatures(),
 ): void {
   validateObjectMeta(pod, isDNS1123Subdomain, issues);
+  validateBandwidthAnnotations(pod, issues);
   const spec = asRecord(pod.spec) ?? {};
   const volumeNames = validateVolumes(spec, issues);
   const grace = asNumber(spec.terminationGracePeriodSeconds);

@@ -30,3 +30,10 @@ export function podUID(namespace: string, name: string, salt = 0): string {
   const x = hex.join('');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-4${x.slice(13, 16)}-a${x.slice(17, 20)}-${x.slice(20, 32)}`;
 }
+
+/** A deterministic 64-hex sandbox ID, as containerd prints them (`salt`: one per attempt). */
+export function sandboxID(namespace: string, name: string, salt: number): string {
+  const a = podUID(namespace, name, salt).replace(/-/g, '');
+  const b = podUID(name, namespace, salt + 1).replace(/-/g, '');
+  return a + b;
+}

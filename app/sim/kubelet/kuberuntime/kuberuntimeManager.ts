@@ -6,7 +6,8 @@
  */
 import { computePodActions, type PodActions, type PodObserved } from './computePodActions.ts';
 import { kubeletPodCopy } from '../config.ts';
-import { goDuration, podDesc } from '../format.ts';
+import { goDuration, podDesc, sandboxID } from '../format.ts';
+import { bandwidthSandboxError, extractPodBandwidth } from '../../../k8s/bandwidth.ts';
 import type { PodWorker } from '../types.ts';
 import { startContainer, type StartResult } from './startContainer.ts';
 import type { Task } from '../task.ts';
@@ -99,9 +100,28 @@ function* startWithBackoff(
   return yield* startContainer(w, slot);
 }
 
-function* createSandbox(w: PodWorker): Task<void> {
+/** RunPodSandbox; false: the runtime failed it (the FailedCreatePodSandBox event is recorded). */
+function* createSandbox(w: PodWorker): Task<boolean> {
   const { env } = w;
   yield { ms: env.profile.sandboxMs };
+  // The runtime reads the bandwidth annotations while it sets up the sandbox's network
+  // (containerd toCNIBandWidth); kuberuntime_manager.go SyncPod records the failure and the pod
+  // worker retries after its error backoff.
+  const bw = extractPodBandwidth(w.pod.metadata?.annotations);
+  if (!bw.ok) {
+    const id = sandboxID(w.namespace, w.name, env.clock.now());
+    w.event(
+      'Warning',
+      'FailedCreatePodSandBox',
+      `Failed to create pod sandbox: rpc error: code = Unknown desc = ${bandwidthSandboxError(id, bw.error)}`,
+      undefined,
+      {
+        message: `the runtime rejects the ${bw.key} annotation, so the pod never gets a sandbox; the kubelet retries every ${env.profile.errorRequeueMs / 1000} s`,
+        field: { doc: w.doc, path: `metadata.annotations.${bw.key}` },
+      },
+    );
+    return false;
+  }
   w.sandboxGeneration++;
   // Host-network pods use the node IP (pod-level R9.6).
   const ip = w.pod.spec?.hostNetwork ? env.profile.hostIP : env.allocatePodIP();
@@ -130,6 +150,7 @@ function* createSandbox(w: PodWorker): Task<void> {
   });
   w.sendPod({ type: 'sandbox.ready', hasInit: w.hasInitContainers });
   w.writeStatus('patch');
+  return true;
 }
 
 /**
@@ -203,7 +224,8 @@ export function* syncPod(w: PodWorker): Task<SyncResult> {
     const goOn = yield* syncSandboxChanged(w, computePodActions(observePod(w)));
     if (!goOn) return {};
   }
-  if (!w.sandbox) yield* createSandbox(w);
+  if (!w.sandbox && !(yield* createSandbox(w)))
+    return { requeueAtMs: w.env.clock.now() + w.env.profile.errorRequeueMs };
   const a = computePodActions(observePod(w));
   if (a.initDone && w.hasInitContainers) w.sendPod({ type: 'pod.initialized' });
   const slotOf = (name: string) => w.slots.find((s) => s.name === name)!;
