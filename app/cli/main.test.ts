@@ -122,3 +122,31 @@ describe('podsim get nodes / describe node', () => {
     expect(r.stderr).toContain('unsupported output format "yaml" (use wide)');
   });
 });
+
+describe('podsim describe job', () => {
+  const JOB = `apiVersion: batch/v1
+kind: Job
+metadata: {name: pi}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: pi, image: busybox, command: [sh, -c, 'sleep 2']}]
+`;
+  const files = { 'job.yaml': JOB };
+
+  it.each([['job'], ['jobs']])('describe %s NAME: JobDescriber', async (resource) => {
+    const r = await runMain(['describe', resource, 'pi', 'job.yaml', '--at', '30s'], files);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Name:\s+pi\nNamespace:\s+default\nSelector:\s+batch\.kubernetes\.io\/controller-uid=/,
+    );
+    expect(r.stdout).toContain('Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed\n');
+  });
+
+  it('an unknown Job: NotFound, exit 1', async () => {
+    const r = await runMain(['describe', 'job', 'nope', 'job.yaml'], files);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): jobs.batch "nope" not found\n');
+  });
+});

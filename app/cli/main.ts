@@ -2,7 +2,7 @@
  * `podsim`: the playground's engine and kubectl projections from the command line (DESIGN.md §4).
  * Exit 0 on success, 1 on an invalid scenario or a missing object, 2 on a usage error.
  */
-import { describeDeployment, getWorkloads, rolloutStatus } from './commands/workloads.ts';
+import { describeWorkload, getWorkloads, rolloutStatus } from './commands/workloads.ts';
 import { parseArgs } from 'node:util';
 import { MAX_UNTIL, parseDuration, UNTIL_TOO_LONG } from '../k8s/index.ts';
 import { encodeShareFragment } from '../scenario/shareLink.ts';
@@ -59,6 +59,15 @@ interface Flags {
   /** `--kubernetes-version`: overrides the Scenario's spec.kubernetesVersion. */
   kubernetesVersion?: KubernetesVersion;
 }
+
+/** `describe` resource names of the workloads kubectl describes (deployment, job). */
+const WORKLOAD_RESOURCES: Readonly<Record<string, 'Deployment' | 'Job' | undefined>> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  job: 'Job',
+  jobs: 'Job',
+};
 
 function kubernetesVersion(v: string | undefined): KubernetesVersion | undefined {
   if (v === undefined || isKubernetesVersion(v)) return v;
@@ -220,15 +229,16 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
             : { stdout: text, code: 0 };
         });
       }
-      if (resource === 'deployment' || resource === 'deployments' || resource === 'deploy') {
-        expectArity(rest, 3, 'describe deployment NAME FILE [--at 45s]');
+      const workload = WORKLOAD_RESOURCES[resource ?? ''];
+      if (workload) {
+        expectArity(rest, 3, `describe ${workload.toLowerCase()} NAME FILE [--at 45s]`);
         return withScenario(io, file ?? '', flags, (l, t) =>
-          describeDeployment(l.idx, t, name ?? '', flags.scope),
+          describeWorkload(l.idx, t, workload, name ?? '', flags.scope),
         );
       }
       const isNode = resource === 'node' || resource === 'nodes' || resource === 'no';
       if (!isNode && resource !== 'pod' && resource !== 'pods' && resource !== 'po') {
-        throw new UsageError('usage: podsim describe pod|node|deployment NAME FILE [--at 45s]');
+        throw new UsageError('usage: podsim describe pod|node|deployment|job NAME FILE [--at 45s]');
       }
       expectArity(rest, 3, `describe ${isNode ? 'node' : 'pod'} NAME FILE [--at 45s]`);
       const describeAt = isNode ? describeNodeAt : describePodAt;

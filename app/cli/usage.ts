@@ -15,6 +15,8 @@ Commands:
   describe pod NAME FILE [--at 45s]           kubectl describe pod
   describe node NAME FILE [--at 45s]          kubectl describe node
   describe pdb NAME FILE [--at 45s]           kubectl describe poddisruptionbudget
+  describe deployment|job NAME FILE [--at 45s]
+                                              kubectl describe deployment, kubectl describe job
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs
   link FILE [--at 45s]                        print the share-link fragment (#s=1.…)

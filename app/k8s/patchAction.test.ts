@@ -50,9 +50,18 @@ describe('patch action', () => {
       'a kind the engine cannot patch: a warning, the action is dropped',
       '    patch: {kind: Service, name: svc, patch: {}}\n',
       [
-        '7:19 warning patching a Service is not simulated yet (Pod, Node, Deployment, ReplicaSet are): this action will do nothing',
+        '7:19 warning patching a Service is not simulated yet (Pod, Node, Deployment, ReplicaSet, Job are): this action will do nothing',
       ],
       0,
+    ],
+    [
+      'a Job: kept (the run applies it); suspend is named as not simulated',
+      '    patch: {kind: Job, name: j, patch: {spec: {suspend: true}}}\n',
+      [
+        '7:30 warning Job "j" is not defined in this scenario: this action will do nothing',
+        '7:57 warning Podlab does not simulate a suspended Job yet: it runs as if not suspended',
+      ],
+      1,
     ],
     [
       'no patch body: the schema says so, the action is dropped',

@@ -5,12 +5,13 @@
  * (app/sim/cluster/patch.ts), against the object as it is then.
  */
 import type { Issues } from './issues.ts';
+import { SUSPEND_NOT_SIMULATED } from './jobs.ts';
 import { asRecord, asString, type JsonObject } from './json.ts';
 import type { Segment } from './path.ts';
 import type { PatchTarget, ScenarioAction } from './types.ts';
 
 /** The kinds whose patch the engine applies (others are reported and skipped). */
-export const PATCHABLE_KINDS: string[] = ['Pod', 'Node', 'Deployment', 'ReplicaSet'];
+export const PATCHABLE_KINDS: string[] = ['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Job'];
 
 export function readPatch(
   body: JsonObject,
@@ -44,6 +45,8 @@ export function checkPatch(
     );
     return false;
   }
+  if (p.kind === 'Job' && asRecord(p.patch.spec)?.suspend !== undefined)
+    issues.warn([...path, 'patch', 'spec', 'suspend'], SUSPEND_NOT_SIMULATED, 'not-simulated');
   // Nodes may come from `spec.nodes` or the default node-1: the run reports an unknown one.
   if (p.kind !== 'Node' && !known.has(p.kind, p.namespace ?? 'default', p.name)) {
     issues.warn(

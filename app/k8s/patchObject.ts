@@ -14,6 +14,7 @@ import { deepEqual, invalidMessage, validatePodUpdate } from './validate/podUpda
 import { validateLabels } from './validate/meta.ts';
 import { defaultWorkload, validateWorkload } from './workloads.ts';
 import { versionFeatures, type VersionFeatures } from './features.ts';
+import { defaultJob, validateJobUpdate } from './jobs.ts';
 
 export type PatchOutcome<T> =
   { ok: true; object: T; changed: boolean } | { ok: false; message: string };
@@ -62,21 +63,41 @@ export function patchNode(current: DefaultedNode, patch: unknown): PatchOutcome<
 }
 
 /**
- * A Deployment or ReplicaSet: merged, defaulted and validated as on create, and the selector is
- * immutable in apps/v1 (ValidateDeploymentUpdate / ValidateReplicaSetUpdate).
+ * A Deployment, ReplicaSet or Job: merged, defaulted and validated as on create, then the kind's
+ * update rules: the selector is immutable in apps/v1 (ValidateDeploymentUpdate /
+ * ValidateReplicaSetUpdate); a Job's are jobs.ts validateJobUpdate. errors.NewInvalid names the
+ * kind with its group (`Job.batch "pi" is invalid: …`).
  */
 export function patchWorkload<T extends object>(
-  kind: 'Deployment' | 'ReplicaSet',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job',
   current: T,
   patch: unknown,
   api: VersionFeatures = versionFeatures(),
 ): PatchOutcome<T> {
   const next = merged(kind, current, patch);
   if (typeof next === 'string') return { ok: false, message: next };
+  const cur = current as unknown as JsonObject;
+  const errors = kind === 'Job' ? jobErrors(next, cur, api) : appsErrors(kind, next, cur, api);
+  const name = String(asRecord(cur.metadata)?.name ?? '');
+  const qualified = kind === 'Job' ? 'Job.batch' : kind;
+  if (errors.length > 0) return { ok: false, message: invalidMessage(qualified, name, errors) };
+  return { ok: true, object: next as unknown as T, changed: !deepEqual(next, cur) };
+}
+
+function jobErrors(next: JsonObject, cur: JsonObject, api: VersionFeatures): string[] {
+  defaultJob(next);
+  return validateJobUpdate(next, cur, api);
+}
+
+function appsErrors(
+  kind: 'Deployment' | 'ReplicaSet',
+  next: JsonObject,
+  cur: JsonObject,
+  api: VersionFeatures,
+): string[] {
   defaultWorkload(kind, next);
   const issues = new Issues();
   validateWorkload(kind, next, issues, api);
-  const cur = current as unknown as JsonObject;
   const sel = (o: JsonObject) => asRecord(o.spec)?.selector;
   if (!deepEqual(sel(next), sel(cur)))
     issues.raw(
@@ -85,8 +106,5 @@ export function patchWorkload<T extends object>(
       'immutable',
       'value',
     );
-  const errors = issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
-  const name = String(asRecord(cur.metadata)?.name ?? '');
-  if (errors.length > 0) return { ok: false, message: invalidMessage(kind, name, errors) };
-  return { ok: true, object: next as unknown as T, changed: !deepEqual(next, cur) };
+  return issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
 }

@@ -79,7 +79,7 @@ export function defaultWorkload(kind: 'ReplicaSet' | 'Deployment', obj: JsonObje
 }
 
 /** Go's %#v of a map[string]string, as field.Invalid prints the template labels. */
-function goMap(m: Record<string, unknown>): string {
+export function goMap(m: Record<string, unknown>): string {
   const body = Object.keys(m)
     .sort()
     .map((k) => `${JSON.stringify(k)}:${JSON.stringify(String(m[k]))}`)

@@ -1,7 +1,8 @@
-/** `podsim get deployments|replicasets|jobs`, `describe deployment` and `rollout status deployment/NAME`. */
+/** `podsim get deployments|replicasets|jobs`, `describe deployment|job` and `rollout status deployment/NAME`. */
 import {
   deploymentsAt,
   describeDeploymentAt,
+  describeJobAt,
   formatDeploymentsTable,
   formatJobsTable,
   formatReplicaSetsTable,
@@ -27,20 +28,24 @@ export function getWorkloads(
   return { stdout, code: 0 };
 }
 
-const notFound = (name: string): CommandOutput => ({
+const notFound = (name: string, resource = 'deployments.apps'): CommandOutput => ({
   stdout: '',
-  stderr: `Error from server (NotFound): deployments.apps "${name}" not found\n`,
+  stderr: `Error from server (NotFound): ${resource} "${name}" not found\n`,
   code: 1,
 });
 
-export function describeDeployment(
+/** `describe deployment NAME` or `describe job NAME` (JobDescriber). */
+export function describeWorkload(
   idx: TraceIndex,
   t: number,
+  kind: 'Deployment' | 'Job',
   name: string,
   scope: Scope,
 ): CommandOutput {
-  const text = describeDeploymentAt(idx, scope.namespace, name, t);
-  return text === undefined ? notFound(name) : { stdout: text, code: 0 };
+  const at = kind === 'Job' ? describeJobAt : describeDeploymentAt;
+  const text = at(idx, scope.namespace, name, t);
+  if (text !== undefined) return { stdout: text, code: 0 };
+  return notFound(name, kind === 'Job' ? 'jobs.batch' : 'deployments.apps');
 }
 
 /** `rollout status deployment/NAME` (or `deployment NAME`); an exceeded deadline exits 1. */

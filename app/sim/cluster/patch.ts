@@ -23,7 +23,8 @@ export function patchObject(c: ClusterApi, a: PatchAction): void {
     if (r.changed) c.updateNode(r.object);
     return c.actionResult(`node/${p.name} patched${r.changed ? '' : ' (no change)'}`);
   }
-  if (p.kind === 'Deployment' || p.kind === 'ReplicaSet') return c.workloads.patch(a);
+  if (p.kind === 'Deployment' || p.kind === 'ReplicaSet' || p.kind === 'Job')
+    return c.workloads.patch(a);
   if (p.kind !== 'Pod') return c.actionError(a, `patching a ${p.kind} is not simulated yet`);
   const w = c.findPod(p.name, p.namespace);
   if (!w || w.lifecycle === 'deleted') return c.actionError(a, notFound('Pod', p.name));

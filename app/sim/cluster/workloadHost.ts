@@ -245,10 +245,18 @@ export class WorkloadHost implements ControllerHost {
     return o;
   }
 
-  /** `kubectl scale`: spec.replicas (a Deployment's is a scaling event for its controller). */
+  /**
+   * `kubectl scale`: spec.replicas (a Deployment's is a scaling event for its controller). A Job
+   * has no scale subresource (kubectl dropped Job scaling, kubernetes#22462 / #58468): kubectl's
+   * scaler (kubectl/pkg/scale/scale.go ScaleSimple) PATCHes `jobs/NAME/scale`, which the API server
+   * answers 404 from go-restful (server/handler.go serviceErrorHandler → NewGenericServerResponse),
+   * printed `Error from server (NotFound): the server could not find the requested resource`.
+   */
   scale(a: Extract<ScenarioAction, { scale: unknown }>): void {
     const o = this.target(a, a.scale);
-    if (!o || o.kind === 'Job') return;
+    if (!o) return;
+    if (o.kind === 'Job')
+      return this.c.actionError(a, 'the server could not find the requested resource');
     if (o.spec.replicas !== a.scale.replicas) {
       o.spec = { ...o.spec, replicas: a.scale.replicas };
       o.generation++;
@@ -312,13 +320,18 @@ export class WorkloadHost implements ControllerHost {
     this.c.actionResult(`deployment.apps/${d.name} rolled back`);
   }
 
-  /** `kubectl patch deployment|replicaset`: merged and validated; a new template starts a rollout. */
+  /**
+   * `kubectl patch deployment|replicaset|job`: merged and validated; a new template starts a
+   * rollout; a Job's new spec is synced at once (job_controller.go updateJob: a generation change
+   * is enqueueSyncJobImmediately; its activeDeadlineSeconds requeue comes from the sync).
+   */
   patch(a: PatchAction): void {
     const p = a.patch;
     const o = this.target(a, p);
-    if (!o || o.kind === 'Job') return;
+    if (!o) return;
+    const group = o.kind === 'Job' ? 'batch' : 'apps';
     const current = {
-      apiVersion: 'apps/v1',
+      apiVersion: `${group}/v1`,
       kind: o.kind,
       metadata: {
         name: o.name,
@@ -326,14 +339,20 @@ export class WorkloadHost implements ControllerHost {
         labels: o.labels,
         annotations: o.annotations,
       },
-      spec: o.spec,
+      // The stored Job: defaults the JobObject does not keep (suspend is not simulated).
+      spec: o.kind === 'Job' ? { ...o.spec, suspend: false, manualSelector: false } : o.spec,
     };
     const r = patchWorkload(o.kind, current, p.patch);
     if (!r.ok) return this.c.actionError(a, r.message);
-    const res = `${o.kind.toLowerCase()}.apps/${o.name} patched${r.changed ? '' : ' (no change)'}`;
+    const res = `${o.kind.toLowerCase()}.${group}/${o.name} patched${r.changed ? '' : ' (no change)'}`;
     if (!r.changed) return this.c.actionResult(res);
-    o.spec = r.object.spec as typeof o.spec;
-    o.labels = r.object.metadata.labels ?? {};
+    const meta = r.object.metadata;
+    if (o.kind === 'Job') {
+      const next = { ...r.object, metadata: { ...meta, name: o.name, namespace: o.namespace } };
+      o.spec = jobFrom(next as DefaultedJob, o.doc, o.uid, o.creationTimestamp).spec;
+      o.annotations = meta.annotations ?? {};
+    } else o.spec = r.object.spec as typeof o.spec;
+    o.labels = meta.labels ?? {};
     o.generation++;
     this.changed(o);
     this.c.actionResult(res);

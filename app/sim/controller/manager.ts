@@ -107,9 +107,18 @@ export function jobFrom(src: DefaultedJob, doc: number, uid: string, now: number
     labels: { ...jobLabels(src.metadata.name, uid), ...(template.metadata.labels ?? {}) },
   };
   const pfp = s.podFailurePolicy as { rules: PodFailurePolicyRule[] } | undefined;
+  // defaults.go SetDefaults_Job: a Job without labels takes its template's, on create (the user's)
+  // and, when there were none, on every read once strategy.go has added the generated ones.
+  const own = src.metadata.labels ?? {};
+  const userLabels = s.template.metadata.labels ?? {};
+  const labels = Object.keys(own).length
+    ? own
+    : Object.keys(userLabels).length
+      ? userLabels
+      : (template.metadata.labels ?? {});
   return {
     kind: 'Job',
-    ...created(src.metadata, doc, uid, now),
+    ...created({ ...src.metadata, labels }, doc, uid, now),
     spec: {
       parallelism: s.parallelism,
       ...(s.completions !== undefined && s.completions !== null

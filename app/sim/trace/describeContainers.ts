@@ -127,7 +127,7 @@ function fieldValue(
 function writeEnv(
   w: DescribeWriter,
   c: Container,
-  pod: Pod,
+  pod: Pod | undefined,
   status: { podIP?: string; hostIP?: string; nodeName?: string },
 ): void {
   if ((c.envFrom ?? []).length > 0) {
@@ -149,7 +149,7 @@ function writeEnv(
         .split('\n')
         .forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
     } else if (vf.fieldRef) {
-      const v = fieldValue(pod, status, vf.fieldRef.fieldPath);
+      const v = pod ? fieldValue(pod, status, vf.fieldRef.fieldPath) : '';
       w.write(3, `${e.name}:\t${v} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
       w.write(3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
@@ -181,19 +181,25 @@ function writeMounts(w: DescribeWriter, c: Container): void {
   }
 }
 
+/**
+ * `pod` undefined: a pod template (DescribePodTemplate), with no resolver for the env's field
+ * references; `space` is the template's indent, which only the label and the names take
+ * (describeContainersLabel, describeContainerBasicInfo's nameIndent).
+ */
 export function describeContainers(
   w: DescribeWriter,
   label: string,
   containers: readonly Container[],
   statuses: readonly ContainerStatus[],
-  pod: Pod,
+  pod: Pod | undefined,
   podStatus: { podIP?: string; hostIP?: string; nodeName?: string },
+  space = '',
 ): void {
-  w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   const byName = new Map(statuses.map((s) => [s.name, s]));
   for (const c of containers) {
     const st = byName.get(c.name);
-    w.write(1, `${c.name}:\n`);
+    w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
     if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (st) w.write(2, `Image ID:\t${st.containerID ? imageID(c.image ?? '') : ''}\n`);

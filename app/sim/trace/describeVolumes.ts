@@ -2,14 +2,15 @@
 import type { Volume } from '../../k8s/types.ts';
 import type { DescribeWriter } from './describeText.ts';
 
-export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[]): void {
+/** `space`: a pod template's indent, taken by the title and (one space) the names. */
+export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[], space = ''): void {
   if (volumes.length === 0) {
-    w.write(0, 'Volumes:\t<none>\n');
+    w.write(0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(0, 'Volumes:\n');
+  w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(1, `${v.name}:\n`);
+    w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
     if (v.hostPath) {
       w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
       w.write(2, `Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);

@@ -56,4 +56,5 @@ export {
   describeDeploymentAt,
   rolloutStatusAt,
 } from './workloadViews.ts';
+export { describeJobAt } from './describeJob.ts';
 export { workloadsJson } from './workloads.ts';

@@ -215,8 +215,26 @@ export function describeDeploymentAt(
 ): string | undefined {
   const d = deploymentsAt(idx.result, t, ns).find((x) => x.name === name);
   if (!d) return undefined;
-  const body = describeBody(d, replicaSetsAt(idx.result, t, ns));
-  const object = ns === 'default' ? `deployment/${name}` : `deployment/${ns}/${name}`;
+  return withEvents(
+    idx,
+    t,
+    'deployment',
+    ns,
+    name,
+    describeBody(d, replicaSetsAt(idx.result, t, ns)),
+  );
+}
+
+/** A workload describer's body, then DescribeEvents of `kind/name` (kubectl's object key). */
+export function withEvents(
+  idx: TraceIndex,
+  t: number,
+  kind: string,
+  ns: string,
+  name: string,
+  body: string,
+): string {
+  const object = ns === 'default' ? `${kind}/${name}` : `${kind}/${ns}/${name}`;
   const events = getEvents(idx, t, object);
   const ew = new DescribeWriter();
   writeEvents(ew, events, t);
