@@ -29,6 +29,14 @@ describe('Service validation (ValidateService)', () => {
       ],
     ],
     [
+      'ClientIP affinity and Local traffic policy are named as not simulated',
+      '  ports: [{port: 80}]\n  sessionAffinity: ClientIP\n  internalTrafficPolicy: Local\n',
+      [
+        "6:20-6:28 warning sessionAffinity: ClientIP is not simulated yet: Podlab's kube-proxy spreads every new connection round robin instead of pinning a client to one endpoint",
+        "7:26-7:31 warning internalTrafficPolicy: Local is not simulated yet: Podlab's kube-proxy sends connections to every node's ready endpoints, not only the client's node's",
+      ],
+    ],
+    [
       'names required when there are several ports',
       '  ports:\n  - port: 80\n  - {name: b, port: 81}\n',
       ['6:5-6:13 error spec.ports[0].name: Required value'],

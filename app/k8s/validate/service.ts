@@ -49,4 +49,32 @@ export function validateService(svc: JsonObject, issues: Issues): void {
     }
   });
   validateLabels(asRecord(spec.selector), ['spec', 'selector'], issues);
+  warnNotSimulated(spec, issues);
+}
+
+/**
+ * Service fields kube-proxy honours that Podlab's proxy does not (yet): said at their line, never
+ * silently ignored. ClientIP affinity would pin a client to one endpoint (K8.4); Local traffic
+ * policy would keep connections on the client's node (CategorizeEndpoints, K8.5).
+ */
+function warnNotSimulated(spec: JsonObject, issues: Issues): void {
+  const notYet = (field: string, value: string, what: string) =>
+    issues.warn(
+      ['spec', field],
+      `${field}: ${value} is not simulated yet: Podlab's kube-proxy ${what}`,
+      'not-simulated',
+    );
+  if (spec.sessionAffinity === 'ClientIP')
+    notYet(
+      'sessionAffinity',
+      'ClientIP',
+      'spreads every new connection round robin instead of pinning a client to one endpoint',
+    );
+  for (const f of ['internalTrafficPolicy', 'externalTrafficPolicy'])
+    if (spec[f] === 'Local')
+      notYet(
+        f,
+        'Local',
+        "sends connections to every node's ready endpoints, not only the client's node's",
+      );
 }
