@@ -10,7 +10,7 @@ import { hasGlob, trimPattern } from './pattern.ts';
 import { expandGlob, openRedirect, splitFields } from './words.ts';
 import type { Piece } from './words.ts';
 import { ExitShell } from './control.ts';
-import type { Shell } from './interp.ts';
+import type { ShellState as Shell } from './shellState.ts';
 import { FIELD_UNITS, MAX_ARITH_DEPTH, MAX_STRING_LENGTH, OutOfMemory } from '../limits.ts';
 
 export function* expandWords(sh: Shell, words: Word[]): Gen<string[]> {

@@ -6,7 +6,7 @@ import type { Gen } from '../process/effects.ts';
 import { ProcKilled } from '../process/effects.ts';
 import type { Io } from '../process/types.ts';
 import { ExitShell } from './control.ts';
-import type { Shell } from './interp.ts';
+import type { ShellState as Shell } from './shellState.ts';
 
 export function* runExternal(
   sh: Shell,

@@ -20,6 +20,7 @@ import { matchPattern } from './pattern.ts';
 import * as X from './expand.ts';
 import { runExternal } from './external.ts';
 import { CpuMeter } from './cpu.ts';
+import type { ShellState } from './shellState.ts';
 import { reapJobs } from './jobs.ts';
 import {
   COMMAND_UNITS,
@@ -39,7 +40,7 @@ export { STEP_LIMIT };
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen;
 
-export class Shell {
+export class Shell implements ShellState {
   vars: VarMap;
   exported: NameSet;
   /** The exported environment as last built (the process env when nothing changed). */
