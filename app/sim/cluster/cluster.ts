@@ -25,6 +25,7 @@ import type { KubeletEnv } from '../kubelet/types.ts';
 import {
   endpointFor,
   getEndpoints,
+  portNames,
   sameEndpoints,
   withEndpoint,
   type PodView,
@@ -204,10 +205,7 @@ export class Cluster implements ClusterApi {
       podByIP: (ip) => {
         for (const w of this.pods.values()) {
           if (w.podIP !== ip || !w.sandbox) continue;
-          const ports = new Map<string, number>();
-          for (const s of w.slots)
-            for (const p of s.spec.ports ?? []) if (p.name) ports.set(p.name, p.containerPort);
-          return { sandbox: w.sandbox, ports };
+          return { sandbox: w.sandbox, ports: portNames(w.slots) };
         }
         return undefined;
       },
@@ -685,9 +683,7 @@ export class Cluster implements ClusterApi {
     }
     let ports = this.portNames.get(w);
     if (!ports) {
-      ports = new Map();
-      for (const s of w.slots)
-        for (const p of s.spec.ports ?? []) if (p.name) ports.set(p.name, p.containerPort);
+      ports = portNames(w.slots);
       this.portNames.set(w, ports);
     }
     const node = this.nodeOf(w);

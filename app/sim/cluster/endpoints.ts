@@ -47,6 +47,24 @@ export function getEndpoints(service: Service, pods: Iterable<PodView>): Endpoin
   return out.sort(byPod);
 }
 
+/** The container port a Service's targetPort names: a number, or a containerPort's name in the pod. */
+export function targetPortOf(
+  tp: number | string,
+  named: ReadonlyMap<string, number>,
+): number | undefined {
+  return typeof tp === 'number' ? tp : /^\d+$/.test(tp) ? parseInt(tp, 10) : named.get(tp);
+}
+
+/** A pod's containerPorts by name (what a named targetPort looks up). */
+export function portNames(
+  slots: Iterable<{ spec: { ports?: { name?: string; containerPort: number }[] } }>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of slots)
+    for (const p of s.spec.ports ?? []) if (p.name) out.set(p.name, p.containerPort);
+  return out;
+}
+
 /** kube-proxy's choice (R9.5): ready endpoints, else serving+terminating ones, else none. */
 export function trafficTargets(eps: EndpointRecord[]): EndpointRecord[] {
   const ready = eps.filter((e) => e.ready);

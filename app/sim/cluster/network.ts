@@ -14,7 +14,7 @@ import type {
 } from '../runtime/types.ts';
 import type { DefaultedService as Service } from '../../k8s/types.ts';
 import type { EndpointRecord } from '../trace/types.ts';
-import { trafficTargets } from './endpoints.ts';
+import { targetPortOf, trafficTargets } from './endpoints.ts';
 
 export interface ServiceEntry {
   service: Service;
@@ -129,9 +129,7 @@ export class Network implements ClusterNetwork {
       const ep = targets[e.requests++ % targets.length]!;
       const target = this.state.podByIP(ep.ip);
       if (!target) return { error: `dial tcp ${ip}:${port}: connect: connection refused` };
-      const tp = sp.targetPort;
-      const tport =
-        typeof tp === 'number' ? tp : /^\d+$/.test(tp) ? parseInt(tp, 10) : target.ports.get(tp);
+      const tport = targetPortOf(sp.targetPort, target.ports);
       if (tport === undefined)
         return { error: `dial tcp ${ip}:${port}: connect: connection refused` };
       return { sandbox: target.sandbox, ip: ep.ip, port: tport };

@@ -13,6 +13,7 @@ import { dict } from '../trace/dict.ts';
 import type { SimDiagnostic, TrafficError, TrafficSecond } from '../trace/types.ts';
 import type { ServiceEntry } from './network.ts';
 import type { KubeProxy } from './proxy.ts';
+import { targetPortOf } from './endpoints.ts';
 
 /** Requests run after the instant's other timers (lane 0) and proxy syncs (lane 1). */
 const REQUEST_LANE = 2;
@@ -87,9 +88,7 @@ export class TrafficClients {
     const pod = this.host.podAt(ep.ip);
     if (pod?.nodeLost) return { ok: false, pod: ep.pod, error: 'connection timed out' };
     if (!pod?.sandbox) return { ok: false, pod: ep.pod, error: 'connection refused' };
-    const tp = sp.targetPort ?? sp.port;
-    const port =
-      typeof tp === 'number' ? tp : /^\d+$/.test(tp) ? parseInt(tp, 10) : pod.ports.get(tp);
+    const port = targetPortOf(sp.targetPort, pod.ports);
     if (port === undefined) return { ok: false, pod: ep.pod, error: 'connection refused' };
     const r = pod.sandbox.tcpConnect(port);
     if (r.ok) return { ok: true, pod: ep.pod };

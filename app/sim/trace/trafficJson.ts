@@ -13,21 +13,31 @@ export interface PodsimTrafficSecond {
   failures?: TrafficFailure[];
 }
 
+/** Traffic seconds by Service key (objectKey), each list in time order. */
+export function trafficByService(seconds: readonly TrafficSecond[]): Map<string, TrafficSecond[]> {
+  const out = new Map<string, TrafficSecond[]>();
+  for (const s of seconds) {
+    const k = objectKey(s.namespace, s.service);
+    const list = out.get(k);
+    if (list) list.push(s);
+    else out.set(k, [s]);
+  }
+  return out;
+}
+
 export function trafficJson(
   seconds: readonly TrafficSecond[] | undefined,
 ): Record<string, PodsimTrafficSecond[]> | undefined {
   if (!seconds) return undefined;
   const out = dict<PodsimTrafficSecond[]>();
-  for (const s of seconds) {
-    const k = objectKey(s.namespace, s.service);
-    (out[k] ??= []).push({
+  for (const [k, list] of trafficByService(seconds))
+    out[k] = list.map((s) => ({
       t: s.t,
       sent: s.sent,
       ok: s.ok,
       failed: s.failed,
       errors: s.errors,
       ...(s.failures.length > 0 ? { failures: s.failures } : {}),
-    });
-  }
+    }));
   return out;
 }

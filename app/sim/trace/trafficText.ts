@@ -2,7 +2,7 @@
  * The traffic summary `podsim run` prints after the watch rows: per Service, the totals, then each
  * failing stretch — consecutive seconds in which the same pod failed the same way — with its count.
  */
-import { objectKey } from './objectKey.ts';
+import { trafficByService } from './trafficJson.ts';
 import type { TrafficError, TrafficSecond } from './types.ts';
 
 interface Stretch {
@@ -14,13 +14,10 @@ interface Stretch {
 }
 
 export function formatTrafficSummary(seconds: readonly TrafficSecond[]): string {
-  const byService = new Map<string, TrafficSecond[]>();
-  for (const s of seconds) {
-    const k = objectKey(s.namespace, s.service);
-    byService.set(k, [...(byService.get(k) ?? []), s]);
-  }
   const out: string[] = [];
-  for (const [k, list] of [...byService].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [k, list] of [...trafficByService(seconds)].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
     const sum = (f: 'sent' | 'ok' | 'failed') => list.reduce((n, s) => n + s[f], 0);
     const errors = new Map<string, number>();
     for (const s of list)

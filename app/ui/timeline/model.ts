@@ -2,16 +2,11 @@
  * Timeline model: the trace turned, once per result, into rows of intervals (segments) and point
  * marks. Rendering only maps these to pixels; nothing here runs per frame.
  */
-import type {
-  Cause,
-  ContainerState,
-  TraceRecord,
-  SimResult,
-  TrafficSecond,
-} from '../../sim/trace/types.ts';
+import type { Cause, ContainerState, TraceRecord, SimResult } from '../../sim/trace/types.ts';
 import { objectKey } from '../../sim/trace/objectKey.ts';
 import type { Group, Mark, Row, RowKind, Segment, TimelineModel, Tone } from './types.ts';
 import { trafficSegments } from './trafficRow.ts';
+import { trafficByService } from '../../sim/trace/trafficJson.ts';
 
 export type * from './types.ts';
 export { lowerBound, stepFrom } from './search.ts';
@@ -339,7 +334,7 @@ export function buildTimeline(result: SimResult): TimelineModel {
     }
   }
 
-  for (const [k, list] of trafficByService(result)) {
+  for (const [k, list] of trafficByService(result.traffic ?? [])) {
     const first = list[0]!;
     const s = service(first.namespace, first.service);
     const segments = trafficSegments(list);
@@ -400,18 +395,6 @@ export function buildTimeline(result: SimResult): TimelineModel {
   for (const g of groups) for (const row of g.rows) row.marks.sort((a, b) => a.t - b.t);
   for (const p of pods.values()) for (const b of p.probes.values()) compactLanes(b.row);
   return { until, groups, stepTimes: [...steps].sort((a, b) => a - b) };
-}
-
-/** `result.traffic` split by Service key, each list in time order. */
-function trafficByService(result: SimResult): Map<string, TrafficSecond[]> {
-  const out = new Map<string, TrafficSecond[]>();
-  for (const s of result.traffic ?? []) {
-    const k = objectKey(s.namespace, s.service);
-    const list = out.get(k);
-    if (list) list.push(s);
-    else out.set(k, [s]);
-  }
-  return out;
 }
 
 const PROBE_NAMES = ['startup', 'readiness', 'liveness'];
