@@ -38,6 +38,7 @@ import { validateService } from './validate/service.ts';
 import { validatePodDisruptionBudget } from './pdb.ts';
 import { defaultWorkload, validateWorkload } from './workloads.ts';
 import { defaultJob, validateJob } from './jobs.ts';
+import { defaultStatefulSet, validateStatefulSet } from './statefulSets.ts';
 
 const SIMULATED: readonly SimulatedKind[] = [
   'Pod',
@@ -49,6 +50,7 @@ const SIMULATED: readonly SimulatedKind[] = [
   'ReplicaSet',
   'Deployment',
   'Job',
+  'StatefulSet',
 ];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
@@ -95,6 +97,10 @@ const VALIDATORS: Record<
   Job: (o, i, api) => {
     defaultJob(o);
     validateJob(o, i, api);
+  },
+  StatefulSet: (o, i, api) => {
+    defaultStatefulSet(o);
+    validateStatefulSet(o, i, api);
   },
 };
 
@@ -388,6 +394,7 @@ const RESOURCE: Record<string, string> = {
   ReplicaSet: 'replicasets.apps',
   Deployment: 'deployments.apps',
   Job: 'jobs.batch',
+  StatefulSet: 'statefulsets.apps',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

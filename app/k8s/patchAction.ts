@@ -11,7 +11,14 @@ import type { Segment } from './path.ts';
 import type { PatchTarget, ScenarioAction } from './types.ts';
 
 /** The kinds whose patch the engine applies (others are reported and skipped). */
-export const PATCHABLE_KINDS: string[] = ['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Job'];
+export const PATCHABLE_KINDS: string[] = [
+  'Pod',
+  'Node',
+  'Deployment',
+  'ReplicaSet',
+  'Job',
+  'StatefulSet',
+];
 
 export function readPatch(
   body: JsonObject,

@@ -15,6 +15,7 @@ import { validateLabels } from './validate/meta.ts';
 import { defaultWorkload, validateWorkload } from './workloads.ts';
 import { versionFeatures, type VersionFeatures } from './features.ts';
 import { defaultJob, validateJobUpdate } from './jobs.ts';
+import { defaultStatefulSet, validateStatefulSet } from './statefulSets.ts';
 
 export type PatchOutcome<T> =
   { ok: true; object: T; changed: boolean } | { ok: false; message: string };
@@ -69,7 +70,7 @@ export function patchNode(current: DefaultedNode, patch: unknown): PatchOutcome<
  * kind with its group (`Job.batch "pi" is invalid: …`).
  */
 export function patchWorkload<T extends object>(
-  kind: 'Deployment' | 'ReplicaSet' | 'Job',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet',
   current: T,
   patch: unknown,
   api: VersionFeatures = versionFeatures(),
@@ -77,9 +78,15 @@ export function patchWorkload<T extends object>(
   const next = merged(kind, current, patch);
   if (typeof next === 'string') return { ok: false, message: next };
   const cur = current as unknown as JsonObject;
-  const errors = kind === 'Job' ? jobErrors(next, cur, api) : appsErrors(kind, next, cur, api);
+  const errors =
+    kind === 'Job'
+      ? jobErrors(next, cur, api)
+      : kind === 'StatefulSet'
+        ? statefulSetErrors(next, cur, api)
+        : appsErrors(kind, next, cur, api);
   const name = String(asRecord(cur.metadata)?.name ?? '');
-  const qualified = kind === 'Job' ? 'Job.batch' : kind;
+  // registry/generic/registry/store.go: errors.NewInvalid(GroupKind, …) → `Deployment.apps "web"`.
+  const qualified = kind === 'Job' ? 'Job.batch' : `${kind}.apps`;
   if (errors.length > 0) return { ok: false, message: invalidMessage(qualified, name, errors) };
   return { ok: true, object: next as unknown as T, changed: !deepEqual(next, cur) };
 }
@@ -87,6 +94,34 @@ export function patchWorkload<T extends object>(
 function jobErrors(next: JsonObject, cur: JsonObject, api: VersionFeatures): string[] {
   defaultJob(next);
   return validateJobUpdate(next, cur, api);
+}
+
+/** Fields ValidateStatefulSetUpdate lets an update change; any other spec change is forbidden. */
+const STATEFULSET_MUTABLE = [
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+];
+
+function statefulSetErrors(next: JsonObject, cur: JsonObject, api: VersionFeatures): string[] {
+  defaultStatefulSet(next);
+  const issues = new Issues();
+  validateStatefulSet(next, issues, api);
+  const rest = (o: JsonObject) =>
+    Object.fromEntries(
+      Object.entries(asRecord(o.spec) ?? {}).filter(([k]) => !STATEFULSET_MUTABLE.includes(k)),
+    );
+  if (!deepEqual(rest(next), rest(cur)))
+    issues.raw(
+      ['spec'],
+      "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      'forbidden',
+      'key',
+    );
+  return issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
 }
 
 function appsErrors(

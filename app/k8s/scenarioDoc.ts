@@ -46,7 +46,7 @@ const ACTION_KINDS = [
   'rollout',
 ] as const;
 /** The kinds `scale` and `rollout` act on (kubectl scale / rollout; the engine's workloads). */
-const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet'];
+const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet'];
 export const SIGNALS = [
   'SIGTERM',
   'SIGKILL',
@@ -393,14 +393,23 @@ function staticPodDefined(
   return false;
 }
 
-/** `scale` and `rollout` name a Deployment (rollout) or a Deployment/ReplicaSet/Job (scale) of the text. */
+/**
+ * `scale` names a Deployment, ReplicaSet or StatefulSet of the text (a Job is refused at run time);
+ * `rollout restart` a Deployment or StatefulSet; `rollout undo` a Deployment (Podlab keeps no
+ * StatefulSet history to roll back to).
+ */
 function checkWorkloadAction(
   target: ObjectKey & { do?: string },
   path: Segment[],
   known: KnownObjects,
   issues: Issues,
 ): boolean {
-  const kinds = target.do !== undefined ? ['Deployment'] : WORKLOAD_KINDS;
+  const kinds =
+    target.do === undefined
+      ? WORKLOAD_KINDS
+      : target.do === 'restart'
+        ? ['Deployment', 'StatefulSet']
+        : ['Deployment'];
   // `kubectl scale job/NAME` is accepted by the CLI and refused by the API server (no scale
   // subresource): the run reports that refusal (workloadHost.ts scale).
   const refusedAtRun = target.do === undefined && target.kind === 'Job';

@@ -26,6 +26,8 @@ import type { DefaultedNode } from './nodes.ts';
 import type { DefaultedDeployment, DefaultedReplicaSet } from './workloads.ts';
 import type { DefaultedJob } from './jobs.ts';
 export type { DefaultedJob } from './jobs.ts';
+import type { DefaultedStatefulSet } from './statefulSets.ts';
+export type { DefaultedStatefulSet } from './statefulSets.ts';
 export type { DefaultedDeployment, DefaultedReplicaSet, DefaultedTemplate } from './workloads.ts';
 export type { DefaultedNode } from './nodes.ts';
 export type * from './defaulted.ts';
@@ -66,7 +68,8 @@ export type SimulatedKind =
   | 'PodDisruptionBudget'
   | 'ReplicaSet'
   | 'Deployment'
-  | 'Job';
+  | 'Job'
+  | 'StatefulSet';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -92,7 +95,8 @@ export type SourceObject =
   | SourceObjectBase<'PodDisruptionBudget', PodDisruptionBudget>
   | SourceObjectBase<'ReplicaSet', DefaultedReplicaSet>
   | SourceObjectBase<'Deployment', DefaultedDeployment>
-  | SourceObjectBase<'Job', DefaultedJob>;
+  | SourceObjectBase<'Job', DefaultedJob>
+  | SourceObjectBase<'StatefulSet', DefaultedStatefulSet>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;

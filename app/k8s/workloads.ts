@@ -44,7 +44,7 @@ export type DefaultedDeployment = Deployment & {
   };
 };
 
-function templatePod(spec: JsonObject): JsonObject {
+export function templatePod(spec: JsonObject): JsonObject {
   const t = asRecord(spec.template) ?? {};
   const meta = asRecord(t.metadata) ?? {};
   t.metadata = meta;
@@ -184,6 +184,31 @@ export function validatePodTemplate(
   return asString(asRecord(t.spec)?.restartPolicy);
 }
 
+/**
+ * spec.selector required, not empty, and matching the template's labels (validation.go
+ * ValidateDeploymentSpec / ValidateStatefulSetSpec, ValidatePodTemplateSpecForReplicaSet).
+ */
+export function validateSelector(spec: JsonObject, issues: Issues, kind: string): void {
+  const selector = asRecord(spec.selector);
+  const labels = (asRecord(asRecord(asRecord(spec.template)?.metadata)?.labels) ?? {}) as Record<
+    string,
+    string
+  >;
+  if (!selector) issues.required(['spec', 'selector']);
+  else if (
+    Object.keys(asRecord(selector.matchLabels) ?? {}).length === 0 &&
+    !Array.isArray(selector.matchExpressions)
+  )
+    issues.invalid(['spec', 'selector'], 'null', `empty selector is invalid for ${kind}`);
+  else if (!selectorMatches(selector, labels))
+    issues.raw(
+      ['spec', 'template', 'metadata', 'labels'],
+      `spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``,
+      'invalid-value',
+      'value',
+    );
+}
+
 function validateTemplate(spec: JsonObject, issues: Issues, api: VersionFeatures): void {
   // ValidatePodTemplateSpecForReplicaSet: only Always.
   const rp = validatePodTemplate(spec, issues, api);
@@ -201,24 +226,7 @@ export function validateWorkload(
   const spec = asRecord(obj.spec) ?? {};
   nonNegative(spec, 'replicas', issues);
   nonNegative(spec, 'minReadySeconds', issues);
-  const selector = asRecord(spec.selector);
-  const labels = (asRecord(asRecord(asRecord(spec.template)?.metadata)?.labels) ?? {}) as Record<
-    string,
-    string
-  >;
-  if (!selector) issues.required(['spec', 'selector']);
-  else if (
-    Object.keys(asRecord(selector.matchLabels) ?? {}).length === 0 &&
-    !Array.isArray(selector.matchExpressions)
-  )
-    issues.invalid(['spec', 'selector'], 'null', 'empty selector is invalid for deployment');
-  else if (!selectorMatches(selector, labels))
-    issues.raw(
-      ['spec', 'template', 'metadata', 'labels'],
-      `spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``,
-      'invalid-value',
-      'value',
-    );
+  validateSelector(spec, issues, 'deployment');
   validateTemplate(spec, issues, api);
   if (kind === 'ReplicaSet') return;
   validateStrategy(spec, issues);
@@ -238,3 +246,6 @@ export function validateWorkload(
       'not-simulated',
     );
 }
+
+/** The kinds the workload controllers own (apply, scale, patch and delete go to them). */
+export const WORKLOAD_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'Job', 'StatefulSet'];

@@ -1,4 +1,7 @@
-/** `podsim get deployments|replicasets|jobs`, `describe deployment|job` and `rollout status deployment/NAME`. */
+/**
+ * `podsim get deployments|replicasets|jobs|statefulsets`, `describe deployment|job` and
+ * `rollout status deployment|statefulset/NAME`.
+ */
 import {
   deploymentsAt,
   describeDeploymentAt,
@@ -6,9 +9,11 @@ import {
   formatDeploymentsTable,
   formatJobsTable,
   formatReplicaSetsTable,
+  formatStatefulSetsTable,
   jobsAt,
   replicaSetsAt,
   rolloutStatusAt,
+  statefulSetsAt,
   type TraceIndex,
 } from '../../sim/trace/index.ts';
 import type { CommandOutput, Scope } from './get.ts';
@@ -16,11 +21,16 @@ import type { CommandOutput, Scope } from './get.ts';
 export function getWorkloads(
   idx: TraceIndex,
   t: number,
-  kind: 'Deployment' | 'ReplicaSet' | 'Job',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet',
   scope: Scope,
 ): CommandOutput {
   const ns = scope.namespace;
   if (kind === 'Job') return { stdout: formatJobsTable(jobsAt(idx.result, t, ns), t, ns), code: 0 };
+  if (kind === 'StatefulSet')
+    return {
+      stdout: formatStatefulSetsTable(statefulSetsAt(idx.result, t, ns), t, ns),
+      code: 0,
+    };
   const stdout =
     kind === 'Deployment'
       ? formatDeploymentsTable(deploymentsAt(idx.result, t, ns), t, ns)
@@ -48,16 +58,18 @@ export function describeWorkload(
   return notFound(name, kind === 'Job' ? 'jobs.batch' : 'deployments.apps');
 }
 
-/** `rollout status deployment/NAME` (or `deployment NAME`); an exceeded deadline exits 1. */
+/** `rollout status deployment/NAME` or `statefulset/NAME`; an exceeded deadline exits 1. */
 export function rolloutStatus(
   idx: TraceIndex,
   t: number,
   target: string,
   scope: Scope,
 ): CommandOutput {
-  const name = target.replace(/^(deployments?|deploy)(\.apps)?\//, '');
-  const r = rolloutStatusAt(idx.result, scope.namespace, name, t);
-  if (!r) return notFound(name);
+  const sts = /^(statefulsets?|sts)(\.apps)?\//.exec(target);
+  const name = target.replace(/^(deployments?|deploy|statefulsets?|sts)(\.apps)?\//, '');
+  const kind = sts ? 'StatefulSet' : 'Deployment';
+  const r = rolloutStatusAt(idx.result, scope.namespace, name, t, kind);
+  if (!r) return notFound(name, sts ? 'statefulsets.apps' : 'deployments.apps');
   const last = r.lines.at(-1) ?? '';
   const body = r.code === 1 ? r.lines.slice(0, -1) : r.lines;
   return {

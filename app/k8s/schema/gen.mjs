@@ -36,6 +36,7 @@ const OBJECT_KEY = (extra = {}) => ({
         'ReplicaSet',
         'Deployment',
         'Job',
+        'StatefulSet',
       ],
     },
     name: { type: 'string' },
@@ -292,6 +293,7 @@ const DISPATCH_KINDS = [
   'ReplicaSet',
   'Deployment',
   'Job',
+  'StatefulSet',
   'List',
   'Scenario',
 ];
@@ -382,6 +384,7 @@ export function generateSchema() {
   defs.ReplicaSet.properties.status = free(defs.ReplicaSet.properties.status);
   defs.Deployment.properties.status = free(defs.Deployment.properties.status);
   defs.Job.properties.status = free(defs.Job.properties.status);
+  defs.StatefulSet.properties.status = free(defs.StatefulSet.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
@@ -389,13 +392,19 @@ export function generateSchema() {
   delete defs.ReplicaSetStatus;
   delete defs.DeploymentStatus;
   delete defs.JobStatus;
+  delete defs.StatefulSetStatus;
+  // Optional on the server (ValidateStatefulSetSpec never checks it; the Go type says +optional
+  // since 1.29), though kubernetes-types 1.30 still marks it required.
+  defs.StatefulSetSpec.required = (defs.StatefulSetSpec.required ?? []).filter(
+    (f) => f !== 'serviceName',
+  );
   // Required by the API's own validation, not marked in the types.
   defs.PodSpec.required = [...new Set([...(defs.PodSpec.required ?? []), 'containers'])];
 
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, Job, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, Job, StatefulSet, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'apps/v1', 'batch/v1', 'podlab.dev/v1'] },

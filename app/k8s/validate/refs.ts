@@ -5,6 +5,7 @@
 import type { Issues } from '../issues.ts';
 import type { Segment } from '../path.ts';
 import { asArray, asRecord, asString, type JsonObject } from '../json.ts';
+import { WORKLOAD_KINDS } from '../workloads.ts';
 
 export interface CheckedObject {
   kind: string;
@@ -182,10 +183,10 @@ function checkService(svc: CheckedObject, pods: CheckedObject[]): void {
   });
 }
 
-/** The pods a Deployment or ReplicaSet will create, as their template describes them. */
+/** The pods the workload controllers will create, as their templates describe them. */
 function templatePods(objects: readonly CheckedObject[]): CheckedObject[] {
   return objects.flatMap((o) => {
-    if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet' && o.kind !== 'Job') return [];
+    if (!WORKLOAD_KINDS.includes(o.kind)) return [];
     const t = asRecord(asRecord(o.object.spec)?.template) ?? {};
     return [{ ...o, kind: 'Pod', object: { metadata: t.metadata, spec: t.spec } }];
   });

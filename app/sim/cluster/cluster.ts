@@ -55,6 +55,7 @@ import { ClusterScheduler, type PendingPod } from './scheduling.ts';
 import { kubeletAdmit } from './kubeletAdmission.ts';
 import { StaticPods } from './staticPods.ts';
 import { WorkloadHost } from './workloadHost.ts';
+import { WORKLOAD_KINDS } from '../../k8s/workloads.ts';
 import { KubeProxy } from './proxy.ts';
 import { TrafficClients, type TrafficPod } from './traffic.ts';
 
@@ -430,6 +431,7 @@ export class Cluster implements ClusterApi {
       case 'ReplicaSet':
       case 'Deployment':
       case 'Job':
+      case 'StatefulSet':
         this.workloads.apply(src);
         return;
     }
@@ -625,8 +627,7 @@ export class Cluster implements ClusterApi {
       this.workloads.podChanged(w);
       return;
     }
-    if (d.kind === 'Deployment' || d.kind === 'ReplicaSet' || d.kind === 'Job')
-      return this.workloads.delete(a, d);
+    if (WORKLOAD_KINDS.includes(d.kind)) return this.workloads.delete(a, d);
     if (d.kind === 'Node') return this.actionError(a, 'deleting a Node is not simulated yet');
     if (d.kind === 'PodDisruptionBudget') {
       if (!this.disruption.remove(d.name, ns))

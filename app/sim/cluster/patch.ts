@@ -10,6 +10,7 @@ import type { DefaultedPod, PatchAction } from '../../k8s/types.ts';
 import { admitPod } from '../trace/admission.ts';
 import { patchNode, patchPod } from '../../k8s/patchObject.ts';
 import type { ClusterApi } from './types.ts';
+import { WORKLOAD_KINDS } from '../../k8s/workloads.ts';
 
 const notFound = (kind: string, name: string) => `${kind.toLowerCase()}s "${name}" not found`;
 
@@ -23,8 +24,7 @@ export function patchObject(c: ClusterApi, a: PatchAction): void {
     if (r.changed) c.updateNode(r.object);
     return c.actionResult(`node/${p.name} patched${r.changed ? '' : ' (no change)'}`);
   }
-  if (p.kind === 'Deployment' || p.kind === 'ReplicaSet' || p.kind === 'Job')
-    return c.workloads.patch(a);
+  if (WORKLOAD_KINDS.includes(p.kind)) return c.workloads.patch(a);
   if (p.kind !== 'Pod') return c.actionError(a, `patching a ${p.kind} is not simulated yet`);
   const w = c.findPod(p.name, p.namespace);
   if (!w || w.lifecycle === 'deleted') return c.actionError(a, notFound('Pod', p.name));

@@ -10,6 +10,7 @@ import type {
   DefaultedJob,
   DefaultedPod,
   DefaultedReplicaSet,
+  DefaultedStatefulSet,
   PatchAction,
   ScenarioAction,
   SourceObject,
@@ -25,6 +26,7 @@ import {
   deploymentFrom,
   jobFrom,
   replicaSetFrom,
+  statefulSetFrom,
 } from '../controller/manager.ts';
 import type {
   ControllerHost,
@@ -222,10 +224,14 @@ export class WorkloadHost implements ControllerHost {
   }
 
   /** A Deployment or ReplicaSet document applied (t = 0 or an `apply` action). */
-  apply(src: SourceObject & { kind: 'Deployment' | 'ReplicaSet' | 'Job' }): void {
+  apply(src: SourceObject & { kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' }): void {
     const m = this.manager;
     const uid = m.newUid(src.kind, src.namespace, src.name);
-    if (src.kind === 'Job') m.addJob(jobFrom(src.object as DefaultedJob, src.doc, uid, this.now()));
+    const now = this.now();
+    if (src.kind === 'StatefulSet')
+      m.addStatefulSet(statefulSetFrom(src.object as DefaultedStatefulSet, src.doc, uid, now));
+    else if (src.kind === 'Job')
+      m.addJob(jobFrom(src.object as DefaultedJob, src.doc, uid, this.now()));
     else if (src.kind === 'Deployment')
       m.addDeployment(deploymentFrom(src.object as DefaultedDeployment, src.doc, uid, this.now()));
     else
@@ -234,7 +240,14 @@ export class WorkloadHost implements ControllerHost {
 
   private find(kind: string, ns: string, name: string): WorkloadObject | undefined {
     const m = this.manager;
-    const store = kind === 'Job' ? m.jobs : kind === 'Deployment' ? m.deployments : m.replicaSets;
+    const store =
+      kind === 'Job'
+        ? m.jobs
+        : kind === 'Deployment'
+          ? m.deployments
+          : kind === 'StatefulSet'
+            ? m.statefulSets
+            : m.replicaSets;
     return store.get(`${ns}/${name}`);
   }
 
@@ -268,14 +281,15 @@ export class WorkloadHost implements ControllerHost {
   private changed(o: WorkloadObject): void {
     this.record(o);
     if (o.kind === 'Job') this.manager.queueJob(o, 0);
+    else if (o.kind === 'StatefulSet') this.manager.queueStatefulSet(o);
     else if (o.kind === 'Deployment') this.manager.queueDeployment(o);
     else this.manager.queueRS(o);
   }
 
-  /** `kubectl rollout restart|undo deployment/NAME` (objectrestarter.go, rollback.go). */
+  /** `kubectl rollout restart deployment|statefulset/NAME`, `rollout undo deployment/NAME` (objectrestarter.go, rollback.go). */
   rollout(a: Extract<ScenarioAction, { rollout: unknown }>): void {
     const o = this.target(a, a.rollout);
-    if (!o || o.kind !== 'Deployment') return;
+    if (!o || (o.kind !== 'Deployment' && o.kind !== 'StatefulSet')) return;
     const r = a.rollout;
     if (r.do === 'restart') {
       const t = o.spec.template;
@@ -286,9 +300,9 @@ export class WorkloadHost implements ControllerHost {
       o.spec = { ...o.spec, template: { ...t, metadata: { ...t.metadata, annotations } } };
       o.generation++;
       this.changed(o);
-      return this.c.actionResult(`deployment.apps/${o.name} restarted`);
+      return this.c.actionResult(`${o.kind.toLowerCase()}.apps/${o.name} restarted`);
     }
-    this.undo(a, o, r.toRevision ?? 0);
+    if (o.kind === 'Deployment') this.undo(a, o, r.toRevision ?? 0);
   }
 
   private undo(a: ScenarioAction, d: DeploymentObject, to: number): void {

@@ -6,7 +6,13 @@
  * progress deadline) are timers.
  */
 import { cloneJson } from '../../k8s/json.ts';
-import type { DefaultedDeployment, DefaultedJob, DefaultedReplicaSet } from '../../k8s/types.ts';
+import type {
+  DefaultedDeployment,
+  DefaultedJob,
+  DefaultedReplicaSet,
+  DefaultedStatefulSet,
+} from '../../k8s/types.ts';
+import { StatefulSetControl } from './statefulset/control.ts';
 import { CONTROLLER_UID_LABEL, jobLabels } from '../../k8s/jobs.ts';
 import { JobController, jobFeatures } from './job/controller.ts';
 import { podUID } from '../kubelet/format.ts';
@@ -22,6 +28,7 @@ import type {
   JobObject,
   PodFailurePolicyRule,
   ReplicaSetObject,
+  StatefulSetObject,
   WorkloadObject,
 } from './types.ts';
 
@@ -137,6 +144,51 @@ export function jobFrom(src: DefaultedJob, doc: number, uid: string, now: number
   };
 }
 
+export function statefulSetFrom(
+  src: DefaultedStatefulSet,
+  doc: number,
+  uid: string,
+  now: number,
+): StatefulSetObject {
+  const s = src.spec;
+  return {
+    kind: 'StatefulSet',
+    ...created(src.metadata, doc, uid, now),
+    spec: {
+      replicas: s.replicas,
+      minReadySeconds: s.minReadySeconds ?? 0,
+      selector: cloneJson(s.selector) as StatefulSetObject['spec']['selector'],
+      template: cloneJson(s.template),
+      ...(s.serviceName ? { serviceName: s.serviceName } : {}),
+      podManagementPolicy: s.podManagementPolicy,
+      updateStrategy: cloneJson(s.updateStrategy),
+      ...(s.ordinals ? { ordinals: { ...s.ordinals } } : {}),
+      revisionHistoryLimit: s.revisionHistoryLimit,
+      ...(s.persistentVolumeClaimRetentionPolicy
+        ? { persistentVolumeClaimRetentionPolicy: { ...s.persistentVolumeClaimRetentionPolicy } }
+        : {}),
+      ...(s.volumeClaimTemplates
+        ? {
+            volumeClaimTemplates: cloneJson(
+              s.volumeClaimTemplates,
+            ) as StatefulSetObject['spec']['volumeClaimTemplates'],
+          }
+        : {}),
+    },
+    status: {
+      observedGeneration: 0,
+      replicas: 0,
+      readyReplicas: 0,
+      currentReplicas: 0,
+      updatedReplicas: 0,
+      availableReplicas: 0,
+      currentRevision: '',
+      updateRevision: '',
+      collisionCount: 0,
+    },
+  };
+}
+
 export class ControllerManager {
   readonly deployments = new Map<string, DeploymentObject>();
   readonly replicaSets = new Map<string, ReplicaSetObject>();
@@ -150,6 +202,9 @@ export class ControllerManager {
   /** When each Job's next sync is due (the delaying queue keeps the earliest). */
   private readonly jobDue = new Map<string, number>();
   private readonly jc: JobController;
+  readonly statefulSets = new Map<string, StatefulSetObject>();
+  private readonly dirtySts = new Set<string>();
+  private readonly ssc: StatefulSetControl;
   private scheduled = false;
   private uids = 0;
   /** Ready as last seen per pod (the RS controller's updatePod compares old and new). */
@@ -157,6 +212,7 @@ export class ControllerManager {
 
   constructor(readonly host: ControllerHost) {
     this.rsc = new ReplicaSetController(host);
+    this.ssc = new StatefulSetControl(host);
     this.jc = new JobController(host, jobFeatures(host.minor), (j, s) => this.queueJob(j, s));
     this.ctx = {
       host,
@@ -206,6 +262,18 @@ export class ControllerManager {
     this.queueJob(j, 0);
   }
 
+  addStatefulSet(set: StatefulSetObject): void {
+    this.statefulSets.set(key(set.namespace, set.name), set);
+    this.byUid.set(set.uid, set);
+    this.host.record(set);
+    this.queueStatefulSet(set);
+  }
+
+  queueStatefulSet(set: StatefulSetObject): void {
+    this.dirtySts.add(key(set.namespace, set.name));
+    this.schedule();
+  }
+
   /** queue.AddAfter: a Job already due earlier keeps its time (the delaying queue). */
   queueJob(j: JobObject, seconds: number): void {
     const k = key(j.namespace, j.name);
@@ -247,6 +315,7 @@ export class ControllerManager {
     else this.podReady.delete(k);
     // The Job controller's addPod/updatePod/deletePod: enqueueSyncJobBatched (1 s, W3.20).
     if (rs?.kind === 'Job' && !rs.deleted) return this.queueJob(rs, 1);
+    if (rs?.kind === 'StatefulSet' && !rs.deleted) return this.queueStatefulSet(rs);
     if (rs?.kind !== 'ReplicaSet' || rs.deleted) return;
     this.queueRS(rs);
     // deployment_controller.go deletePod: a Recreate rollout waits for the old pods to be gone.
@@ -267,7 +336,8 @@ export class ControllerManager {
     this.scheduled = false;
     for (
       let round = 0;
-      round < MAX_ROUNDS && (this.dirtyD.size || this.dirtyRS.size || this.dirtyJob.size);
+      round < MAX_ROUNDS &&
+      (this.dirtyD.size || this.dirtyRS.size || this.dirtySts.size || this.dirtyJob.size);
       round++
     ) {
       if (this.dirtyD.size) {
@@ -284,6 +354,13 @@ export class ControllerManager {
         if (rs && !rs.deleted) this.syncReplicaSet(rs);
         continue;
       }
+      if (this.dirtySts.size) {
+        const k = [...this.dirtySts].sort()[0] ?? '';
+        this.dirtySts.delete(k);
+        const set = this.statefulSets.get(k);
+        if (set && !set.deleted) this.syncStatefulSet(set);
+        continue;
+      }
       const k = [...this.dirtyJob].sort()[0] ?? '';
       this.dirtyJob.delete(k);
       const j = this.jobs.get(k);
@@ -296,6 +373,17 @@ export class ControllerManager {
     const requeue = (x: DeploymentObject, s: number) =>
       this.host.after(s, () => this.queueDeployment(x));
     if (syncDeployment(this.ctx, d, requeue)) this.host.record(d);
+  }
+
+  /**
+   * stateful_set.go sync: a set with minReadySeconds not yet all available is requeued after
+   * minReadySeconds, since no pod event marks the moment a pod becomes available.
+   */
+  private syncStatefulSet(set: StatefulSetObject): void {
+    if (this.ssc.sync(set)) this.host.record(set);
+    const mrs = set.spec.minReadySeconds;
+    if (mrs > 0 && set.status.availableReplicas !== set.spec.replicas)
+      this.host.after(mrs, () => this.queueStatefulSet(set));
   }
 
   private syncReplicaSet(rs: ReplicaSetObject): void {
@@ -312,6 +400,9 @@ export class ControllerManager {
     if (o.kind === 'Job') {
       this.jobs.delete(key(o.namespace, o.name));
       this.jc.forget(o.uid);
+    } else if (o.kind === 'StatefulSet') {
+      this.statefulSets.delete(key(o.namespace, o.name));
+      this.ssc.forget(o.uid);
     } else if (o.kind === 'Deployment') this.deployments.delete(key(o.namespace, o.name));
     else this.replicaSets.delete(key(o.namespace, o.name));
     this.byUid.delete(o.uid);

@@ -128,7 +128,35 @@ export interface JobObject extends ObjectBase {
   };
 }
 
-export type WorkloadObject = ReplicaSetObject | DeploymentObject | JobObject;
+export interface StatefulSetObject extends ObjectBase {
+  kind: 'StatefulSet';
+  spec: {
+    replicas: number;
+    minReadySeconds: number;
+    selector: LabelSelector;
+    template: DefaultedTemplate;
+    serviceName?: string;
+    podManagementPolicy: 'OrderedReady' | 'Parallel';
+    updateStrategy: { type: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition: number } };
+    ordinals?: { start?: number };
+    revisionHistoryLimit: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
+    volumeClaimTemplates?: { metadata?: { name?: string } }[];
+  };
+  status: {
+    observedGeneration: number;
+    replicas: number;
+    readyReplicas: number;
+    currentReplicas: number;
+    updatedReplicas: number;
+    availableReplicas: number;
+    currentRevision: string;
+    updateRevision: string;
+    collisionCount: number;
+  };
+}
+
+export type WorkloadObject = ReplicaSetObject | DeploymentObject | JobObject | StatefulSetObject;
 
 /** A pod as the controllers' informers see it. */
 export interface CtlPod {

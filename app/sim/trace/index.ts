@@ -57,4 +57,5 @@ export {
   rolloutStatusAt,
 } from './workloadViews.ts';
 export { describeJobAt } from './describeJob.ts';
+export { formatStatefulSetsTable, statefulSetsAt } from './statefulSetViews.ts';
 export { workloadsJson } from './workloads.ts';

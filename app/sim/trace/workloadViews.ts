@@ -17,7 +17,8 @@ import type {
   SimResult,
   WorkloadObject,
 } from './types.ts';
-import { deploymentHistory, workloadsAt } from './workloads.ts';
+import { statefulSetStatusLine } from './statefulSetViews.ts';
+import { workloadHistory, workloadsAt } from './workloads.ts';
 
 const inNs = (ns: string) => (o: WorkloadObject) => o.namespace === ns;
 const byName = (a: WorkloadObject, b: WorkloadObject) =>
@@ -268,23 +269,27 @@ export function rolloutStatusLine(d: DeploymentObject): { line: string; done?: 0
 }
 
 /**
- * `kubectl rollout status deployment/NAME` watched until t: the line of every Deployment update
- * (lines repeat as kubectl's do), ending at the first final one. Undefined: no such Deployment.
+ * `kubectl rollout status deployment|statefulset/NAME` watched until t: the line of every update
+ * (lines repeat as kubectl's do), ending at the first final one. Undefined: no such object.
  */
 export function rolloutStatusAt(
   result: SimResult,
   ns: string,
   name: string,
   t: number,
+  kind: 'Deployment' | 'StatefulSet' = 'Deployment',
 ): { lines: string[]; code: number } | undefined {
-  const history = deploymentHistory(result, name, ns, t);
+  const history: WorkloadObject[] = workloadHistory(result, kind, name, ns, t);
   if (history.length === 0) return undefined;
   const lines: string[] = [];
   // kubectl runs just after the last spec change before t: the watch starts there.
-  const gen = history.at(-1)?.d.generation ?? 1;
-  const from = history.findIndex((h) => h.d.generation === gen);
-  for (const { d } of history.slice(Math.max(0, from))) {
-    const { line, done } = rolloutStatusLine(d);
+  const gen = history.at(-1)?.generation ?? 1;
+  const from = history.findIndex((o) => o.generation === gen);
+  for (const o of history.slice(Math.max(0, from))) {
+    const { line, done } =
+      o.kind === 'StatefulSet'
+        ? statefulSetStatusLine(o)
+        : rolloutStatusLine(o as DeploymentObject);
     lines.push(line);
     if (done !== undefined) return { lines, code: done };
   }

@@ -33,6 +33,17 @@ export function pushChanged<T extends { t: number }>(list: T[], entry: T): void 
 function statusEntry(t: number, o: WorkloadObject): { t: number } & Record<string, number> {
   if (o.kind === 'Job')
     return { t, active: o.status.active, succeeded: o.status.succeeded, failed: o.status.failed };
+  if (o.kind === 'StatefulSet') {
+    const s = o.status;
+    return {
+      t,
+      replicas: s.replicas,
+      readyReplicas: s.readyReplicas,
+      currentReplicas: s.currentReplicas,
+      updatedReplicas: s.updatedReplicas,
+      availableReplicas: s.availableReplicas,
+    };
+  }
   const s = o.status;
   if (o.kind === 'ReplicaSet')
     return {
@@ -65,12 +76,15 @@ export function workloadsJson(result: SimResult): Record<string, PodsimWorkload>
       ...(owner ? { owner: workloadKey(owner.kind, o.namespace, owner.name) } : {}),
       status: [],
       revision: [],
-      ...(o.kind !== 'ReplicaSet' ? { conditions: dict() } : {}),
+      ...(o.kind === 'Deployment' || o.kind === 'Job' ? { conditions: dict() } : {}),
     });
     pushChanged(w.status, statusEntry(r.t, o));
-    const rev = o.annotations['deployment.kubernetes.io/revision'];
+    const rev =
+      o.kind === 'StatefulSet'
+        ? o.status.updateRevision
+        : o.annotations['deployment.kubernetes.io/revision'];
     if (rev) pushChanged(w.revision, { t: r.t, value: rev });
-    if (o.kind === 'ReplicaSet' || !w.conditions) continue;
+    if (o.kind === 'ReplicaSet' || o.kind === 'StatefulSet' || !w.conditions) continue;
     for (const c of o.status.conditions) {
       const list = (w.conditions[c.type] ??= []);
       pushChanged(list, { t: r.t, status: c.status, reason: c.reason });
@@ -89,21 +103,30 @@ export function workloadsAt(result: SimResult, t: number): WorkloadObject[] {
       last.set(workloadKey(r.object.kind, r.object.namespace, r.object.name), r.object);
     else if (
       r.type === 'object.deleted' &&
-      (r.kind === 'Deployment' || r.kind === 'ReplicaSet' || r.kind === 'Job')
+      (r.kind === 'Deployment' ||
+        r.kind === 'ReplicaSet' ||
+        r.kind === 'Job' ||
+        r.kind === 'StatefulSet')
     )
       last.delete(workloadKey(r.kind, r.namespace, r.name));
   }
   return [...last.values()];
 }
 
-/** Every record of one Deployment up to `t` (the watch `rollout status` follows). */
-export function deploymentHistory(result: SimResult, name: string, namespace: string, t: number) {
-  const out: { t: number; d: DeploymentObject }[] = [];
+/** Every record of one Deployment or StatefulSet up to `t` (the watch `rollout status` follows). */
+export function workloadHistory<K extends 'Deployment' | 'StatefulSet'>(
+  result: SimResult,
+  kind: K,
+  name: string,
+  namespace: string,
+  t: number,
+): Extract<WorkloadObject, { kind: K }>[] {
+  const out: Extract<WorkloadObject, { kind: K }>[] = [];
   for (const r of result.trace) {
     if (r.t > t) break;
     const o = r.type === 'workload' ? r.object : undefined;
-    if (o?.kind === 'Deployment' && o.name === name && o.namespace === namespace)
-      out.push({ t: r.t, d: o });
+    if (o?.kind === kind && o.name === name && o.namespace === namespace)
+      out.push(o as Extract<WorkloadObject, { kind: K }>);
   }
   return out;
 }
