@@ -260,7 +260,9 @@ export function parseScenario(text: string, opts: ParseOptions = {}): ParsedScen
         s.obj,
         s.doc,
         {
-          has: (k, ns, n) => known.has(`${k}/${ns}/${n}`),
+          has: (k, ns, n) =>
+            known.has(`${k}/${ns}/${n}`) ||
+            (k === 'Pod' && statefulSetOf(entries, ns, n) !== undefined),
           containers: (ns, n) => containerNames(entries, ns, n),
         },
         s.issues,
@@ -323,10 +325,24 @@ export function createLocator(text: string): ParsedScenario['locate'] {
   return (ref, opts) => src.locate(ref.doc, parsePath(ref.path), opts?.key ?? false);
 }
 
+/**
+ * The StatefulSet whose pod `name` would be: its pods are `<set>-<ordinal>` (stateful_set_utils.go
+ * getPodName), so an action can name them before they exist.
+ */
+function statefulSetOf(entries: readonly Entry[], ns: string, name: string): Entry | undefined {
+  const m = /^(.+)-(0|[1-9][0-9]*)$/.exec(name);
+  return m
+    ? entries.find((e) => e.kind === 'StatefulSet' && e.namespace === ns && e.name === m[1])
+    : undefined;
+}
+
 function containerNames(entries: readonly Entry[], ns: string, name: string): string[] | undefined {
   const pod = entries.find((e) => e.kind === 'Pod' && e.namespace === ns && e.name === name);
-  if (!pod) return undefined;
-  const spec = asRecord(pod.object.spec);
+  const set = pod ? undefined : statefulSetOf(entries, ns, name);
+  const spec = pod
+    ? asRecord(pod.object.spec)
+    : set && asRecord(asRecord(asRecord(set.object.spec)?.template)?.spec);
+  if (!spec) return undefined;
   return ['initContainers', 'containers'].flatMap((list) =>
     asArray(spec?.[list]).map((c) => asString(asRecord(c)?.name) ?? ''),
   );

@@ -102,6 +102,7 @@ const STATEFULSET_MUTABLE = [
   'ordinals',
   'template',
   'updateStrategy',
+  'revisionHistoryLimit',
   'persistentVolumeClaimRetentionPolicy',
   'minReadySeconds',
 ];
@@ -117,7 +118,7 @@ function statefulSetErrors(next: JsonObject, cur: JsonObject, api: VersionFeatur
   if (!deepEqual(rest(next), rest(cur)))
     issues.raw(
       ['spec'],
-      "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
       'forbidden',
       'key',
     );

@@ -404,6 +404,9 @@ function checkWorkloadAction(
   known: KnownObjects,
   issues: Issues,
 ): boolean {
+  // A missing kind, name or `do` already has the schema's "Required value" at the same place.
+  const missing = (v: string | undefined) => v === 'undefined';
+  if (missing(target.kind) || missing(target.name) || missing(target.do)) return false;
   const kinds =
     target.do === undefined
       ? WORKLOAD_KINDS

@@ -244,7 +244,8 @@ const scenarioDefinitions = {
       scale: {
         ...OBJECT_KEY({ replicas: { type: 'integer', minimum: 0 } }),
         required: ['kind', 'name', 'replicas'],
-        description: 'Set the replicas of a Deployment or ReplicaSet (like kubectl scale).',
+        description:
+          'Set the replicas of a Deployment, ReplicaSet or StatefulSet (like kubectl scale).',
       },
       rollout: {
         ...OBJECT_KEY({
@@ -253,7 +254,7 @@ const scenarioDefinitions = {
         }),
         required: ['kind', 'name', 'do'],
         description:
-          'kubectl rollout undo (back to the previous revision, or toRevision) or restart (a new template annotation: a new rollout).',
+          'kubectl rollout undo of a Deployment (back to the previous revision, or toRevision) or restart of a Deployment or StatefulSet (a new template annotation: a new rollout).',
       },
       node: {
         type: 'object',
