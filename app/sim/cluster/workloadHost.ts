@@ -104,6 +104,8 @@ function workerView(w: PodWorker, node: string | undefined, created: number): Ct
   let restarts = 0;
   for (const s of w.slots) restarts = Math.max(restarts, s.status?.restartCount ?? 0);
   const o = ownerUid(w.pod);
+  // Only the Job controller reads `job`: built on first read, not for every pod of every sync.
+  let job: PodJobView | undefined;
   return {
     name: w.name,
     namespace: w.namespace,
@@ -118,7 +120,9 @@ function workerView(w: PodWorker, node: string | undefined, created: number): Ct
     restarts,
     creationTimestamp: created,
     deleting: w.deletion !== undefined,
-    job: jobView(w),
+    get job() {
+      return (job ??= jobView(w));
+    },
   };
 }
 
