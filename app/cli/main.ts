@@ -198,7 +198,9 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
             ? 'Job'
             : ['statefulsets', 'statefulset', 'sts'].includes(resource ?? '')
               ? 'StatefulSet'
-              : undefined;
+              : ['daemonsets', 'daemonset', 'ds'].includes(resource ?? '')
+                ? 'DaemonSet'
+                : undefined;
       if (workload) {
         expectArity(args, 1, `get ${resource ?? ''} FILE [--at 45s]`);
         return withScenario(io, args[0] ?? '', flags, (l, t) =>
@@ -206,13 +208,13 @@ async function dispatch(positionals: string[], flags: Flags, io: CliIO): Promise
         );
       }
       throw new UsageError(
-        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, deployments, replicasets, jobs, statefulsets, endpointslices and endpoints)`,
+        `unknown resource "${resource ?? ''}" (podsim gets pods, nodes, pdb, deployments, replicasets, jobs, statefulsets, daemonsets, endpointslices and endpoints)`,
       );
     }
     case 'rollout': {
       if (rest[0] !== 'status' || rest.length !== 3)
         throw new UsageError(
-          'usage: podsim rollout status deployment|statefulset/NAME FILE [--at 45s]',
+          'usage: podsim rollout status deployment|statefulset|daemonset/NAME FILE [--at 45s]',
         );
       return withScenario(io, rest[2] ?? '', flags, (l, t) =>
         rolloutStatus(l.idx, t, rest[1] ?? '', flags.scope),

@@ -9,7 +9,7 @@ Commands:
                                               kubectl get pods at a simulated time
   get nodes FILE [--at 45s] [-o wide]         kubectl get nodes
   get pdb FILE [--at 45s] [-n NS|-A]          kubectl get poddisruptionbudgets
-  get deployments|replicasets|jobs|statefulsets FILE [--at 45s]
+  get deployments|replicasets|jobs|statefulsets|daemonsets FILE [--at 45s]
                                               kubectl get of the workloads
   get endpointslices FILE [--at 45s] [-o wide]
                                               kubectl get endpointslices (-o wide adds endpoint conditions)
@@ -19,7 +19,7 @@ Commands:
   describe pdb NAME FILE [--at 45s]           kubectl describe poddisruptionbudget
   describe deployment|job NAME FILE [--at 45s]
                                               kubectl describe deployment, kubectl describe job
-  rollout status deployment|statefulset/NAME FILE [--at 45s]
+  rollout status deployment|statefulset|daemonset/NAME FILE [--at 45s]
                                               kubectl rollout status (exit 1 past a progress deadline)
   logs POD [-c CONTAINER] [--previous] FILE [--at 45s]
                                               kubectl logs

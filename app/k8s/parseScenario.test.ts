@@ -98,9 +98,9 @@ describe('documents and kinds', () => {
   });
 
   it('other kinds are kept out with a warning at their kind', () => {
-    const text = `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\n---\napiVersion: v1\nkind: Pdo\n---\n${CM('a')}`;
+    const text = `apiVersion: apps/v1\nkind: CronJob\nmetadata: {name: d}\n---\napiVersion: v1\nkind: Pdo\n---\n${CM('a')}`;
     expect(rows(text)).toEqual([
-      [2, 7, 2, 16, 'warning', 'not-simulated', 0, 'DaemonSet is not simulated yet'],
+      [2, 7, 2, 14, 'warning', 'not-simulated', 0, 'CronJob is not simulated yet'],
       [6, 7, 6, 10, 'warning', 'not-simulated', 1, 'Pdo is not simulated yet (did you mean Pod?)'],
     ]);
     expect(names(text)).toEqual(['ConfigMap/a']);

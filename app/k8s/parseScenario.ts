@@ -39,6 +39,7 @@ import { validatePodDisruptionBudget } from './pdb.ts';
 import { defaultWorkload, validateWorkload } from './workloads.ts';
 import { defaultJob, validateJob } from './jobs.ts';
 import { defaultStatefulSet, validateStatefulSet } from './statefulSets.ts';
+import { defaultDaemonSet, validateDaemonSet } from './daemonSets.ts';
 
 const SIMULATED: readonly SimulatedKind[] = [
   'Pod',
@@ -51,6 +52,7 @@ const SIMULATED: readonly SimulatedKind[] = [
   'Deployment',
   'Job',
   'StatefulSet',
+  'DaemonSet',
 ];
 const NOT_OBJECT = 'not a Kubernetes object: apiVersion and kind are required';
 
@@ -101,6 +103,10 @@ const VALIDATORS: Record<
   StatefulSet: (o, i, api) => {
     defaultStatefulSet(o);
     validateStatefulSet(o, i, api);
+  },
+  DaemonSet: (o, i, api) => {
+    defaultDaemonSet(o);
+    validateDaemonSet(o, i, api);
   },
 };
 
@@ -411,6 +417,7 @@ const RESOURCE: Record<string, string> = {
   Deployment: 'deployments.apps',
   Job: 'jobs.batch',
   StatefulSet: 'statefulsets.apps',
+  DaemonSet: 'daemonsets.apps',
 };
 
 /** A second object with the same kind/namespace/name is what `kubectl create` refuses: AlreadyExists. */

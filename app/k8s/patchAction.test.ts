@@ -50,7 +50,7 @@ describe('patch action', () => {
       'a kind the engine cannot patch: a warning, the action is dropped',
       '    patch: {kind: Service, name: svc, patch: {}}\n',
       [
-        '7:19 warning patching a Service is not simulated yet (Pod, Node, Deployment, ReplicaSet, Job, StatefulSet are): this action will do nothing',
+        '7:19 warning patching a Service is not simulated yet (Pod, Node, Deployment, ReplicaSet, Job, StatefulSet, DaemonSet are): this action will do nothing',
       ],
       0,
     ],

@@ -18,6 +18,7 @@ export const PATCHABLE_KINDS: string[] = [
   'ReplicaSet',
   'Job',
   'StatefulSet',
+  'DaemonSet',
 ];
 
 export function readPatch(

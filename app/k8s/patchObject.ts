@@ -16,6 +16,7 @@ import { defaultWorkload, validateWorkload } from './workloads.ts';
 import { versionFeatures, type VersionFeatures } from './features.ts';
 import { defaultJob, validateJobUpdate } from './jobs.ts';
 import { defaultStatefulSet, validateStatefulSet } from './statefulSets.ts';
+import { defaultDaemonSet, validateDaemonSet } from './daemonSets.ts';
 
 export type PatchOutcome<T> =
   { ok: true; object: T; changed: boolean } | { ok: false; message: string };
@@ -70,7 +71,7 @@ export function patchNode(current: DefaultedNode, patch: unknown): PatchOutcome<
  * kind with its group (`Job.batch "pi" is invalid: …`).
  */
 export function patchWorkload<T extends object>(
-  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' | 'DaemonSet',
   current: T,
   patch: unknown,
   api: VersionFeatures = versionFeatures(),
@@ -83,7 +84,9 @@ export function patchWorkload<T extends object>(
       ? jobErrors(next, cur, api)
       : kind === 'StatefulSet'
         ? statefulSetErrors(next, cur, api)
-        : appsErrors(kind, next, cur, api);
+        : kind === 'DaemonSet'
+          ? daemonSetErrors(next, cur, api)
+          : appsErrors(kind, next, cur, api);
   const name = String(asRecord(cur.metadata)?.name ?? '');
   // registry/generic/registry/store.go: errors.NewInvalid(GroupKind, …) → `Deployment.apps "web"`.
   const qualified = kind === 'Job' ? 'Job.batch' : `${kind}.apps`;
@@ -125,6 +128,26 @@ function statefulSetErrors(next: JsonObject, cur: JsonObject, api: VersionFeatur
   return issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
 }
 
+/** ValidateDaemonSetUpdate: the spec rules again, and an immutable selector. */
+function daemonSetErrors(next: JsonObject, cur: JsonObject, api: VersionFeatures): string[] {
+  defaultDaemonSet(next);
+  const issues = new Issues();
+  validateDaemonSet(next, issues, api);
+  immutableSelector(next, cur, issues);
+  return issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
+}
+
+function immutableSelector(next: JsonObject, cur: JsonObject, issues: Issues): void {
+  const sel = (o: JsonObject) => asRecord(o.spec)?.selector;
+  if (!deepEqual(sel(next), sel(cur)))
+    issues.raw(
+      ['spec', 'selector'],
+      `spec.selector: Invalid value: ${JSON.stringify(sel(next))}: field is immutable`,
+      'immutable',
+      'value',
+    );
+}
+
 function appsErrors(
   kind: 'Deployment' | 'ReplicaSet',
   next: JsonObject,
@@ -134,13 +157,6 @@ function appsErrors(
   defaultWorkload(kind, next);
   const issues = new Issues();
   validateWorkload(kind, next, issues, api);
-  const sel = (o: JsonObject) => asRecord(o.spec)?.selector;
-  if (!deepEqual(sel(next), sel(cur)))
-    issues.raw(
-      ['spec', 'selector'],
-      `spec.selector: Invalid value: ${JSON.stringify(sel(next))}: field is immutable`,
-      'immutable',
-      'value',
-    );
+  immutableSelector(next, cur, issues);
   return issues.list.filter((i) => i.severity === 'error').map((i) => i.message);
 }

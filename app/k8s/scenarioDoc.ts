@@ -394,8 +394,8 @@ function staticPodDefined(
 }
 
 /**
- * `scale` names a Deployment, ReplicaSet or StatefulSet of the text (a Job is refused at run time);
- * `rollout restart` a Deployment or StatefulSet; `rollout undo` a Deployment (Podlab keeps no
+ * `scale` names a Deployment, ReplicaSet or StatefulSet of the text (a Job or DaemonSet is refused
+ * at run time); `rollout restart` a Deployment, StatefulSet or DaemonSet; `rollout undo` a Deployment (Podlab keeps no
  * StatefulSet history to roll back to).
  */
 function checkWorkloadAction(
@@ -411,11 +411,12 @@ function checkWorkloadAction(
     target.do === undefined
       ? WORKLOAD_KINDS
       : target.do === 'restart'
-        ? ['Deployment', 'StatefulSet']
+        ? ['Deployment', 'StatefulSet', 'DaemonSet']
         : ['Deployment'];
-  // `kubectl scale job/NAME` is accepted by the CLI and refused by the API server (no scale
-  // subresource): the run reports that refusal (workloadHost.ts scale).
-  const refusedAtRun = target.do === undefined && target.kind === 'Job';
+  // `kubectl scale job/NAME` (or daemonset/NAME) is accepted by the CLI and refused by the API
+  // server (no scale subresource): the run reports that refusal (workloadHost.ts scale).
+  const refusedAtRun =
+    target.do === undefined && (target.kind === 'Job' || target.kind === 'DaemonSet');
   if (!kinds.includes(target.kind) && !refusedAtRun) {
     issues.notSupported([...path, 'kind'], target.kind, kinds);
     return false;

@@ -28,6 +28,8 @@ import type { DefaultedJob } from './jobs.ts';
 export type { DefaultedJob } from './jobs.ts';
 import type { DefaultedStatefulSet } from './statefulSets.ts';
 export type { DefaultedStatefulSet } from './statefulSets.ts';
+import type { DefaultedDaemonSet } from './daemonSets.ts';
+export type { DefaultedDaemonSet } from './daemonSets.ts';
 export type { DefaultedDeployment, DefaultedReplicaSet, DefaultedTemplate } from './workloads.ts';
 export type { DefaultedNode } from './nodes.ts';
 export type * from './defaulted.ts';
@@ -69,7 +71,8 @@ export type SimulatedKind =
   | 'ReplicaSet'
   | 'Deployment'
   | 'Job'
-  | 'StatefulSet';
+  | 'StatefulSet'
+  | 'DaemonSet';
 
 export interface SourceObjectBase<K extends string, T> {
   kind: K;
@@ -96,7 +99,8 @@ export type SourceObject =
   | SourceObjectBase<'ReplicaSet', DefaultedReplicaSet>
   | SourceObjectBase<'Deployment', DefaultedDeployment>
   | SourceObjectBase<'Job', DefaultedJob>
-  | SourceObjectBase<'StatefulSet', DefaultedStatefulSet>;
+  | SourceObjectBase<'StatefulSet', DefaultedStatefulSet>
+  | SourceObjectBase<'DaemonSet', DefaultedDaemonSet>;
 
 /** Seconds (float) in every scenario contract. */
 export type Seconds = number;

@@ -110,7 +110,12 @@ export function selectorMatches(selector: unknown, labels: Record<string, string
 const ROLLING = ['spec', 'strategy', 'rollingUpdate'];
 
 /** IntOrString percent: "25%" → 25 (validation.go ValidatePositiveIntOrPercent, IsValidPercent). */
-function intOrPercent(v: unknown, path: Segment[], issues: Issues): number | undefined {
+export function intOrPercent(
+  v: unknown,
+  path: Segment[],
+  issues: Issues,
+  atMost100 = path[path.length - 1] === 'maxUnavailable',
+): number | undefined {
   if (typeof v === 'number') {
     if (v < 0) issues.invalid(path, v, 'must be greater than or equal to 0');
     return v;
@@ -125,8 +130,7 @@ function intOrPercent(v: unknown, path: Segment[], issues: Issues): number | und
     return undefined;
   }
   const n = Number(m[1]);
-  if (path[path.length - 1] === 'maxUnavailable' && n > 100)
-    issues.invalid(path, v, 'must not be greater than 100%');
+  if (atMost100 && n > 100) issues.invalid(path, v, 'must not be greater than 100%');
   return n;
 }
 
@@ -248,4 +252,10 @@ export function validateWorkload(
 }
 
 /** The kinds the workload controllers own (apply, scale, patch and delete go to them). */
-export const WORKLOAD_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'Job', 'StatefulSet'];
+export const WORKLOAD_KINDS: readonly string[] = [
+  'Deployment',
+  'ReplicaSet',
+  'Job',
+  'StatefulSet',
+  'DaemonSet',
+];

@@ -10,7 +10,7 @@
  *   pod team-a/web restarts stays 0 from 0s to 2m   (outside default: NAMESPACE/NAME, as podsim keys it)
  *   service web-svc ready becomes web at 62s        (pods comma-separated, `none` for empty)
  *   event pod/liveness-exec Killing first at 45s     (or `first between A and B`, or `never`;
- *                                                      also deployment/, replicaset/, job/, statefulset/, node/)
+ *                                                      also deployment/, replicaset/, job/, statefulset/, daemonset/, node/)
  *   traffic web failed is 30                         (requests of `spec.traffic` over the run: sent,
  *   traffic web failed from 30s to 40s is 30          ok or failed; `from A to B` counts [A, B))
  */
@@ -117,7 +117,7 @@ export function parsePromise(line: string): ParsedPromise {
   const fail = (why: string): ParsedPromise => ({ ok: false, error: `expect "${text}": ${why}` });
 
   const event =
-    /^event ((?:pod|deployment|replicaset|job|statefulset|node)\/\S+) (\S+) (?:first (.+)|(never))$/.exec(
+    /^event ((?:pod|deployment|replicaset|job|statefulset|daemonset|node)\/\S+) (\S+) (?:first (.+)|(never))$/.exec(
       text,
     );
   if (event) {

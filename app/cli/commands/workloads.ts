@@ -1,11 +1,13 @@
 /**
- * `podsim get deployments|replicasets|jobs|statefulsets`, `describe deployment|job` and
- * `rollout status deployment|statefulset/NAME`.
+ * `podsim get deployments|replicasets|jobs|statefulsets|daemonsets`, `describe deployment|job` and
+ * `rollout status deployment|statefulset|daemonset/NAME`.
  */
 import {
+  daemonSetsAt,
   deploymentsAt,
   describeDeploymentAt,
   describeJobAt,
+  formatDaemonSetsTable,
   formatDeploymentsTable,
   formatJobsTable,
   formatReplicaSetsTable,
@@ -21,10 +23,12 @@ import type { CommandOutput, Scope } from './get.ts';
 export function getWorkloads(
   idx: TraceIndex,
   t: number,
-  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet',
+  kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' | 'DaemonSet',
   scope: Scope,
 ): CommandOutput {
   const ns = scope.namespace;
+  if (kind === 'DaemonSet')
+    return { stdout: formatDaemonSetsTable(daemonSetsAt(idx.result, t, ns), t, ns), code: 0 };
   if (kind === 'Job') return { stdout: formatJobsTable(jobsAt(idx.result, t, ns), t, ns), code: 0 };
   if (kind === 'StatefulSet')
     return {
@@ -58,18 +62,23 @@ export function describeWorkload(
   return notFound(name, kind === 'Job' ? 'jobs.batch' : 'deployments.apps');
 }
 
-/** `rollout status deployment/NAME` or `statefulset/NAME`; an exceeded deadline exits 1. */
+const ROLLOUT_KINDS = [
+  { re: /^(statefulsets?|sts)(\.apps)?\//, kind: 'StatefulSet', resource: 'statefulsets.apps' },
+  { re: /^(daemonsets?|ds)(\.apps)?\//, kind: 'DaemonSet', resource: 'daemonsets.apps' },
+  { re: /^(deployments?|deploy)(\.apps)?\//, kind: 'Deployment', resource: 'deployments.apps' },
+] as const;
+
+/** `rollout status deployment|statefulset|daemonset/NAME`; an exceeded deadline exits 1. */
 export function rolloutStatus(
   idx: TraceIndex,
   t: number,
   target: string,
   scope: Scope,
 ): CommandOutput {
-  const sts = /^(statefulsets?|sts)(\.apps)?\//.exec(target);
-  const name = target.replace(/^(deployments?|deploy|statefulsets?|sts)(\.apps)?\//, '');
-  const kind = sts ? 'StatefulSet' : 'Deployment';
-  const r = rolloutStatusAt(idx.result, scope.namespace, name, t, kind);
-  if (!r) return notFound(name, sts ? 'statefulsets.apps' : 'deployments.apps');
+  const k = ROLLOUT_KINDS.find((x) => x.re.test(target)) ?? ROLLOUT_KINDS[2];
+  const name = target.replace(k.re, '');
+  const r = rolloutStatusAt(idx.result, scope.namespace, name, t, k.kind);
+  if (!r) return notFound(name, k.resource);
   const last = r.lines.at(-1) ?? '';
   const body = r.code === 1 ? r.lines.slice(0, -1) : r.lines;
   return {

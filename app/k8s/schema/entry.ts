@@ -1,7 +1,7 @@
 /** Input of `gen.mjs`: the kinds whose JSON schema is generated from kubernetes-types. */
 import type { Pod, Service, ConfigMap, Secret, Namespace, Node } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Job } from 'kubernetes-types/batch/v1';
 
 export type K8sDoc =
@@ -15,4 +15,5 @@ export type K8sDoc =
   | ReplicaSet
   | Deployment
   | Job
-  | StatefulSet;
+  | StatefulSet
+  | DaemonSet;

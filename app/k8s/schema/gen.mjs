@@ -37,6 +37,7 @@ const OBJECT_KEY = (extra = {}) => ({
         'Deployment',
         'Job',
         'StatefulSet',
+        'DaemonSet',
       ],
     },
     name: { type: 'string' },
@@ -295,6 +296,7 @@ const DISPATCH_KINDS = [
   'Deployment',
   'Job',
   'StatefulSet',
+  'DaemonSet',
   'List',
   'Scenario',
 ];
@@ -386,6 +388,7 @@ export function generateSchema() {
   defs.Deployment.properties.status = free(defs.Deployment.properties.status);
   defs.Job.properties.status = free(defs.Job.properties.status);
   defs.StatefulSet.properties.status = free(defs.StatefulSet.properties.status);
+  defs.DaemonSet.properties.status = free(defs.DaemonSet.properties.status);
   delete defs.PodStatus;
   delete defs.ServiceStatus;
   delete defs.NamespaceStatus;
@@ -394,6 +397,7 @@ export function generateSchema() {
   delete defs.DeploymentStatus;
   delete defs.JobStatus;
   delete defs.StatefulSetStatus;
+  delete defs.DaemonSetStatus;
   // Optional on the server (ValidateStatefulSetSpec never checks it; the Go type says +optional
   // since 1.29), though kubernetes-types 1.30 still marks it required.
   defs.StatefulSetSpec.required = (defs.StatefulSetSpec.required ?? []).filter(
@@ -405,7 +409,7 @@ export function generateSchema() {
   Object.assign(defs, scenarioDefinitions);
   defs.Document = {
     description:
-      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, Job, StatefulSet, List or podlab Scenario.',
+      'One YAML document: a Pod, Service, ConfigMap, Secret, Namespace, Node, PodDisruptionBudget, ReplicaSet, Deployment, Job, StatefulSet, DaemonSet, List or podlab Scenario.',
     // Completion hints only (`examples` does not constrain): other kinds are warned about, not rejected.
     properties: {
       apiVersion: { type: 'string', examples: ['v1', 'apps/v1', 'batch/v1', 'podlab.dev/v1'] },

@@ -168,6 +168,11 @@ export class Cluster implements ClusterApi {
       workers: () => this.pods.values(),
       unbound: () => this.scheduler.pendingPods(),
       nodeOf: (w) => this.nodeOf(w),
+      nodeViews: () =>
+        [...this.nodes.values()].map((n) => {
+          const { name, labels, taints } = schedNode(n);
+          return { name, labels, taints };
+        }),
       apply: (src) => this.apply(src),
       deletePod: (ns, name) => this.deletePod(ns, name),
       actionError: (a, m) => this.actionError(a, m),
@@ -240,6 +245,7 @@ export class Cluster implements ClusterApi {
       this.recordNode(existing);
       this.scheduler.clusterEvent('NodeUpdate');
       this.node.nodeUpdated(name);
+      this.workloads.nodesChanged();
       return;
     }
     const i = this.nodes.size;
@@ -258,6 +264,7 @@ export class Cluster implements ClusterApi {
     // registered before the scenario began, so their events are not part of it).
     if (now > 0) for (const e of registrationEvents(name)) this.recorder.add(e);
     this.scheduler.clusterEvent('NodeAdd');
+    this.workloads.nodesChanged();
   }
 
   postNodeStatus(node: string, state: 'healthy' | 'unknown', cause?: Cause): void {
@@ -432,6 +439,7 @@ export class Cluster implements ClusterApi {
       case 'Deployment':
       case 'Job':
       case 'StatefulSet':
+      case 'DaemonSet':
         this.workloads.apply(src);
         return;
     }

@@ -11,6 +11,7 @@ import type {
   DefaultedPod,
   DefaultedReplicaSet,
   DefaultedStatefulSet,
+  DefaultedDaemonSet,
   PatchAction,
   ScenarioAction,
   SourceObject,
@@ -23,6 +24,7 @@ import { REVISION } from '../controller/deployment/util.ts';
 import { templateKey } from '../controller/deployment/util.ts';
 import {
   ControllerManager,
+  daemonSetFrom,
   deploymentFrom,
   jobFrom,
   replicaSetFrom,
@@ -30,6 +32,7 @@ import {
 } from '../controller/manager.ts';
 import type {
   ControllerHost,
+  CtlNode,
   CtlPod,
   DeploymentObject,
   PodJobView,
@@ -37,6 +40,9 @@ import type {
 } from '../controller/types.ts';
 import type { PodWorker } from '../kubelet/types.ts';
 import { rfc3339 } from '../trace/time.ts';
+import { affinityNode } from '../controller/daemon/util.ts';
+import { TEMPLATE_GENERATION_ANNOTATION } from '../../k8s/daemonSets.ts';
+import { deepEqual } from '../../k8s/validate/podUpdate.ts';
 
 /** A pod the API holds that no kubelet runs yet (waiting for the scheduler, or for its node). */
 export interface UnboundPod {
@@ -55,6 +61,8 @@ export interface PodStore {
   workers(): Iterable<PodWorker>;
   unbound(): Iterable<UnboundPod>;
   nodeOf(w: PodWorker): string | undefined;
+  /** The Node objects, in registration order. */
+  nodeViews(): CtlNode[];
   apply(src: SourceObject): void;
   deletePod(namespace: string, name: string): void;
   actionError(a: ScenarioAction, message: string): void;
@@ -126,6 +134,12 @@ function workerView(w: PodWorker, node: string | undefined, created: number): Ct
   };
 }
 
+/** daemonset strategy.go PrepareForUpdate: a new template is the next template generation. */
+function bumpTemplateGeneration(o: WorkloadObject): void {
+  const gen = Number(o.annotations[TEMPLATE_GENERATION_ANNOTATION] ?? 0) + 1;
+  o.annotations = { ...o.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(gen) };
+}
+
 export class WorkloadHost implements ControllerHost {
   readonly manager: ControllerManager;
   /** Creation time of every pod a controller made (the API's creationTimestamp). */
@@ -143,6 +157,15 @@ export class WorkloadHost implements ControllerHost {
     return this.c.clock.now() / 1000;
   }
 
+  nodes(): CtlNode[] {
+    return this.c.nodeViews();
+  }
+
+  /** A Node was added or written: the DaemonSets re-sync. */
+  nodesChanged(): void {
+    this.manager.nodesChanged();
+  }
+
   pods(namespace: string): CtlPod[] {
     const out: CtlPod[] = [];
     for (const w of this.c.workers()) {
@@ -152,6 +175,7 @@ export class WorkloadHost implements ControllerHost {
     for (const u of this.c.unbound()) {
       if (u.namespace !== namespace) continue;
       const o = ownerUid(u.pod);
+      const pinned = affinityNode(u.pod.spec?.affinity);
       out.push({
         name: u.name,
         namespace,
@@ -159,6 +183,7 @@ export class WorkloadHost implements ControllerHost {
         labels: u.pod.metadata?.labels ?? {},
         annotations: u.pod.metadata?.annotations ?? {},
         ...(o ? { ownerUid: o } : {}),
+        ...(pinned ? { targetNode: pinned } : {}),
         phase: 'Pending',
         ready: false,
         restarts: 0,
@@ -228,11 +253,17 @@ export class WorkloadHost implements ControllerHost {
   }
 
   /** A Deployment or ReplicaSet document applied (t = 0 or an `apply` action). */
-  apply(src: SourceObject & { kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' }): void {
+  apply(
+    src: SourceObject & {
+      kind: 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' | 'DaemonSet';
+    },
+  ): void {
     const m = this.manager;
     const uid = m.newUid(src.kind, src.namespace, src.name);
     const now = this.now();
-    if (src.kind === 'StatefulSet')
+    if (src.kind === 'DaemonSet')
+      m.addDaemonSet(daemonSetFrom(src.object as DefaultedDaemonSet, src.doc, uid, now));
+    else if (src.kind === 'StatefulSet')
       m.addStatefulSet(statefulSetFrom(src.object as DefaultedStatefulSet, src.doc, uid, now));
     else if (src.kind === 'Job')
       m.addJob(jobFrom(src.object as DefaultedJob, src.doc, uid, this.now()));
@@ -251,7 +282,9 @@ export class WorkloadHost implements ControllerHost {
           ? m.deployments
           : kind === 'StatefulSet'
             ? m.statefulSets
-            : m.replicaSets;
+            : kind === 'DaemonSet'
+              ? m.daemonSets
+              : m.replicaSets;
     return store.get(`${ns}/${name}`);
   }
 
@@ -272,7 +305,7 @@ export class WorkloadHost implements ControllerHost {
   scale(a: Extract<ScenarioAction, { scale: unknown }>): void {
     const o = this.target(a, a.scale);
     if (!o) return;
-    if (o.kind === 'Job')
+    if (o.kind === 'Job' || o.kind === 'DaemonSet')
       return this.c.actionError(a, 'the server could not find the requested resource');
     if (o.spec.replicas !== a.scale.replicas) {
       o.spec = { ...o.spec, replicas: a.scale.replicas };
@@ -286,6 +319,7 @@ export class WorkloadHost implements ControllerHost {
     this.record(o);
     if (o.kind === 'Job') this.manager.queueJob(o, 0);
     else if (o.kind === 'StatefulSet') this.manager.queueStatefulSet(o);
+    else if (o.kind === 'DaemonSet') this.manager.queueDaemonSet(o);
     else if (o.kind === 'Deployment') this.manager.queueDeployment(o);
     else this.manager.queueRS(o);
   }
@@ -293,7 +327,8 @@ export class WorkloadHost implements ControllerHost {
   /** `kubectl rollout restart deployment|statefulset/NAME`, `rollout undo deployment/NAME` (objectrestarter.go, rollback.go). */
   rollout(a: Extract<ScenarioAction, { rollout: unknown }>): void {
     const o = this.target(a, a.rollout);
-    if (!o || (o.kind !== 'Deployment' && o.kind !== 'StatefulSet')) return;
+    if (!o || (o.kind !== 'Deployment' && o.kind !== 'StatefulSet' && o.kind !== 'DaemonSet'))
+      return;
     const r = a.rollout;
     if (r.do === 'restart') {
       const t = o.spec.template;
@@ -303,6 +338,7 @@ export class WorkloadHost implements ControllerHost {
       };
       o.spec = { ...o.spec, template: { ...t, metadata: { ...t.metadata, annotations } } };
       o.generation++;
+      if (o.kind === 'DaemonSet') bumpTemplateGeneration(o);
       this.changed(o);
       return this.c.actionResult(`${o.kind.toLowerCase()}.apps/${o.name} restarted`);
     }
@@ -369,7 +405,11 @@ export class WorkloadHost implements ControllerHost {
       const next = { ...r.object, metadata: { ...meta, name: o.name, namespace: o.namespace } };
       o.spec = jobFrom(next as DefaultedJob, o.doc, o.uid, o.creationTimestamp).spec;
       o.annotations = meta.annotations ?? {};
-    } else o.spec = r.object.spec as typeof o.spec;
+    } else {
+      const before = o.spec.template;
+      o.spec = r.object.spec as typeof o.spec;
+      if (o.kind === 'DaemonSet' && !deepEqual(before, o.spec.template)) bumpTemplateGeneration(o);
+    }
     o.labels = meta.labels ?? {};
     o.generation++;
     this.changed(o);

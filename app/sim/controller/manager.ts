@@ -13,6 +13,8 @@ import type {
   DefaultedStatefulSet,
 } from '../../k8s/types.ts';
 import { StatefulSetControl } from './statefulset/control.ts';
+import { DaemonSetsController } from './daemon/controller.ts';
+import { TEMPLATE_GENERATION_ANNOTATION, type DefaultedDaemonSet } from '../../k8s/daemonSets.ts';
 import { CONTROLLER_UID_LABEL, jobLabels } from '../../k8s/jobs.ts';
 import { JobController, jobFeatures } from './job/controller.ts';
 import { podUID } from '../kubelet/format.ts';
@@ -24,6 +26,7 @@ import { emptyRSStatus } from './deployment/util.ts';
 import type {
   ControllerHost,
   CtlPod,
+  DaemonSetObject,
   DeploymentObject,
   JobObject,
   PodFailurePolicyRule,
@@ -189,6 +192,39 @@ export function statefulSetFrom(
   };
 }
 
+/** The DaemonSet as the API server stores it: template generation 1 (strategy.go PrepareForCreate). */
+export function daemonSetFrom(
+  src: DefaultedDaemonSet,
+  doc: number,
+  uid: string,
+  now: number,
+): DaemonSetObject {
+  const s = src.spec;
+  const meta = created(src.metadata, doc, uid, now);
+  meta.annotations[TEMPLATE_GENERATION_ANNOTATION] = '1';
+  return {
+    kind: 'DaemonSet',
+    ...meta,
+    spec: {
+      minReadySeconds: s.minReadySeconds ?? 0,
+      selector: cloneJson(s.selector) as DaemonSetObject['spec']['selector'],
+      template: cloneJson(s.template),
+      updateStrategy: cloneJson(s.updateStrategy),
+      revisionHistoryLimit: s.revisionHistoryLimit,
+    },
+    status: {
+      observedGeneration: 0,
+      desiredNumberScheduled: 0,
+      currentNumberScheduled: 0,
+      numberMisscheduled: 0,
+      numberReady: 0,
+      updatedNumberScheduled: 0,
+      numberAvailable: 0,
+      numberUnavailable: 0,
+    },
+  };
+}
+
 export class ControllerManager {
   readonly deployments = new Map<string, DeploymentObject>();
   readonly replicaSets = new Map<string, ReplicaSetObject>();
@@ -205,6 +241,9 @@ export class ControllerManager {
   readonly statefulSets = new Map<string, StatefulSetObject>();
   private readonly dirtySts = new Set<string>();
   private readonly ssc: StatefulSetControl;
+  readonly daemonSets = new Map<string, DaemonSetObject>();
+  private readonly dirtyDs = new Set<string>();
+  private readonly dsc: DaemonSetsController;
   private scheduled = false;
   private uids = 0;
   /** Ready as last seen per pod (the RS controller's updatePod compares old and new). */
@@ -213,6 +252,7 @@ export class ControllerManager {
   constructor(readonly host: ControllerHost) {
     this.rsc = new ReplicaSetController(host);
     this.ssc = new StatefulSetControl(host);
+    this.dsc = new DaemonSetsController(host, (ds, seconds) => this.queueDaemonSet(ds, seconds));
     this.jc = new JobController(host, jobFeatures(host.minor), (j, s) => this.queueJob(j, s));
     this.ctx = {
       host,
@@ -269,6 +309,28 @@ export class ControllerManager {
     this.queueStatefulSet(set);
   }
 
+  addDaemonSet(ds: DaemonSetObject): void {
+    this.daemonSets.set(key(ds.namespace, ds.name), ds);
+    this.byUid.set(ds.uid, ds);
+    this.host.record(ds);
+    this.queueDaemonSet(ds);
+  }
+
+  /** enqueueDaemonSet, or enqueueDaemonSetAfter for `seconds` > 0. */
+  queueDaemonSet(ds: DaemonSetObject, seconds = 0): void {
+    if (seconds > 0) return this.host.after(seconds, () => this.queueDaemonSet(ds));
+    this.dirtyDs.add(key(ds.namespace, ds.name));
+    this.schedule();
+  }
+
+  /**
+   * A Node was added or written (labels, taints, conditions): every DaemonSet re-syncs (addNode /
+   * updateNode enqueue those whose shouldRun or shouldContinueRunning may have changed).
+   */
+  nodesChanged(): void {
+    for (const ds of this.daemonSets.values()) if (!ds.deleted) this.queueDaemonSet(ds);
+  }
+
   queueStatefulSet(set: StatefulSetObject): void {
     this.dirtySts.add(key(set.namespace, set.name));
     this.schedule();
@@ -316,6 +378,7 @@ export class ControllerManager {
     // The Job controller's addPod/updatePod/deletePod: enqueueSyncJobBatched (1 s, W3.20).
     if (rs?.kind === 'Job' && !rs.deleted) return this.queueJob(rs, 1);
     if (rs?.kind === 'StatefulSet' && !rs.deleted) return this.queueStatefulSet(rs);
+    if (rs?.kind === 'DaemonSet' && !rs.deleted) return this.queueDaemonSet(rs);
     if (rs?.kind !== 'ReplicaSet' || rs.deleted) return;
     this.queueRS(rs);
     // deployment_controller.go deletePod: a Recreate rollout waits for the old pods to be gone.
@@ -337,7 +400,11 @@ export class ControllerManager {
     for (
       let round = 0;
       round < MAX_ROUNDS &&
-      (this.dirtyD.size || this.dirtyRS.size || this.dirtySts.size || this.dirtyJob.size);
+      (this.dirtyD.size ||
+        this.dirtyRS.size ||
+        this.dirtySts.size ||
+        this.dirtyDs.size ||
+        this.dirtyJob.size);
       round++
     ) {
       if (this.dirtyD.size) {
@@ -359,6 +426,13 @@ export class ControllerManager {
         this.dirtySts.delete(k);
         const set = this.statefulSets.get(k);
         if (set && !set.deleted) this.syncStatefulSet(set);
+        continue;
+      }
+      if (this.dirtyDs.size) {
+        const k = [...this.dirtyDs].sort()[0] ?? '';
+        this.dirtyDs.delete(k);
+        const ds = this.daemonSets.get(k);
+        if (ds && !ds.deleted && this.dsc.sync(ds)) this.host.record(ds);
         continue;
       }
       const k = [...this.dirtyJob].sort()[0] ?? '';
@@ -403,7 +477,8 @@ export class ControllerManager {
     } else if (o.kind === 'StatefulSet') {
       this.statefulSets.delete(key(o.namespace, o.name));
       this.ssc.forget(o.uid);
-    } else if (o.kind === 'Deployment') this.deployments.delete(key(o.namespace, o.name));
+    } else if (o.kind === 'DaemonSet') this.daemonSets.delete(key(o.namespace, o.name));
+    else if (o.kind === 'Deployment') this.deployments.delete(key(o.namespace, o.name));
     else this.replicaSets.delete(key(o.namespace, o.name));
     this.byUid.delete(o.uid);
     this.host.deleted(o);

@@ -4,6 +4,7 @@
  * simulated seconds.
  */
 import type { DefaultedPod, DefaultedTemplate } from '../../k8s/types.ts';
+import type { Taint } from 'kubernetes-types/core/v1';
 
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -156,7 +157,39 @@ export interface StatefulSetObject extends ObjectBase {
   };
 }
 
-export type WorkloadObject = ReplicaSetObject | DeploymentObject | JobObject | StatefulSetObject;
+export interface DaemonSetObject extends ObjectBase {
+  kind: 'DaemonSet';
+  spec: {
+    minReadySeconds: number;
+    selector: LabelSelector;
+    template: DefaultedTemplate;
+    updateStrategy: {
+      type: 'RollingUpdate' | 'OnDelete';
+      rollingUpdate?: { maxUnavailable: number | string; maxSurge: number | string };
+    };
+    revisionHistoryLimit: number;
+  };
+  status: {
+    observedGeneration: number;
+    desiredNumberScheduled: number;
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    numberReady: number;
+    updatedNumberScheduled: number;
+    numberAvailable: number;
+    numberUnavailable: number;
+  };
+}
+
+export type WorkloadObject =
+  ReplicaSetObject | DeploymentObject | JobObject | StatefulSetObject | DaemonSetObject;
+
+/** A Node as the DaemonSet controller's informer sees it. */
+export interface CtlNode {
+  name: string;
+  labels: Readonly<Record<string, string>>;
+  taints: readonly Taint[];
+}
 
 /** A pod as the controllers' informers see it. */
 export interface CtlPod {
@@ -168,6 +201,11 @@ export interface CtlPod {
   /** The controller owner's UID. */
   ownerUid?: string;
   node?: string;
+  /**
+   * The node a pod not yet bound is pinned to by `matchFields metadata.name` (daemonset util.go
+   * GetTargetNodeName); absent when bound (then `node`) or not pinned.
+   */
+  targetNode?: string;
   phase: string;
   ready: boolean;
   /** The Ready condition's lastTransitionTime, when Ready. */
@@ -197,6 +235,8 @@ export interface ControllerHost {
   now(): number;
   /** The Kubernetes minor version simulated (1.34 → 34). */
   readonly minor: number;
+  /** Every Node the API holds, in registration order. */
+  nodes(): CtlNode[];
   /** Every pod of the namespace the API holds (terminating ones included). */
   pods(namespace: string): CtlPod[];
   createPod(pod: DefaultedPod, doc: number): void;

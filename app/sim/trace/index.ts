@@ -58,4 +58,5 @@ export {
 } from './workloadViews.ts';
 export { describeJobAt } from './describeJob.ts';
 export { formatStatefulSetsTable, statefulSetsAt } from './statefulSetViews.ts';
+export { daemonSetsAt, formatDaemonSetsTable } from './daemonSetViews.ts';
 export { workloadsJson } from './workloads.ts';

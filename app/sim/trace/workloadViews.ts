@@ -18,6 +18,7 @@ import type {
   WorkloadObject,
 } from './types.ts';
 import { statefulSetStatusLine } from './statefulSetViews.ts';
+import { daemonSetStatusLine } from './daemonSetViews.ts';
 import { workloadHistory, workloadsAt } from './workloads.ts';
 
 const inNs = (ns: string) => (o: WorkloadObject) => o.namespace === ns;
@@ -277,7 +278,7 @@ export function rolloutStatusAt(
   ns: string,
   name: string,
   t: number,
-  kind: 'Deployment' | 'StatefulSet' = 'Deployment',
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' = 'Deployment',
 ): { lines: string[]; code: number } | undefined {
   const history: WorkloadObject[] = workloadHistory(result, kind, name, ns, t);
   if (history.length === 0) return undefined;
@@ -289,7 +290,9 @@ export function rolloutStatusAt(
     const { line, done } =
       o.kind === 'StatefulSet'
         ? statefulSetStatusLine(o)
-        : rolloutStatusLine(o as DeploymentObject);
+        : o.kind === 'DaemonSet'
+          ? daemonSetStatusLine(o)
+          : rolloutStatusLine(o as DeploymentObject);
     lines.push(line);
     if (done !== undefined) return { lines, code: done };
   }

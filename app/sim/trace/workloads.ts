@@ -44,6 +44,17 @@ function statusEntry(t: number, o: WorkloadObject): { t: number } & Record<strin
       availableReplicas: s.availableReplicas,
     };
   }
+  if (o.kind === 'DaemonSet') {
+    const s = o.status;
+    return {
+      t,
+      desiredNumberScheduled: s.desiredNumberScheduled,
+      currentNumberScheduled: s.currentNumberScheduled,
+      numberReady: s.numberReady,
+      updatedNumberScheduled: s.updatedNumberScheduled,
+      numberAvailable: s.numberAvailable,
+    };
+  }
   const s = o.status;
   if (o.kind === 'ReplicaSet')
     return {
@@ -82,9 +93,11 @@ export function workloadsJson(result: SimResult): Record<string, PodsimWorkload>
     const rev =
       o.kind === 'StatefulSet'
         ? o.status.updateRevision
-        : o.annotations['deployment.kubernetes.io/revision'];
+        : o.kind === 'DaemonSet'
+          ? o.annotations['deprecated.daemonset.template.generation']
+          : o.annotations['deployment.kubernetes.io/revision'];
     if (rev) pushChanged(w.revision, { t: r.t, value: rev });
-    if (o.kind === 'ReplicaSet' || o.kind === 'StatefulSet' || !w.conditions) continue;
+    if ((o.kind !== 'Deployment' && o.kind !== 'Job') || !w.conditions) continue;
     for (const c of o.status.conditions) {
       const list = (w.conditions[c.type] ??= []);
       pushChanged(list, { t: r.t, status: c.status, reason: c.reason });
@@ -106,7 +119,8 @@ export function workloadsAt(result: SimResult, t: number): WorkloadObject[] {
       (r.kind === 'Deployment' ||
         r.kind === 'ReplicaSet' ||
         r.kind === 'Job' ||
-        r.kind === 'StatefulSet')
+        r.kind === 'StatefulSet' ||
+        r.kind === 'DaemonSet')
     )
       last.delete(workloadKey(r.kind, r.namespace, r.name));
   }
@@ -114,7 +128,7 @@ export function workloadsAt(result: SimResult, t: number): WorkloadObject[] {
 }
 
 /** Every record of one Deployment or StatefulSet up to `t` (the watch `rollout status` follows). */
-export function workloadHistory<K extends 'Deployment' | 'StatefulSet'>(
+export function workloadHistory<K extends 'Deployment' | 'StatefulSet' | 'DaemonSet'>(
   result: SimResult,
   kind: K,
   name: string,
