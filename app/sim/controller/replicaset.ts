@@ -73,17 +73,23 @@ export class ReplicaSetController {
    * the RS's own pods when it has no owner). Returns whether the status changed.
    */
   sync(rs: ReplicaSetObject, related: readonly CtlPod[]): boolean {
-    const h = this.host;
-    const all = h.pods(rs.namespace);
-    const active = ownedPods(rs, all).filter(isPodActive);
-    this.manageReplicas(rs, active, related);
-    return this.updateStatus(rs);
+    // The RS's own pods are among `related` (its UID is one of the owners), in the same order.
+    const active = ownedPods(rs, related).filter(isPodActive);
+    // A sync that created or deleted nothing leaves the pods as they were read.
+    const acted = this.manageReplicas(rs, active, related);
+    return this.updateStatus(rs, acted ? undefined : active);
   }
 
-  private manageReplicas(rs: ReplicaSetObject, active: CtlPod[], related: readonly CtlPod[]) {
+  /** Creates or deletes pods toward spec.replicas; false when the count was already right. */
+  private manageReplicas(
+    rs: ReplicaSetObject,
+    active: CtlPod[],
+    related: readonly CtlPod[],
+  ): boolean {
     const h = this.host;
     const object = `replicaset/${rs.name}`;
     let diff = active.length - rs.spec.replicas;
+    if (diff === 0) return false;
     if (diff < 0) {
       const n = Math.min(-diff, BURST_REPLICAS);
       // Pod creation never fails in the simulator (no quota), so every batch succeeds.
@@ -108,13 +114,17 @@ export class ReplicaSetController {
         );
       }
     }
+    return true;
   }
 
-  /** calculateStatus over the pods as they are after manageReplicas; true when it changed. */
-  private updateStatus(rs: ReplicaSetObject): boolean {
+  /**
+   * calculateStatus over the pods as they are after manageReplicas (`unchanged`: its active pods
+   * when it did nothing); true when the status changed.
+   */
+  private updateStatus(rs: ReplicaSetObject, unchanged?: CtlPod[]): boolean {
     const h = this.host;
     const now = h.now();
-    const pods = ownedPods(rs, h.pods(rs.namespace)).filter(isPodActive);
+    const pods = unchanged ?? ownedPods(rs, h.pods(rs.namespace)).filter(isPodActive);
     const labels = rs.spec.template.metadata.labels ?? {};
     const status = {
       replicas: pods.length,
