@@ -18,6 +18,7 @@ import type { RunStop, SimDiagnostic, SimResult } from './trace/types.ts';
 export type * from './trace/types.ts';
 export { stoppedMessage } from './trace/runStop.ts';
 export { expandTrace } from './trace/expand.ts';
+export { parseScenario } from '../k8s/index.ts';
 export { containerMachine } from './charts/containerMachine.ts';
 export { podMachine, stateString } from './charts/podMachine.ts';
 export { defaultProfile, resolveProfile, type KubeletProfile } from './profile.ts';

@@ -192,6 +192,7 @@ export function App() {
     setYaml,
     setCursor: moveCursor,
     hash: valid?.hash,
+    partial: valid?.partialOf !== undefined,
   });
 
   const focusEditor = useCallback(() => editor.current?.focus(), []);

@@ -11,7 +11,9 @@ export function SimStatus({ sim, cursor }: { sim: SimulationState; cursor: numbe
     <div className="sim-status">
       <output
         data-testid="sim-status"
-        data-trace-hash={v?.hash ?? ''}
+        // Empty while a partial result is shown: a hash always names a finished run.
+        data-trace-hash={v && v.partialOf === undefined ? v.hash : ''}
+        data-partial={v?.partialOf !== undefined ? 'true' : 'false'}
         data-cursor={String(cursor)}
         data-stale={sim.stale ? 'true' : 'false'}
         aria-live="polite"

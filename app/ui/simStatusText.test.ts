@@ -58,6 +58,12 @@ describe('the status line', () => {
       output(undefined, 3, 2),
       'simulated 10m in 12 ms',
     ],
+    [
+      'the partial result of a long run',
+      { ...output({ until: 300, trace: [], diagnostics: [] }), partialOf: 3600 },
+      { ...output({ until: 300, trace: [], diagnostics: [] }), partialOf: 3600 },
+      'simulated 5m of 1h in 12 ms · simulating the rest…',
+    ],
   ])('%s', (_name, valid, latest, text) => {
     expect(simStatusText({ valid, latest })).toBe(text);
   });

@@ -32,6 +32,8 @@ export function simStatusText(sim: Pick<SimulationState, 'valid' | 'latest'>): s
   // A run cut short says where it stopped, even though the timeline keeps the last complete run.
   if (sim.latest?.result && stopped) return stoppedMessage(sim.latest.result.until, stopped);
   const v = sim.valid;
+  if (v?.result && v.partialOf !== undefined)
+    return `simulated ${formatDuration(v.result.until)} of ${formatDuration(v.partialOf)} in ${Math.max(1, Math.round(v.ms))} ms · simulating the rest…`;
   if (v?.result)
     return `simulated ${formatDuration(v.result.until)} in ${Math.max(1, Math.round(v.ms))} ms`;
   return notSimulatedText(sim.latest) ?? 'simulating…';

@@ -16,8 +16,11 @@ declare global {
       select(line: number, column: number, endLine: number, endColumn: number): void;
       editorReady: boolean;
     };
-    /** When the last valid run was drawn (one frame after its commit). */
-    __podlabPaint?: { hash: string; at: number };
+    /**
+     * When the last valid run was drawn (one frame after its commit); `partial` while it is the
+     * first part of a long run (its hash is the partial trace's).
+     */
+    __podlabPaint?: { hash: string; at: number; partial: boolean };
   }
 }
 
@@ -30,12 +33,14 @@ export function useTestHook(o: {
   setCursor(t: number): void;
   /** Hash of the run on screen. */
   hash: string | undefined;
+  /** The run on screen is a partial result. */
+  partial: boolean;
 }): void {
   const latest = useRef(o);
   useEffect(() => {
     latest.current = o;
   });
-  const { editorReady, hash } = o;
+  const { editorReady, hash, partial } = o;
   useEffect(() => {
     const cur = () => latest.current;
     window.__podlab = {
@@ -55,8 +60,8 @@ export function useTestHook(o: {
   useEffect(() => {
     if (!hash) return;
     const raf = requestAnimationFrame(() => {
-      window.__podlabPaint = { hash, at: performance.now() };
+      window.__podlabPaint = { hash, at: performance.now(), partial };
     });
     return () => cancelAnimationFrame(raf);
-  }, [hash]);
+  }, [hash, partial]);
 }

@@ -24,6 +24,11 @@ export interface SimOutput {
   ms: number;
   /** Set when the engine threw. */
   error?: string;
+  /**
+   * Set on the partial result of a long run (its first PARTIAL_S seconds): the simulated length
+   * of the full run, which follows under the same id.
+   */
+  partialOf?: number;
 }
 
 export function fieldKey(f: { doc: number; path: string }): string {
