@@ -91,6 +91,25 @@ export function generateName(base: string, seq: number): string {
 }
 
 /**
+ * The seeded names of one controller's pods (W3.1): the next `generateName` of `base` that no pod
+ * of the namespace has had in this run.
+ */
+export class NameSequence {
+  private readonly seq = new Map<string, number>();
+
+  constructor(private readonly inUse: (namespace: string, name: string) => boolean) {}
+
+  next(namespace: string, base: string): string {
+    for (;;) {
+      const n = this.seq.get(base) ?? 0;
+      this.seq.set(base, n + 1);
+      const name = generateName(base, n);
+      if (!this.inUse(namespace, name)) return name;
+    }
+  }
+}
+
+/**
  * replica_set.go slowStartBatch: `fn` in batches of 1, 2, 4 … (never more than remain); the first
  * batch with a failure stops the rest. Returns the successes and the batch sizes tried.
  */

@@ -9,7 +9,7 @@ import type { DefaultedPod } from '../../k8s/types.ts';
 import { selectorMatches } from '../../k8s/workloads.ts';
 import {
   BURST_REPLICAS,
-  generateName,
+  NameSequence,
   getPodsToDelete,
   isPodActive,
   isPodAvailable,
@@ -53,19 +53,14 @@ export function podFromTemplate(rs: ReplicaSetObject, name: string): DefaultedPo
 }
 
 export class ReplicaSetController {
-  /** The seeded name sequence (W3.1): the next attempt for each base. */
-  private seq = new Map<string, number>();
+  private readonly names: NameSequence;
 
-  constructor(private readonly host: ControllerHost) {}
+  constructor(private readonly host: ControllerHost) {
+    this.names = new NameSequence((ns, name) => host.nameInUse(ns, name));
+  }
 
   private nextName(rs: ReplicaSetObject): string {
-    const base = `${rs.name}-`;
-    for (;;) {
-      const n = this.seq.get(base) ?? 0;
-      this.seq.set(base, n + 1);
-      const name = generateName(base, n);
-      if (!this.host.nameInUse(rs.namespace, name)) return name;
-    }
+    return this.names.next(rs.namespace, `${rs.name}-`);
   }
 
   /**

@@ -9,8 +9,8 @@
 import { Backoff } from '../../kubelet/backoff.ts';
 import { selectorMatches } from '../../../k8s/workloads.ts';
 import {
-  generateName,
   isPodAvailable,
+  NameSequence,
   slowStartBatch,
   SLOW_START_INITIAL_BATCH_SIZE,
 } from '../controller_utils.ts';
@@ -66,14 +66,16 @@ export const sortedNodes = (nodes: readonly CtlNode[]) =>
   [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 export class DaemonSetsController {
-  private readonly seq = new Map<string, number>();
+  private readonly names: NameSequence;
   /** failedPodsBackoff: flowcontrol.NewBackOff(1 s, 15 min) (controllermanager's daemon set setup). */
   private readonly failedBackoff = new Backoff(1000, 15 * 60 * 1000);
 
   constructor(
     private readonly host: ControllerHost,
     private readonly requeue: (ds: DaemonSetObject, seconds: number) => void,
-  ) {}
+  ) {
+    this.names = new NameSequence((ns, name) => host.nameInUse(ns, name));
+  }
 
   /** One syncDaemonSet; true when the status changed. */
   sync(ds: DaemonSetObject): boolean {
@@ -222,13 +224,7 @@ export class DaemonSetsController {
   }
 
   private nextName(ds: DaemonSetObject): string {
-    const base = `${ds.name}-`;
-    for (;;) {
-      const n = this.seq.get(base) ?? 0;
-      this.seq.set(base, n + 1);
-      const name = generateName(base, n);
-      if (!this.host.nameInUse(ds.namespace, name)) return name;
-    }
+    return this.names.next(ds.namespace, `${ds.name}-`);
   }
 
   /** updateDaemonSetStatus / storeDaemonSetStatus; true when anything changed. */
