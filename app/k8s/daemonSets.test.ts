@@ -134,6 +134,16 @@ describe('patch daemonset', () => {
     expect(patchWorkload('DaemonSet', stored(), patch)).toMatchObject({ ok: true, changed: true });
   });
 
+  // Found by fuzz B (seed 9413): the API server decodes a patched object before validating it.
+  it('a value of the wrong type is refused as the decoder refuses it', () => {
+    const patch = { spec: { template: { spec: { containers: [{ name: 'app', image: [] }] } } } };
+    expect(patchWorkload('DaemonSet', stored(), patch)).toEqual({
+      ok: false,
+      message:
+        'DaemonSet.apps "agent" is invalid: spec.template.spec.containers[0].image: Invalid value: [...]: must be a string',
+    });
+  });
+
   it('the selector is immutable', () => {
     const patch = {
       spec: {

@@ -5,6 +5,7 @@
  * the API server's message (`Pod "web" is invalid: …`). Pure: the caller holds the objects.
  */
 import { Issues } from './issues.ts';
+import { validateSchema } from './schema/validateSchema.ts';
 import { asRecord, cloneJson, type JsonObject } from './json.ts';
 import { defaultPod } from './defaults.ts';
 import { defaultNode, validateNode, type DefaultedNode } from './nodes.ts';
@@ -79,8 +80,13 @@ export function patchWorkload<T extends object>(
   const next = merged(kind, current, patch);
   if (typeof next === 'string') return { ok: false, message: next };
   const cur = current as unknown as JsonObject;
-  const errors =
-    kind === 'Job'
+  // The API server decodes the patched object before validating it: a value of the wrong type
+  // (`image: []`) is refused there and never reaches the controllers.
+  const decoded = new Issues();
+  const typeErrors = validateSchema(next, decoded, api.version) > 0;
+  const errors = typeErrors
+    ? decoded.list.filter((i) => i.severity === 'error').map((i) => i.message)
+    : kind === 'Job'
       ? jobErrors(next, cur, api)
       : kind === 'StatefulSet'
         ? statefulSetErrors(next, cur, api)
